@@ -1,0 +1,10 @@
+//! The page: panic hook + mount.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("reglab's app runs in a browser: build it with `trunk build` (see README)");
+}

@@ -1,0 +1,146 @@
+//! Bounded per-epoch history: every epoch for ordinary runs, min/max buckets for huge ones.
+//!
+//! A run of up to [`FULL_RESOLUTION`] planned epochs keeps every epoch (bucket width 1). A longer
+//! run groups consecutive epochs into buckets of width w chosen so that about [`BUCKETS`] buckets
+//! cover it, each keeping the min and the max of its epochs, so a spike survives decimation
+//! and the chart's envelope stays honest. If a run outgrows its plan, neighbouring buckets merge
+//! (w doubles), so memory stays bounded whatever happens.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::optim::EpochStats;
+
+/// Runs planned up to this many epochs keep every epoch (covers the seed's 25 000).
+pub const FULL_RESOLUTION: u64 = 32_768;
+/// Target bucket count for longer runs; a series never holds more than 2·BUCKETS buckets then.
+pub const BUCKETS: u64 = 2_048;
+
+/// One decimated series: bucket k covers epochs k·w + 1 ..= (k + 1)·w (epochs are 1-based).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    /// Epochs per bucket, w.
+    pub width: u64,
+    /// Smallest value in each bucket.
+    pub min: Vec<f32>,
+    /// Largest value in each bucket.
+    pub max: Vec<f32>,
+    /// Epochs recorded into the last bucket so far (0 when it is complete).
+    fill: u64,
+    cap: usize,
+}
+
+impl Series {
+    /// An empty series sized for `planned_epochs`.
+    pub fn new(planned_epochs: u64) -> Self {
+        let (width, cap) = if planned_epochs <= FULL_RESOLUTION {
+            (1, FULL_RESOLUTION as usize)
+        } else {
+            (planned_epochs.div_ceil(BUCKETS), 2 * BUCKETS as usize)
+        };
+        Self {
+            width,
+            min: Vec::new(),
+            max: Vec::new(),
+            fill: 0,
+            cap,
+        }
+    }
+
+    /// Records the next epoch's value.
+    #[inline]
+    pub fn push(&mut self, x: f32) {
+        if self.fill == 0 {
+            if self.min.len() == self.cap {
+                self.compact();
+            }
+            self.min.push(x);
+            self.max.push(x);
+        } else {
+            let k = self.min.len() - 1;
+            // NaN wins both ways so a diverging epoch is never hidden inside a bucket.
+            if x < self.min[k] || x.is_nan() {
+                self.min[k] = x;
+            }
+            if x > self.max[k] || x.is_nan() {
+                self.max[k] = x;
+            }
+        }
+        self.fill += 1;
+        if self.fill == self.width {
+            self.fill = 0;
+        }
+    }
+
+    /// Merges neighbouring buckets until at most [`BUCKETS`] remain (w doubles each time).
+    fn compact(&mut self) {
+        while self.min.len() > BUCKETS as usize {
+            let pairs = |v: &[f32], pick: fn(f32, f32) -> f32| -> Vec<f32> {
+                v.chunks(2)
+                    .map(|p| if p.len() == 2 { pick(p[0], p[1]) } else { p[0] })
+                    .collect()
+            };
+            self.min = pairs(&self.min, f32::min);
+            self.max = pairs(&self.max, f32::max);
+            self.width *= 2;
+        }
+        self.cap = 2 * BUCKETS as usize;
+    }
+
+    /// Number of buckets (points per min/max line).
+    pub fn len(&self) -> usize {
+        self.min.len()
+    }
+
+    /// Whether nothing has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.min.is_empty()
+    }
+
+    /// The last epoch covered by bucket k (1-based epochs).
+    pub fn bucket_end_epoch(&self, k: usize) -> u64 {
+        (k as u64 + 1) * self.width
+    }
+}
+
+/// The six series the page draws, one value per epoch each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// fit = Σ|zᵢ − z0ᵢ|.
+    pub fit: Series,
+    /// reg = Σ(zᵢ − c)².
+    pub reg: Series,
+    /// total = fit + μ·reg.
+    pub total: Series,
+    /// ‖g‖₂.
+    pub grad_norm: Series,
+    /// ‖z − z*‖∞.
+    pub err_inf: Series,
+    /// L(z) − L(z*).
+    pub subopt: Series,
+}
+
+impl History {
+    /// Empty history sized for `planned_epochs`.
+    pub fn new(planned_epochs: u64) -> Self {
+        let s = Series::new(planned_epochs);
+        Self {
+            fit: s.clone(),
+            reg: s.clone(),
+            total: s.clone(),
+            grad_norm: s.clone(),
+            err_inf: s.clone(),
+            subopt: s,
+        }
+    }
+
+    /// Records one epoch.
+    #[inline]
+    pub fn push(&mut self, e: &EpochStats) {
+        self.fit.push(e.fit);
+        self.reg.push(e.reg);
+        self.total.push(e.total);
+        self.grad_norm.push(e.grad_norm);
+        self.err_inf.push(e.err_inf);
+        self.subopt.push(e.subopt);
+    }
+}

@@ -1,0 +1,22 @@
+//! The numeric core: pure Rust, no screen, no clock, no messages.
+//!
+//! The problem is L(z) = ‖z − z0‖₁ + μ‖z − c‖₂² over z ∈ ℝⁿ (the seed notebook has c = 1).
+//! It is separable, so its minimiser is known in closed form (see [`analytic`]):
+//! z*ᵢ = clamp(z0ᵢ, c − 1/(2μ), c + 1/(2μ)). The optimizers in [`optim`] approach it by
+//! subgradient steps; [`run`] drives them and records what the page draws; [`sweep`] repeats a
+//! run over a grid of μ.
+
+pub mod analytic;
+pub mod history;
+pub mod optim;
+pub mod problem;
+pub mod run;
+pub mod sweep;
+
+pub use analytic::Band;
+pub use history::{History, Series};
+pub use optim::adam::{Adam, AdamConfig};
+pub use optim::EpochStats;
+pub use problem::{linspace, Problem, ProblemError};
+pub use run::{Run, StopReason};
+pub use sweep::{logspace, run_sweep, SweepRow};

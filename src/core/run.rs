@@ -1,0 +1,146 @@
+//! The loop: runs Adam from z = 0 for N epochs, records the history, calls an observer every k
+//! epochs and says why it stopped. It can be advanced in chunks, so a caller (the worker) can
+//! yield between chunks and still stop a run promptly.
+
+use std::ops::ControlFlow;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::history::History;
+use crate::core::optim::adam::{Adam, AdamConfig};
+use crate::core::optim::EpochStats;
+use crate::core::problem::Problem;
+
+/// Why a run stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StopReason {
+    /// All planned epochs ran.
+    EpochsDone,
+    /// The caller (an observer) asked to stop.
+    Stopped,
+    /// A loss or z became NaN or infinite at this epoch (1-based); z is left as it was then.
+    Diverged {
+        /// The epoch whose measurement was not finite.
+        epoch: u64,
+    },
+}
+
+/// A run in progress: problem, optimizer state, current z and what has been recorded.
+#[derive(Debug, Clone)]
+pub struct Run {
+    problem: Problem,
+    adam: Adam,
+    z: Vec<f32>,
+    epochs: u64,
+    epoch: u64,
+    last: Option<EpochStats>,
+    history: History,
+    stopped: Option<StopReason>,
+}
+
+impl Run {
+    /// A run of `epochs` epochs of Adam(`config`) on `problem`, starting at z = 0.
+    pub fn new(problem: Problem, config: AdamConfig, epochs: u64) -> Self {
+        let adam = Adam::new(config, problem.padded_len());
+        let z = problem.initial_z();
+        Self {
+            problem,
+            adam,
+            z,
+            epochs,
+            epoch: 0,
+            last: None,
+            history: History::new(epochs),
+            stopped: None,
+        }
+    }
+
+    /// Runs up to `max_epochs` more epochs (fewer if the run ends), calling `observe(epoch, z)`
+    /// after every `every`-th epoch (`every` = 0: never). Returns the stop reason once the run
+    /// has ended, `None` while epochs remain.
+    pub fn advance<F>(&mut self, max_epochs: u64, every: u64, mut observe: F) -> Option<StopReason>
+    where
+        F: FnMut(u64, &[f32]) -> ControlFlow<()>,
+    {
+        if self.stopped.is_some() {
+            return self.stopped;
+        }
+        let end = self.epochs.min(self.epoch.saturating_add(max_epochs));
+        while self.epoch < end {
+            let stats = self.adam.step(&self.problem, &mut self.z);
+            self.epoch += 1;
+            self.history.push(&stats);
+            self.last = Some(stats);
+            if !stats.is_finite() {
+                self.stopped = Some(StopReason::Diverged { epoch: self.epoch });
+                return self.stopped;
+            }
+            if every > 0 && self.epoch % every == 0 && observe(self.epoch, self.z()).is_break() {
+                self.stopped = Some(StopReason::Stopped);
+                return self.stopped;
+            }
+        }
+        if self.epoch >= self.epochs {
+            self.stopped = Some(StopReason::EpochsDone);
+        }
+        self.stopped
+    }
+
+    /// Runs to the end with no observer.
+    pub fn finish(&mut self) -> StopReason {
+        loop {
+            if let Some(reason) = self.advance(u64::MAX, 0, |_, _| ControlFlow::Continue(())) {
+                return reason;
+            }
+        }
+    }
+
+    /// Marks the run as stopped by the caller (e.g. a newer run superseded it).
+    pub fn stop(&mut self) {
+        self.stopped.get_or_insert(StopReason::Stopped);
+    }
+
+    /// The problem being solved.
+    pub fn problem(&self) -> &Problem {
+        &self.problem
+    }
+
+    /// The current z (n values).
+    pub fn z(&self) -> &[f32] {
+        &self.z[..self.problem.n()]
+    }
+
+    /// Epochs done so far.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// Epochs planned, N.
+    pub fn epochs(&self) -> u64 {
+        self.epochs
+    }
+
+    /// The last epoch's measurement, if any epoch ran.
+    pub fn last(&self) -> Option<&EpochStats> {
+        self.last.as_ref()
+    }
+
+    /// The recorded history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Why the run ended, if it has.
+    pub fn stop_reason(&self) -> Option<StopReason> {
+        self.stopped
+    }
+
+    /// ‖z − z*‖∞ at the current z (after the last step, unlike [`EpochStats::err_inf`]).
+    pub fn err_inf(&self) -> f32 {
+        self.z()
+            .iter()
+            .zip(self.problem.z_star())
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f32::max)
+    }
+}

@@ -1,0 +1,6 @@
+//! reglab: minimise L(z) = ‖z − z0‖₁ + μ‖z − c‖₂² with Adam and show why z = clamp(z0, band).
+//!
+//! `core` is pure numerics (native and wasm32); `params` and `protocol` are plain data; `worker`
+//! and `ui` exist only on wasm32.
+
+pub mod core;

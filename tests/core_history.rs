@@ -1,0 +1,70 @@
+//! History stays bounded and honest: every epoch for seed-sized runs, min/max buckets (spikes
+//! survive) for huge ones.
+
+use reglab::core::history::{Series, BUCKETS, FULL_RESOLUTION};
+use reglab::core::{AdamConfig, Problem, Run};
+
+#[test]
+fn seed_runs_keep_every_epoch() {
+    let mut run = Run::new(Problem::seed(0.1), AdamConfig::default(), 25_000);
+    run.finish();
+    let h = run.history();
+    assert_eq!(h.total.width, 1);
+    assert_eq!(h.total.len(), 25_000);
+    assert_eq!(h.fit.min, h.fit.max);
+}
+
+#[test]
+fn a_million_epochs_keep_a_few_thousand_points() {
+    let mut run = Run::new(
+        Problem::new(&[-3.0, 0.5, 4.0], 0.3, 1.0).unwrap(),
+        AdamConfig::default(),
+        1_000_000,
+    );
+    run.finish();
+    let h = run.history();
+    for s in [
+        &h.fit,
+        &h.reg,
+        &h.total,
+        &h.grad_norm,
+        &h.err_inf,
+        &h.subopt,
+    ] {
+        assert!(s.len() <= 2 * BUCKETS as usize, "{} buckets", s.len());
+        assert!(s.len() >= BUCKETS as usize / 2);
+        assert_eq!(
+            s.bucket_end_epoch(s.len() - 1),
+            1_000_000.max(s.width * s.len() as u64)
+        );
+    }
+}
+
+#[test]
+fn a_spike_survives_decimation() {
+    let mut s = Series::new(1_000_000);
+    for epoch in 1..=1_000_000u64 {
+        s.push(if epoch == 654_321 {
+            1e9
+        } else {
+            1.0 + (epoch % 7) as f32
+        });
+    }
+    assert!(s.len() <= 2 * BUCKETS as usize);
+    assert_eq!(s.max.iter().copied().fold(0.0, f32::max), 1e9);
+    assert_eq!(s.min.iter().copied().fold(f32::INFINITY, f32::min), 1.0);
+    let k = s.max.iter().position(|&x| x == 1e9).unwrap();
+    let end = s.bucket_end_epoch(k);
+    assert!(end >= 654_321 && end - s.width < 654_321);
+}
+
+#[test]
+fn outgrowing_the_plan_compacts_instead_of_growing() {
+    let mut s = Series::new(100);
+    for i in 0..(3 * FULL_RESOLUTION) {
+        s.push(i as f32);
+    }
+    assert!(s.len() <= 2 * BUCKETS as usize, "{}", s.len());
+    assert_eq!(*s.max.last().unwrap(), (3 * FULL_RESOLUTION - 1) as f32);
+    assert_eq!(s.min[0], 0.0);
+}
