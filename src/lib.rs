@@ -4,3 +4,4 @@
 //! and `ui` exist only on wasm32.
 
 pub mod core;
+pub mod params;

@@ -1,0 +1,389 @@
+//! Every user-settable value, as one declarative table: URL key, kind, default, allowed range.
+//!
+//! The URL query is the page's whole state (a shared link reproduces what its author saw).
+//! Parsing never fails: an unknown key is ignored, a malformed or out-of-range value falls back
+//! to its default and is reported in [`Parsed::replaced`] so the page can say what it changed.
+//! `from_query(to_query(p)) == p` for every valid `p` (tested by proptest).
+
+use serde::{Deserialize, Serialize};
+
+/// How a run is played back after it has been computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Playback {
+    /// Show the converged result at once.
+    Instant,
+    /// "Watch it learn": replay the run over this many seconds (1, 3 or 10).
+    Seconds(u8),
+}
+
+impl Playback {
+    /// The playback choices the page offers, in the order it shows them.
+    pub const CHOICES: [Playback; 4] = [
+        Playback::Instant,
+        Playback::Seconds(1),
+        Playback::Seconds(3),
+        Playback::Seconds(10),
+    ];
+
+    /// The URL spelling: `instant`, `1`, `3`, `10`.
+    pub fn key(self) -> String {
+        match self {
+            Playback::Instant => "instant".into(),
+            Playback::Seconds(s) => s.to_string(),
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::CHOICES.into_iter().find(|p| p.key() == s)
+    }
+}
+
+/// All settings of the live lab. Field names follow the URL keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Params {
+    /// μ ≥ 0, the weight of the pull towards c = 1.
+    pub mu: f64,
+    /// Adam's learning rate.
+    pub lr: f64,
+    /// Epochs per run, N.
+    pub epochs: u64,
+    /// Number of coordinates n.
+    pub n: usize,
+    /// z0 = linspace(z0min, z0max, n): its first value.
+    pub z0min: f64,
+    /// … and its last value.
+    pub z0max: f64,
+    /// Adam's β1.
+    pub beta1: f64,
+    /// Adam's β2.
+    pub beta2: f64,
+    /// Adam's ε.
+    pub eps: f64,
+    /// Playback of a run the user starts with Run.
+    pub play: Playback,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Self {
+            mu: 0.1,
+            lr: 1e-3,
+            epochs: 25_000,
+            n: 100,
+            z0min: -10.0,
+            z0max: 10.0,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-7,
+            play: Playback::Seconds(3),
+        }
+    }
+}
+
+/// The kind of value a URL key holds and its inclusive bounds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// A finite real in [min, max].
+    Real {
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+    },
+    /// A whole number in [min, max].
+    Int {
+        /// Smallest allowed value.
+        min: u64,
+        /// Largest allowed value.
+        max: u64,
+    },
+    /// One of [`Playback::CHOICES`].
+    Play,
+}
+
+/// Which field of [`Params`] a row of the table reads and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // one variant per URL key; the table documents them
+pub enum Field {
+    Mu,
+    Lr,
+    Epochs,
+    N,
+    Z0Min,
+    Z0Max,
+    Beta1,
+    Beta2,
+    Eps,
+    Play,
+}
+
+/// One row of the table: a URL key, what it holds and where it goes.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    /// The URL query key.
+    pub key: &'static str,
+    /// What a person calls it (used in notices).
+    pub label: &'static str,
+    /// The field it sets.
+    pub field: Field,
+    /// Kind and bounds.
+    pub kind: Kind,
+}
+
+/// The largest n a link may ask for (keeps every link computable on a phone).
+pub const MAX_N: u64 = 10_000;
+/// The most epochs a run may ask for.
+pub const MAX_EPOCHS: u64 = 10_000_000;
+/// The largest μ accepted (the band is then 1 ± 5e-7: everything sits on c).
+pub const MAX_MU: f64 = 1e6;
+
+const fn real(key: &'static str, label: &'static str, field: Field, min: f64, max: f64) -> Spec {
+    Spec {
+        key,
+        label,
+        field,
+        kind: Kind::Real { min, max },
+    }
+}
+
+/// The table, in URL order.
+pub const SPECS: &[Spec] = &[
+    real("mu", "μ", Field::Mu, 0.0, MAX_MU),
+    real("lr", "learning rate", Field::Lr, 1e-7, 100.0),
+    Spec {
+        key: "epochs",
+        label: "epochs",
+        field: Field::Epochs,
+        kind: Kind::Int {
+            min: 1,
+            max: MAX_EPOCHS,
+        },
+    },
+    Spec {
+        key: "n",
+        label: "n",
+        field: Field::N,
+        kind: Kind::Int { min: 1, max: MAX_N },
+    },
+    real("z0min", "z0 min", Field::Z0Min, -1e6, 1e6),
+    real("z0max", "z0 max", Field::Z0Max, -1e6, 1e6),
+    real("beta1", "β1", Field::Beta1, 0.0, 0.999_999),
+    real("beta2", "β2", Field::Beta2, 0.0, 0.999_999_9),
+    real("eps", "ε", Field::Eps, 1e-12, 1.0),
+    Spec {
+        key: "play",
+        label: "playback",
+        field: Field::Play,
+        kind: Kind::Play,
+    },
+];
+
+/// A value that was in the link but could not be used, and what replaced it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replaced {
+    /// The URL key.
+    pub key: String,
+    /// What the link said (shortened to 40 characters; shown as text, never as HTML).
+    pub given: String,
+    /// Why it was refused.
+    pub reason: String,
+    /// The value used instead, as written in a URL.
+    pub used: String,
+}
+
+/// The result of reading a query string: the parameters and every value that was replaced.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parsed {
+    /// The parameters to use.
+    pub params: Params,
+    /// Values from the link that were replaced by defaults, in table order.
+    pub replaced: Vec<Replaced>,
+}
+
+impl Params {
+    /// The value of `field` as written in a URL (shortest text that reads back exactly).
+    pub fn get(&self, field: Field) -> String {
+        match field {
+            Field::Mu => fmt_real(self.mu),
+            Field::Lr => fmt_real(self.lr),
+            Field::Epochs => self.epochs.to_string(),
+            Field::N => self.n.to_string(),
+            Field::Z0Min => fmt_real(self.z0min),
+            Field::Z0Max => fmt_real(self.z0max),
+            Field::Beta1 => fmt_real(self.beta1),
+            Field::Beta2 => fmt_real(self.beta2),
+            Field::Eps => fmt_real(self.eps),
+            Field::Play => self.play.key(),
+        }
+    }
+
+    /// Sets `spec`'s field from URL text; `Err` says why the text was refused.
+    pub fn set(&mut self, spec: &Spec, text: &str) -> Result<(), String> {
+        let text = text.trim();
+        match spec.kind {
+            Kind::Real { min, max } => {
+                let x: f64 = text.parse().map_err(|_| "not a number".to_string())?;
+                if !x.is_finite() {
+                    return Err("not a finite number".into());
+                }
+                if !(min..=max).contains(&x) {
+                    return Err(format!("outside {}…{}", fmt_real(min), fmt_real(max)));
+                }
+                let x = if x == 0.0 { 0.0 } else { x }; // −0 reads as 0
+                match spec.field {
+                    Field::Mu => self.mu = x,
+                    Field::Lr => self.lr = x,
+                    Field::Z0Min => self.z0min = x,
+                    Field::Z0Max => self.z0max = x,
+                    Field::Beta1 => self.beta1 = x,
+                    Field::Beta2 => self.beta2 = x,
+                    Field::Eps => self.eps = x,
+                    Field::Epochs | Field::N | Field::Play => {
+                        unreachable!("the table pairs reals with real fields")
+                    }
+                }
+            }
+            Kind::Int { min, max } => {
+                let x: u64 = text.parse().map_err(|_| "not a whole number".to_string())?;
+                if !(min..=max).contains(&x) {
+                    return Err(format!("outside {min}…{max}"));
+                }
+                match spec.field {
+                    Field::Epochs => self.epochs = x,
+                    Field::N => self.n = x as usize,
+                    _ => unreachable!("the table pairs integers with integer fields"),
+                }
+            }
+            Kind::Play => {
+                self.play = Playback::parse(text)
+                    .ok_or_else(|| "not one of instant, 1, 3, 10".to_string())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a query string (with or without the leading `?`). Never fails; see [`Parsed`].
+    pub fn from_query(query: &str) -> Parsed {
+        let defaults = Params::default();
+        let mut params = Params::default();
+        let mut replaced = Vec::new();
+        let pairs: Vec<(String, String)> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|s| !s.is_empty())
+            .map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                (percent_decode(k), percent_decode(v))
+            })
+            .collect();
+        for spec in SPECS {
+            // The last occurrence wins, as with URLSearchParams.get on a rewritten link.
+            let Some((_, text)) = pairs.iter().rev().find(|(k, _)| k == spec.key) else {
+                continue;
+            };
+            if let Err(reason) = params.set(spec, text) {
+                replaced.push(Replaced {
+                    key: spec.key.into(),
+                    given: shorten(text),
+                    reason,
+                    used: defaults.get(spec.field),
+                });
+            }
+        }
+        if params.z0min >= params.z0max {
+            let given = format!("{}…{}", fmt_real(params.z0min), fmt_real(params.z0max));
+            for (key, used) in [("z0min", defaults.z0min), ("z0max", defaults.z0max)] {
+                replaced.push(Replaced {
+                    key: key.into(),
+                    given: given.clone(),
+                    reason: "z0min must be below z0max".into(),
+                    used: fmt_real(used),
+                });
+            }
+            params.z0min = defaults.z0min;
+            params.z0max = defaults.z0max;
+        }
+        Parsed { params, replaced }
+    }
+
+    /// Writes every key of the table (so a link keeps its meaning even if a default changes).
+    pub fn to_query(&self) -> String {
+        SPECS
+            .iter()
+            .map(|s| format!("{}={}", s.key, percent_encode(&self.get(s.field))))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// z0 = linspace(z0min, z0max, n), as the seed makes it.
+    pub fn z0(&self) -> Vec<f32> {
+        crate::core::linspace(self.z0min, self.z0max, self.n)
+    }
+
+    /// Adam's hyper-parameters.
+    pub fn adam(&self) -> crate::core::AdamConfig {
+        crate::core::AdamConfig {
+            lr: self.lr,
+            beta1: self.beta1,
+            beta2: self.beta2,
+            eps: self.eps,
+        }
+    }
+}
+
+/// The shortest decimal that parses back to exactly `x` (Rust's float printing guarantees the
+/// round trip), in plain or exponent form, whichever is shorter.
+pub fn fmt_real(x: f64) -> String {
+    let plain = format!("{x}");
+    let exp = format!("{x:e}");
+    if exp.len() < plain.len() {
+        exp
+    } else {
+        plain
+    }
+}
+
+fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` (as a space), as browsers write query strings. Bad escapes are
+/// kept as text: the value then fails its own validation with a readable message.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len()
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit() =>
+            {
+                let hex = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+                out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes what a query value may not hold; our own values are plain numbers and words.
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,136 @@
+//! Link state: the declarative parameter table reads what it writes, and bad links fall back
+//! to defaults with a notice instead of failing.
+
+use proptest::prelude::*;
+use reglab::params::{Params, Playback, SPECS};
+
+fn params_strategy() -> impl Strategy<Value = Params> {
+    (
+        (
+            prop_oneof![Just(0.0), 1e-3f64..1e2, 0.0f64..1e6],
+            1e-7f64..100.0,
+            1u64..=10_000_000,
+            1usize..=10_000,
+        ),
+        (
+            -1e6f64..0.0,
+            1e-9f64..1e6,
+            0.0f64..0.999_999,
+            0.0f64..0.999_999_9,
+            1e-12f64..1.0,
+        ),
+        prop::sample::select(Playback::CHOICES.to_vec()),
+    )
+        .prop_map(
+            |((mu, lr, epochs, n), (z0min, z0max, beta1, beta2, eps), play)| Params {
+                mu,
+                lr,
+                epochs,
+                n,
+                z0min,
+                z0max,
+                beta1,
+                beta2,
+                eps,
+                play,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn query_round_trips(p in params_strategy()) {
+        let parsed = Params::from_query(&p.to_query());
+        prop_assert!(parsed.replaced.is_empty(), "{:?}", parsed.replaced);
+        prop_assert_eq!(parsed.params, p);
+    }
+
+    /// Any text at all: no panic, and the result is always a valid parameter set.
+    #[test]
+    fn arbitrary_queries_never_panic(q in ".{0,200}") {
+        let parsed = Params::from_query(&q);
+        let again = Params::from_query(&parsed.params.to_query());
+        prop_assert!(again.replaced.is_empty());
+        prop_assert_eq!(again.params, parsed.params);
+    }
+}
+
+#[test]
+fn empty_query_gives_the_seed_defaults() {
+    let parsed = Params::from_query("");
+    assert!(parsed.replaced.is_empty());
+    let p = parsed.params;
+    assert_eq!((p.mu, p.lr, p.epochs, p.n), (0.1, 1e-3, 25_000, 100));
+    assert_eq!(
+        (p.z0min, p.z0max, p.beta1, p.beta2, p.eps),
+        (-10.0, 10.0, 0.9, 0.999, 1e-7)
+    );
+    assert_eq!(p.play, Playback::Seconds(3));
+}
+
+#[test]
+fn bad_values_are_replaced_and_named() {
+    let parsed = Params::from_query("?mu=-1&lr=abc&epochs=1e99&n=0&whatever=3");
+    let keys: Vec<&str> = parsed.replaced.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["mu", "lr", "epochs", "n"]);
+    assert_eq!(parsed.params, Params::default());
+    assert_eq!(parsed.replaced[0].given, "-1");
+    assert_eq!(parsed.replaced[0].used, "0.1");
+}
+
+#[test]
+fn hostile_values_are_refused() {
+    for q in [
+        "mu=NaN",
+        "mu=inf",
+        "mu=-inf",
+        "mu=1e400",
+        "lr=0",
+        "n=10001",
+        "epochs=-5",
+        "epochs=2.5",
+        "play=7",
+        "beta1=1",
+        "mu=%3Cscript%3E",
+        "mu=0x10",
+        "mu=%",
+    ] {
+        let parsed = Params::from_query(q);
+        assert_eq!(parsed.replaced.len(), 1, "{q}: {:?}", parsed.replaced);
+        assert_eq!(parsed.params, Params::default(), "{q}");
+    }
+}
+
+#[test]
+fn negative_zero_and_escapes_read_as_numbers() {
+    let p = Params::from_query("mu=-0&z0min=%2D5&z0max=+5").params;
+    assert_eq!(p.mu.to_bits(), 0f64.to_bits());
+    assert_eq!((p.z0min, p.z0max), (-5.0, 5.0));
+}
+
+#[test]
+fn crossed_z0_range_falls_back() {
+    let parsed = Params::from_query("z0min=3&z0max=-3");
+    assert_eq!((parsed.params.z0min, parsed.params.z0max), (-10.0, 10.0));
+    assert_eq!(parsed.replaced.len(), 2);
+}
+
+#[test]
+fn the_last_repeated_key_wins() {
+    assert_eq!(Params::from_query("mu=0.3&mu=0.25").params.mu, 0.25);
+}
+
+#[test]
+fn every_key_is_written() {
+    let q = Params::default().to_query();
+    for spec in SPECS {
+        assert!(
+            q.contains(&format!("{}=", spec.key)),
+            "{q} lacks {}",
+            spec.key
+        );
+    }
+    assert_eq!(q, "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3");
+}
