@@ -4,4 +4,9 @@
 //! and `ui` exist only on wasm32.
 
 pub mod core;
+pub mod job;
+pub mod mu_scale;
 pub mod params;
+pub mod protocol;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

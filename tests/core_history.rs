@@ -68,3 +68,18 @@ fn outgrowing_the_plan_compacts_instead_of_growing() {
     assert_eq!(*s.max.last().unwrap(), (3 * FULL_RESOLUTION - 1) as f32);
     assert_eq!(s.min[0], 0.0);
 }
+
+#[test]
+fn decimated_copies_keep_extremes_and_epoch_count() {
+    let mut s = Series::new(25_000);
+    for epoch in 1..=12_345u64 {
+        s.push(if epoch == 777 { -5.0 } else { epoch as f32 });
+    }
+    for limit in [1, 2, 100, 1_000, 5_000, 20_000] {
+        let d = s.decimated(limit);
+        assert!(d.len() <= limit, "{limit}: {}", d.len());
+        assert_eq!(d.epochs(), 12_345, "limit {limit}");
+        assert_eq!(d.min.iter().copied().fold(f32::INFINITY, f32::min), -5.0);
+        assert_eq!(d.max.iter().copied().fold(0.0, f32::max), 12_345.0);
+    }
+}

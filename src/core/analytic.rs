@@ -22,7 +22,7 @@ impl Band {
     /// finite): then nothing is clamped, and no infinity ever reaches a caller.
     pub fn for_mu(mu: f64, centre: f64) -> Option<Self> {
         let half_width = 1.0 / (2.0 * mu);
-        (mu > 0.0 && half_width.is_finite()).then(|| Band {
+        (mu > 0.0 && half_width.is_finite()).then_some(Band {
             lo: centre - half_width,
             hi: centre + half_width,
         })

@@ -73,17 +73,43 @@ impl Series {
 
     /// Merges neighbouring buckets until at most [`BUCKETS`] remain (w doubles each time).
     fn compact(&mut self) {
-        while self.min.len() > BUCKETS as usize {
+        self.merge_until(BUCKETS as usize);
+        self.cap = 2 * BUCKETS as usize;
+    }
+
+    fn merge_until(&mut self, limit: usize) {
+        while self.min.len() > limit.max(1) {
             let pairs = |v: &[f32], pick: fn(f32, f32) -> f32| -> Vec<f32> {
                 v.chunks(2)
                     .map(|p| if p.len() == 2 { pick(p[0], p[1]) } else { p[0] })
                     .collect()
             };
+            // The last bucket after the merge holds: its partner's w epochs (if it had one)
+            // plus its own (f if it was partial, else w). `fill` = 0 means "full".
+            let own = if self.fill > 0 { self.fill } else { self.width };
+            let paired = self.min.len().is_multiple_of(2);
+            let held = own + if paired { self.width } else { 0 };
+            self.fill = if held == 2 * self.width { 0 } else { held };
             self.min = pairs(&self.min, f32::min);
             self.max = pairs(&self.max, f32::max);
             self.width *= 2;
         }
-        self.cap = 2 * BUCKETS as usize;
+    }
+
+    /// A copy with at most `limit` buckets (neighbours merged, min of mins and max of maxes):
+    /// what a chart needs, since it draws at most a few points per pixel column.
+    pub fn decimated(&self, limit: usize) -> Series {
+        let mut out = self.clone();
+        out.merge_until(limit);
+        out
+    }
+
+    /// Epochs recorded so far.
+    pub fn epochs(&self) -> u64 {
+        match self.fill {
+            0 => self.min.len() as u64 * self.width,
+            f => (self.min.len() as u64 - 1) * self.width + f,
+        }
     }
 
     /// Number of buckets (points per min/max line).
@@ -130,6 +156,18 @@ impl History {
             grad_norm: s.clone(),
             err_inf: s.clone(),
             subopt: s,
+        }
+    }
+
+    /// A copy with at most `limit` buckets per series (see [`Series::decimated`]).
+    pub fn decimated(&self, limit: usize) -> History {
+        Self {
+            fit: self.fit.decimated(limit),
+            reg: self.reg.decimated(limit),
+            total: self.total.decimated(limit),
+            grad_norm: self.grad_norm.decimated(limit),
+            err_inf: self.err_inf.decimated(limit),
+            subopt: self.subopt.decimated(limit),
         }
     }
 

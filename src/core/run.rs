@@ -69,13 +69,17 @@ impl Run {
         while self.epoch < end {
             let stats = self.adam.step(&self.problem, &mut self.z);
             self.epoch += 1;
-            self.history.push(&stats);
-            self.last = Some(stats);
             if !stats.is_finite() {
+                // Kept out of the history and `last`: what is recorded stays drawable.
                 self.stopped = Some(StopReason::Diverged { epoch: self.epoch });
                 return self.stopped;
             }
-            if every > 0 && self.epoch % every == 0 && observe(self.epoch, self.z()).is_break() {
+            self.history.push(&stats);
+            self.last = Some(stats);
+            if every > 0
+                && self.epoch.is_multiple_of(every)
+                && observe(self.epoch, self.z()).is_break()
+            {
                 self.stopped = Some(StopReason::Stopped);
                 return self.stopped;
             }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Everything, in order: install what is missing, fmt + clippy (native and wasm32), native tests,
+# in-browser tests (Chromium via chromedriver), release build, Playwright end-to-end tests.
+# Stops at the first failure.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+started=$SECONDS
+stage() { printf '\n%s##### %s%s  (t=%ds)\n' "$_b" "$*" "$_0" "$((SECONDS - started))" >&2; }
+
+stage "setup"
+"$ROOT/scripts/setup.sh" test
+
+stage "fmt + clippy"
+"$ROOT/scripts/check.sh"
+
+stage "native tests: cargo test"
+cargo test
+
+stage "in-browser tests: cargo test --target wasm32-unknown-unknown --test web"
+if [[ -f tests/web.rs || -f tests/web/main.rs ]]; then
+  # The runner (wasm-bindgen-test-runner, see .cargo/config.toml) drives Chromium through
+  # chromedriver; as root it already passes headless and no-sandbox.
+  export CHROMEDRIVER="${CHROMEDRIVER:-$CHROMEDRIVER_BIN}"
+  export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
+  export WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}"
+  cargo test --target wasm32-unknown-unknown --test web
+else
+  loud_notice "NO IN-BROWSER TESTS RAN: tests/web.rs does not exist." \
+    "Add it (with wasm_bindgen_test_configure!(run_in_browser)) and this step runs automatically."
+fi
+
+stage "release build: trunk build --release"
+trunk build --release
+
+stage "end-to-end tests: Playwright"
+"$ROOT/scripts/e2e.sh"
+
+stage "all tests passed"

@@ -1,0 +1,159 @@
+//! The page ⇄ worker protocol: two typed enums and one codec (JSON text via serde).
+//!
+//! Every message about a run carries its run id; the page keeps only the newest id and drops
+//! anything else, so a superseded run can never draw. No DOM here: this module is plain data and
+//! is tested natively and in the browser.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::core::{AdamConfig, History, StopReason};
+use crate::params::Params;
+
+/// Identifies one run request; the page increments it for every Start.
+pub type RunId = u64;
+
+/// What to compute: the problem, the optimizer and how much to record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunSpec {
+    /// μ ≥ 0.
+    pub mu: f64,
+    /// The centre c of the L2 pull (the seed's 1).
+    pub centre: f64,
+    /// z0 = linspace(z0min, z0max, n).
+    pub z0min: f64,
+    /// Last value of z0.
+    pub z0max: f64,
+    /// Number of coordinates.
+    pub n: usize,
+    /// Adam's hyper-parameters.
+    pub adam: AdamConfig,
+    /// Epochs to run.
+    pub epochs: u64,
+    /// z snapshots to keep for "watch it learn" playback (0: only the final z).
+    pub snapshots: u32,
+}
+
+impl RunSpec {
+    /// The run a page with these parameters asks for.
+    pub fn from_params(p: &Params, snapshots: u32) -> Self {
+        Self {
+            mu: p.mu,
+            centre: 1.0,
+            z0min: p.z0min,
+            z0max: p.z0max,
+            n: p.n,
+            adam: p.adam(),
+            epochs: p.epochs,
+            snapshots,
+        }
+    }
+}
+
+/// z at one epoch of a run (for playback).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Epochs done when z was taken (0 = the start, z = 0).
+    pub epoch: u64,
+    /// z (n values; a non-finite value travels as null and reads back as NaN).
+    #[serde(with = "floats")]
+    pub z: Vec<f32>,
+}
+
+/// A finished run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunResult {
+    /// The run this answers.
+    pub run: RunId,
+    /// What was computed.
+    pub spec: RunSpec,
+    /// Epochs done.
+    pub epoch: u64,
+    /// Why it ended.
+    pub reason: StopReason,
+    /// Final z (n values).
+    #[serde(with = "floats")]
+    pub z: Vec<f32>,
+    /// ‖z − z*‖∞ of the final z.
+    pub err_inf: f32,
+    /// Worker compute time in milliseconds (excluding time spent yielding to messages).
+    pub elapsed_ms: f64,
+    /// Loss history, decimated to what a chart can show.
+    pub history: History,
+    /// z along the way, for playback (empty unless asked for).
+    pub snapshots: Vec<Snapshot>,
+}
+
+/// Page → worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ToWorker {
+    /// Start a run, abandoning any other.
+    Start {
+        /// Its id.
+        run: RunId,
+        /// What to compute.
+        spec: RunSpec,
+    },
+    /// Stop this run if it is still going (nothing more will be sent about it).
+    Stop {
+        /// The run to stop.
+        run: RunId,
+    },
+}
+
+/// Worker → page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// The worker's wasm has started; messages sent before this were queued by the page.
+    Ready,
+    /// A long run is still going.
+    Progress {
+        /// The run.
+        run: RunId,
+        /// Epochs done so far.
+        epoch: u64,
+        /// Epochs planned.
+        epochs: u64,
+        /// Compute time so far, ms.
+        elapsed_ms: f64,
+    },
+    /// A run ended (done, diverged or stopped).
+    Done(Box<RunResult>),
+    /// A request could not be carried out.
+    Error {
+        /// The run it concerns, if known.
+        run: Option<RunId>,
+        /// What went wrong, for a person.
+        message: String,
+    },
+}
+
+/// A message that could not be decoded.
+#[derive(Debug, thiserror::Error)]
+#[error("bad message: {0}")]
+pub struct CodecError(String);
+
+/// The one codec: a message to text.
+pub fn encode<T: Serialize>(message: &T) -> String {
+    // Serialising our own plain-data types cannot fail (no maps with non-string keys).
+    serde_json::to_string(message).unwrap_or_else(|e| format!("{{\"codec_error\":\"{e}\"}}"))
+}
+
+/// The one codec: text to a message.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, CodecError> {
+    serde_json::from_str(text).map_err(|e| CodecError(e.to_string()))
+}
+
+/// f32 vectors whose non-finite values (a diverged z) survive JSON: written as null, read as NaN.
+mod floats {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[f32], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|x| x.is_finite().then_some(*x)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error> {
+        let v: Vec<Option<f32>> = Vec::deserialize(d)?;
+        Ok(v.into_iter().map(|x| x.unwrap_or(f32::NAN)).collect())
+    }
+}

@@ -1,0 +1,145 @@
+//! The Web Worker: decode → core → post. It keeps at most one job; a new Start replaces it and a
+//! Stop drops it. Work happens in slices of about [`SLICE_MS`], after each of which the worker
+//! yields to its event loop (through a MessageChannel, which unlike setTimeout is not clamped to
+//! 4 ms), so a Stop or a newer Start is read within one slice.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
+
+use crate::job::Job;
+use crate::protocol::{decode, encode, FromWorker, ToWorker};
+
+/// Compute time per slice before the worker looks at its messages again.
+const SLICE_MS: f64 = 8.0;
+/// How often a long run reports its progress.
+const PROGRESS_MS: f64 = 100.0;
+
+struct Active {
+    job: Job,
+    elapsed_ms: f64,
+    last_progress_ms: f64,
+}
+
+struct Worker {
+    scope: DedicatedWorkerGlobalScope,
+    wake: MessagePort,
+    active: Option<Active>,
+    scheduled: bool,
+}
+
+impl Worker {
+    fn post(&self, message: &FromWorker) {
+        // Posting a string cannot fail for a live worker; nothing useful to do if it did.
+        let _ = self
+            .scope
+            .post_message(&JsValue::from_str(&encode(message)));
+    }
+
+    fn now(&self) -> f64 {
+        self.scope.performance().map_or(0.0, |p| p.now())
+    }
+
+    fn schedule(&mut self) {
+        if !self.scheduled {
+            self.scheduled = true;
+            let _ = self.wake.post_message(&JsValue::NULL);
+        }
+    }
+
+    fn on_message(&mut self, text: &str) {
+        match decode::<ToWorker>(text) {
+            Ok(ToWorker::Start { run, spec }) => match Job::new(run, spec) {
+                Ok(job) => {
+                    self.active = Some(Active {
+                        job,
+                        elapsed_ms: 0.0,
+                        last_progress_ms: 0.0,
+                    });
+                    self.schedule();
+                }
+                Err(message) => {
+                    self.active = None;
+                    self.post(&FromWorker::Error {
+                        run: Some(run),
+                        message,
+                    });
+                }
+            },
+            Ok(ToWorker::Stop { run }) => {
+                if self.active.as_ref().is_some_and(|a| a.job.id() == run) {
+                    self.active = None;
+                }
+            }
+            Err(e) => self.post(&FromWorker::Error {
+                run: None,
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    /// One slice of the active job; posts its result when it ends.
+    fn pump(&mut self) {
+        self.scheduled = false;
+        let Some(mut active) = self.active.take() else {
+            return;
+        };
+        let start = self.now();
+        let slice = active.job.slice_epochs();
+        let mut finished = false;
+        while !finished && self.now() - start < SLICE_MS {
+            finished = active.job.work(slice);
+        }
+        active.elapsed_ms += self.now() - start;
+        if finished {
+            let result = active.job.result(active.elapsed_ms);
+            self.post(&FromWorker::Done(Box::new(result)));
+            return;
+        }
+        if active.elapsed_ms - active.last_progress_ms >= PROGRESS_MS {
+            active.last_progress_ms = active.elapsed_ms;
+            let (epoch, epochs) = active.job.progress();
+            self.post(&FromWorker::Progress {
+                run: active.job.id(),
+                epoch,
+                epochs,
+                elapsed_ms: active.elapsed_ms,
+            });
+        }
+        self.active = Some(active);
+        self.schedule();
+    }
+}
+
+/// Starts the worker: installs the handlers, then announces Ready as the last set-up step.
+pub fn start() -> Result<(), JsValue> {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
+    let channel = MessageChannel::new()?;
+    let worker = Rc::new(RefCell::new(Worker {
+        scope: scope.clone(),
+        wake: channel.port2(),
+        active: None,
+        scheduled: false,
+    }));
+
+    let w = worker.clone();
+    let on_wake = Closure::<dyn FnMut(MessageEvent)>::new(move |_| w.borrow_mut().pump());
+    channel
+        .port1()
+        .set_onmessage(Some(on_wake.as_ref().unchecked_ref()));
+    on_wake.forget(); // lives as long as the worker
+
+    let w = worker.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let text = ev.data().as_string().unwrap_or_default();
+        w.borrow_mut().on_message(&text);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+
+    worker.borrow().post(&FromWorker::Ready);
+    Ok(())
+}
