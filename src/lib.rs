@@ -9,4 +9,6 @@ pub mod mu_scale;
 pub mod params;
 pub mod protocol;
 #[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
 pub mod worker;

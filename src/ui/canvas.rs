@@ -1,0 +1,68 @@
+//! Canvas sizing for crisp charts: the bitmap is the element's CSS size × devicePixelRatio, and
+//! every length a chart uses goes through [`Scale::px`] so lines and text keep their CSS size.
+
+use web_sys::HtmlCanvasElement;
+
+/// CSS px → device px for one canvas.
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    /// devicePixelRatio at the time of sizing.
+    pub dpr: f64,
+    /// Bitmap width in device px.
+    pub width: u32,
+    /// Bitmap height in device px.
+    pub height: u32,
+}
+
+impl Scale {
+    /// A length of `css` CSS pixels in device pixels (at least 1).
+    pub fn px(&self, css: f64) -> u32 {
+        (css * self.dpr).round().max(1.0) as u32
+    }
+
+    /// The same as a signed coordinate.
+    pub fn pxi(&self, css: f64) -> i32 {
+        (css * self.dpr).round() as i32
+    }
+}
+
+/// Matches the canvas bitmap to its laid-out size; returns `None` while it has no size (hidden).
+pub fn fit(canvas: &HtmlCanvasElement) -> Option<Scale> {
+    let dpr = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .clamp(1.0, 4.0);
+    let rect = canvas.get_bounding_client_rect();
+    if rect.width() < 2.0 || rect.height() < 2.0 {
+        return None;
+    }
+    let width = (rect.width() * dpr).round() as u32;
+    let height = (rect.height() * dpr).round() as u32;
+    if canvas.width() != width {
+        canvas.set_width(width);
+    }
+    if canvas.height() != height {
+        canvas.set_height(height);
+    }
+    Some(Scale { dpr, width, height })
+}
+
+/// A trigger that fires whenever the canvas' laid-out size changes (ResizeObserver), so charts
+/// redraw crisply after a window resize, a rotation or a zoom.
+pub fn watch_resize(
+    canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
+) -> leptos::prelude::Trigger {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    let trigger = Trigger::new();
+    Effect::new(move |_| {
+        let Some(element) = canvas.get() else { return };
+        let on_resize = Closure::<dyn FnMut()>::new(move || trigger.notify());
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&element);
+        }
+        on_resize.forget(); // the observer lives as long as the canvas, i.e. the page
+    });
+    trigger
+}

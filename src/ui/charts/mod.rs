@@ -1,0 +1,11 @@
+//! Chart drawing: each chart is a function of its data, a canvas and a palette. No signals.
+
+pub mod z_chart;
+
+/// A drawing error, as text for the status line.
+pub type DrawResult = Result<(), String>;
+
+/// Turns any plotters error into text.
+pub(crate) fn err<E: std::fmt::Debug>(e: E) -> String {
+    format!("chart drawing failed: {e:?}")
+}

@@ -1,0 +1,162 @@
+//! Chart 1: learned z against z0, with z* = clamp(z0, band), the band shaded and the diagonal
+//! z = z0 faint. Inside the band z follows the diagonal; outside it sticks to the band's edge.
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+use super::{err, DrawResult};
+use crate::core::Band;
+use crate::ui::canvas::fit;
+use crate::ui::palette::Palette;
+
+/// What chart 1 shows.
+pub struct ZChart<'a> {
+    /// Data z0 (x axis).
+    pub z0: &'a [f32],
+    /// Learned z (points).
+    pub z: &'a [f32],
+    /// Exact optimum z* (line).
+    pub z_star: &'a [f32],
+    /// The band, if μ > 0.
+    pub band: Option<Band>,
+    /// μ, for the caption.
+    pub mu: f64,
+}
+
+fn finite_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    values
+        .filter(|v| v.is_finite())
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
+}
+
+fn padded((lo, hi): (f64, f64)) -> std::ops::Range<f64> {
+    let pad = ((hi - lo) * 0.06).max(0.5);
+    (lo - pad)..(hi + pad)
+}
+
+/// Draws chart 1 into `canvas` (sized to its CSS box × devicePixelRatio).
+pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette) -> DrawResult {
+    let Some(s) = fit(canvas) else { return Ok(()) };
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&palette.background).map_err(err)?;
+
+    let as64 = |v: &[f32]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
+    let (z0, z, z_star) = (as64(data.z0), as64(data.z), as64(data.z_star));
+    let x_range = padded(finite_range(z0.iter().copied()).unwrap_or((-1.0, 1.0)));
+    let y_range =
+        padded(finite_range(z.iter().chain(&z_star).chain(&z0).copied()).unwrap_or((-1.0, 1.0)));
+    let font = |size: f64| {
+        ("sans-serif", f64::from(s.px(size)))
+            .into_font()
+            .color(&palette.foreground)
+    };
+
+    let caption = match data.band {
+        Some(b) => format!(
+            "z vs z0 — μ = {}, band [{:.4}, {:.4}]",
+            fmt_mu(data.mu),
+            b.lo,
+            b.hi
+        ),
+        None => "z vs z0 — μ = 0: no band, nothing pulls z away from z0".to_string(),
+    };
+    let mut chart = ChartBuilder::on(&root)
+        .margin(s.px(14.0))
+        .caption(caption, font(18.0))
+        .x_label_area_size(s.px(52.0))
+        .y_label_area_size(s.px(64.0))
+        .build_cartesian_2d(x_range.clone(), y_range.clone())
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc("z0 (data)")
+        .y_desc("z (learned)")
+        .axis_desc_style(font(17.0))
+        .label_style(font(15.0))
+        .axis_style(palette.foreground.stroke_width(s.px(1.0)))
+        .bold_line_style(palette.grid.stroke_width(s.px(1.0)))
+        .light_line_style(palette.grid.mix(0.4))
+        .x_labels(9)
+        .y_labels(7)
+        .draw()
+        .map_err(err)?;
+
+    if let Some(b) = data.band {
+        let (lo, hi) = (b.lo.max(y_range.start), b.hi.min(y_range.end));
+        if lo < hi {
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(x_range.start, lo), (x_range.end, hi)],
+                    palette.band.mix(0.18).filled(),
+                )))
+                .map_err(err)?
+                .label(format!("band [{:.3}, {:.3}]", b.lo, b.hi))
+                .legend(move |(x, y)| {
+                    Rectangle::new(
+                        [(x, y - 6), (x + 20, y + 6)],
+                        palette.band.mix(0.35).filled(),
+                    )
+                });
+        }
+    }
+    let diag = x_range.start.max(y_range.start)..x_range.end.min(y_range.end);
+    chart
+        .draw_series(LineSeries::new(
+            [(diag.start, diag.start), (diag.end, diag.end)],
+            palette.diagonal.mix(0.6).stroke_width(s.px(1.0)),
+        ))
+        .map_err(err)?
+        .label("z = z0")
+        .legend(move |(x, y)| {
+            PathElement::new([(x, y), (x + 20, y)], palette.diagonal.stroke_width(2))
+        });
+    let radius = if z.len() > 400 { s.px(2.0) } else { s.px(3.0) };
+    let learned = palette.learned;
+    chart
+        .draw_series(
+            z0.iter()
+                .zip(&z)
+                .filter(|(x, y)| x.is_finite() && y.is_finite())
+                .map(|(&x, &y)| Circle::new((x, y), radius, learned.filled())),
+        )
+        .map_err(err)?
+        .label("learned z (Adam)")
+        .legend(move |(x, y)| Circle::new((x + 10, y), 5, learned.filled()));
+    let star_style = palette.optimum.stroke_width(s.px(2.5));
+    chart
+        .draw_series(LineSeries::new(
+            z0.iter().copied().zip(z_star.iter().copied()),
+            star_style,
+        ))
+        .map_err(err)?
+        .label("z* = clamp(z0, band)")
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], star_style));
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .margin(s.px(10.0))
+        .label_font(font(15.0))
+        .background_style(palette.background.mix(0.85))
+        .border_style(palette.grid)
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)
+}
+
+/// μ as a person writes it: up to 4 significant digits.
+pub fn fmt_mu(mu: f64) -> String {
+    if mu == 0.0 {
+        "0".into()
+    } else if (1e-3..1e4).contains(&mu.abs()) {
+        let s = format!("{:.4}", crate::mu_scale::round_sig(mu, 4));
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        format!("{mu:.3e}")
+    }
+}

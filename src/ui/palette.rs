@@ -1,0 +1,59 @@
+//! Chart colours: the Okabe–Ito palette (safe for the common colour-vision deficiencies), with a
+//! light and a dark background following the system setting.
+
+use plotters::style::RGBColor;
+
+/// Colours one chart needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Page background behind the chart.
+    pub background: RGBColor,
+    /// Axes, labels and text.
+    pub foreground: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Learned z (blue).
+    pub learned: RGBColor,
+    /// The exact optimum z* (vermillion).
+    pub optimum: RGBColor,
+    /// The band's fill (sky blue, drawn translucent).
+    pub band: RGBColor,
+    /// The faint diagonal z = z0.
+    pub diagonal: RGBColor,
+}
+
+impl Palette {
+    /// The light theme.
+    pub const LIGHT: Palette = Palette {
+        background: RGBColor(255, 255, 255),
+        foreground: RGBColor(33, 37, 41),
+        grid: RGBColor(225, 228, 232),
+        learned: RGBColor(0, 114, 178),
+        optimum: RGBColor(213, 94, 0),
+        band: RGBColor(86, 180, 233),
+        diagonal: RGBColor(150, 150, 150),
+    };
+
+    /// The dark theme.
+    pub const DARK: Palette = Palette {
+        background: RGBColor(24, 26, 31),
+        foreground: RGBColor(230, 232, 235),
+        grid: RGBColor(55, 60, 68),
+        learned: RGBColor(86, 180, 233),
+        optimum: RGBColor(230, 159, 0),
+        band: RGBColor(0, 114, 178),
+        diagonal: RGBColor(120, 120, 120),
+    };
+
+    /// The palette for the current system colour scheme.
+    pub fn current() -> Palette {
+        let dark = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|m| m.matches());
+        if dark {
+            Palette::DARK
+        } else {
+            Palette::LIGHT
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The page URL's query: read once at start, rewritten in place (no history entry per change).
+
+/// The current query string, with its leading `?` (empty if none).
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the query with `query` using `history.replaceState`, keeping path and hash.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}?{query}{hash}");
+    if location.search().ok().as_deref() == Some(&format!("?{query}")) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
