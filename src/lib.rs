@@ -4,6 +4,8 @@
 //! and `ui` exist only on wasm32.
 
 pub mod core;
+pub mod envelope;
+pub mod export;
 pub mod job;
 pub mod mu_scale;
 pub mod params;
