@@ -150,7 +150,7 @@ const fn real(key: &'static str, label: &'static str, field: Field, min: f64, ma
 /// The table, in URL order.
 pub const SPECS: &[Spec] = &[
     real("mu", "μ", Field::Mu, 0.0, MAX_MU),
-    real("lr", "learning rate", Field::Lr, 1e-7, 100.0),
+    real("lr", "exact learning rate", Field::Lr, 1e-7, 100.0),
     Spec {
         key: "epochs",
         label: "epochs",

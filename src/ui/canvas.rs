@@ -12,12 +12,20 @@ pub struct Scale {
     pub width: u32,
     /// Bitmap height in device px.
     pub height: u32,
+    /// Text enlargement for big canvases (projectors): 1 up to 800 CSS px wide, then growing
+    /// with the width up to 1.5×, so labels stay legible from the back of a hall.
+    pub zoom: f64,
 }
 
 impl Scale {
     /// A length of `css` CSS pixels in device pixels (at least 1).
     pub fn px(&self, css: f64) -> u32 {
         (css * self.dpr).round().max(1.0) as u32
+    }
+
+    /// A font size of `css` CSS pixels, enlarged by [`Scale::zoom`], in device pixels.
+    pub fn font(&self, css: f64) -> f64 {
+        (css * self.zoom * self.dpr).round()
     }
 
     /// The same as a signed coordinate.
@@ -43,7 +51,13 @@ pub fn fit(canvas: &HtmlCanvasElement) -> Option<Scale> {
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    Some(Scale { dpr, width, height })
+    let zoom = (rect.width().max(rect.height() * 1.4) / 800.0).clamp(1.0, 1.5);
+    Some(Scale {
+        dpr,
+        width,
+        height,
+        zoom,
+    })
 }
 
 /// A trigger that fires whenever the canvas' laid-out size changes (ResizeObserver), so charts

@@ -3,50 +3,79 @@
 pub mod canvas;
 pub mod charts;
 pub mod client;
+mod controls;
+mod download;
+mod explain;
 pub mod palette;
+mod panels;
+mod playback;
+mod readouts;
+pub mod shown;
 mod timing;
 mod url;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use web_sys::HtmlCanvasElement;
 
-use crate::core::analytic::clamped_count;
-use crate::core::{Band, StopReason};
-use crate::mu_scale::{mu_at, position_of, MAX_POSITION};
-use crate::params::{Params, Replaced};
-use crate::protocol::{FromWorker, RunResult, RunSpec};
-use charts::z_chart::{draw_z_chart, fmt_mu, ZChart};
+use crate::core::StopReason;
+use crate::params::{Params, Playback};
+use crate::protocol::{FromWorker, RunSpec};
 use client::{Event, WorkerClient};
-use palette::Palette;
+use controls::{Advanced, LrControl, MuControl, PlaybackBar};
+use explain::Explanation;
+use panels::{LossPanel, SuboptPanel, ZPanel};
+use playback::Player;
+use readouts::{Notices, Readouts};
+use shown::{Frame, Shown};
 
-/// Where a run stands, as the status line and `data-state` say it.
+/// Where a run stands. `data-state` on the status says it as idle / running / paused / done /
+/// diverged / error (computing and playing back are both "running").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RunState {
     /// Nothing computed yet.
     Idle,
     /// The worker is computing.
+    Computing,
+    /// A computed run is being played back.
     Running,
-    /// The last run finished.
+    /// Playback paused.
+    Paused,
+    /// The run on screen is finished.
     Done,
-    /// The last run diverged.
+    /// The run diverged.
     Diverged,
     /// Something went wrong (see the message).
     Error,
 }
 
 impl RunState {
-    fn key(self) -> &'static str {
+    /// The `data-state` value.
+    pub fn key(self) -> &'static str {
         match self {
             RunState::Idle => "idle",
-            RunState::Running => "running",
+            RunState::Computing | RunState::Running => "running",
+            RunState::Paused => "paused",
             RunState::Done => "done",
             RunState::Diverged => "diverged",
             RunState::Error => "error",
         }
     }
+
+    /// What the status line says.
+    pub fn label(self) -> &'static str {
+        match self {
+            RunState::Idle => "Idle",
+            RunState::Computing => "Computing",
+            RunState::Running => "Playing",
+            RunState::Paused => "Paused",
+            RunState::Done => "Done",
+            RunState::Diverged => "Diverged",
+            RunState::Error => "Error",
+        }
+    }
 }
+
+/// Snapshots per second of playback (one per frame at 60 Hz).
+const PLAYBACK_FPS: u32 = 60;
 
 /// The whole page.
 #[component]
@@ -54,12 +83,15 @@ pub fn App() -> impl IntoView {
     let parsed = Params::from_query(&url::current_query());
     let params = RwSignal::new(parsed.params);
     let notices = RwSignal::new(parsed.replaced);
-    let result: RwSignal<Option<Arc<RunResult>>> = RwSignal::new(None);
+    let frame: RwSignal<Option<Frame>> = RwSignal::new(None);
     let state = RwSignal::new(RunState::Idle);
     let progress = RwSignal::new((0u64, 0.0f64));
     let message = RwSignal::new(String::new());
     let ready = RwSignal::new(false);
-    let stale = RwSignal::new(0u64);
+    let theme = palette::watch_theme();
+    let player = Player::new(frame, state);
+    // The run whose result should be played back rather than shown at once.
+    let play_run = StoredValue::new(None::<(u64, u8)>);
 
     let client = WorkerClient::start(move |event| match event {
         Event::Ready => ready.set(true),
@@ -71,19 +103,32 @@ pub fn App() -> impl IntoView {
             epoch, elapsed_ms, ..
         }) => progress.set((epoch, elapsed_ms)),
         Event::Message(FromWorker::Done(r)) => {
-            state.set(match r.reason {
-                StopReason::Diverged { .. } => RunState::Diverged,
-                _ => RunState::Done,
-            });
+            let diverged = matches!(r.reason, StopReason::Diverged { .. });
             message.set(match r.reason {
-                StopReason::Diverged { epoch } => {
-                    format!("diverged at epoch {epoch}: lower the learning rate")
-                }
+                StopReason::Diverged { epoch } => format!("Diverged at epoch {epoch}: the losses became infinite. Lower the learning rate."),
                 _ => String::new(),
             });
             progress.set((r.epoch, r.elapsed_ms));
             timing::measure_run(r.elapsed_ms);
-            result.set(Some(Arc::from(r)));
+            let seconds = play_run
+                .get_value()
+                .filter(|(id, _)| *id == r.run)
+                .map(|(_, s)| s);
+            let shown = Shown::new(*r);
+            match seconds {
+                Some(s) if !diverged && shown.result.snapshots.len() > 1 => {
+                    player.play(shown, f64::from(s) * 1000.0)
+                }
+                _ => {
+                    player.stop();
+                    frame.set(Some(Frame { shown, step: None }));
+                    state.set(if diverged {
+                        RunState::Diverged
+                    } else {
+                        RunState::Done
+                    });
+                }
+            }
         }
         Event::Message(FromWorker::Error { message: text, .. }) => {
             state.set(RunState::Error);
@@ -92,21 +137,56 @@ pub fn App() -> impl IntoView {
         Event::Message(FromWorker::Ready) => {}
     });
 
-    // Every change of the parameters asks for a run (coalesced to one per frame by the client)
-    // and rewrites the URL in place.
+    // A change of any setting that affects the result asks for the converged run at once
+    // (coalesced to one request per animation frame by the client) and rewrites the URL.
     let c = client.clone();
-    Effect::new(move |_| {
+    let problem = Memo::new(move |_| {
         let p = params.get();
-        url::replace_query(&p.to_query());
-        timing::mark_input();
-        state.set(RunState::Running);
-        c.request(RunSpec::from_params(&p, 0));
-        stale.set(c.stale_dropped());
+        RunSpec::from_params(&p, 0)
     });
+    Effect::new(move |_| {
+        let spec = problem.get();
+        timing::mark_input();
+        player.stop();
+        play_run.set_value(None);
+        state.set(RunState::Computing);
+        c.request(spec);
+    });
+    Effect::new(move |_| url::replace_query(&params.get().to_query()));
 
-    let set_mu = move |mu: f64| params.update(|p| p.mu = mu);
-    let run_again = move |_| params.update(|_| {});
+    let worker = StoredValue::new_local(client.clone());
+    let on_run = move || {
+        let p = params.get_untracked();
+        let snapshots = match p.play {
+            Playback::Instant => 0,
+            Playback::Seconds(s) => u32::from(s) * PLAYBACK_FPS,
+        };
+        player.stop();
+        state.set(RunState::Computing);
+        let id = worker.with_value(|c| c.request(RunSpec::from_params(&p, snapshots)));
+        play_run.set_value(match p.play {
+            Playback::Instant => None,
+            Playback::Seconds(s) => Some((id, s)),
+        });
+    };
+    let on_export = move |_| {
+        let Some(f) = frame.get_untracked() else {
+            return;
+        };
+        let csv = crate::export::run_csv(&f.shown.z0, f.z(), &f.shown.z_star);
+        let name = format!(
+            "reglab-mu{}-epoch{}.csv",
+            crate::params::fmt_real(f.shown.result.spec.mu),
+            f.epoch()
+        );
+        if let Err(e) = download::download(&name, "text/csv", &csv) {
+            message.set(format!("Could not save the CSV: {e}"));
+        }
+    };
 
+    let mu = Signal::derive(move || params.get().mu);
+    let epochs = Signal::derive(move || params.get().epochs);
+    let shown_frame = Signal::derive(move || frame.get());
     view! {
         <header class="masthead">
             <h1>"reglab"</h1>
@@ -117,194 +197,33 @@ pub fn App() -> impl IntoView {
                     <mo>"+"</mo><mi>"μ"</mi>
                     <msubsup><mrow><mo>"‖"</mo><mi>"z"</mi><mo>"−"</mo><mn>"1"</mn><mo>"‖"</mo></mrow><mn>"2"</mn><mn>"2"</mn></msubsup>
                 </math>
-                " — minimised by Adam; the exact answer is z* = clamp(z0, 1 − 1/(2μ), 1 + 1/(2μ))."
+                " minimised by Adam. The exact answer: z* = clamp(z0, 1 − 1/(2μ), 1 + 1/(2μ))."
             </p>
         </header>
         <Notices notices=notices />
         <main class="lab">
             <section class="controls" aria-label="Controls">
-                <MuControl mu=Signal::derive(move || params.get().mu) on_change=set_mu />
-                <button class="run" data-testid="run" on:click=run_again>"Run"</button>
+                <MuControl mu=mu on_change=move |x| params.update(|p| p.mu = x) />
+                <LrControl params=params />
+                <PlaybackBar params=params
+                    playing=Signal::derive(move || state.get() == RunState::Running)
+                    can_step=Signal::derive(move || frame.get().is_some_and(|f| f.steps() > 1))
+                    on_run=on_run
+                    on_pause_resume=move || player.toggle()
+                    on_step=move || player.step()
+                    on_reset=move || player.reset() />
+                <Advanced params=params />
+                <button type="button" data-testid="export-csv" on:click=on_export disabled=move || frame.get().is_none()>
+                    "Export CSV (dim, z0, z, z*)"
+                </button>
             </section>
-            <section class="charts">
-                <ZChartPanel result=result />
+            <Readouts frame=shown_frame state=state epochs=epochs progress=progress message=message ready=ready />
+            <section class="charts" aria-label="Charts">
+                <ZPanel frame=shown_frame theme=theme />
+                <LossPanel frame=shown_frame theme=theme />
+                <SuboptPanel frame=shown_frame theme=theme />
             </section>
-            <Readouts params=params result=result state=state progress=progress message=message ready=ready stale=stale />
+            <Explanation params=params />
         </main>
-    }
-}
-
-/// Notice naming the link values that were replaced by defaults.
-#[component]
-fn Notices(
-    /// Values from the link that could not be used.
-    notices: RwSignal<Vec<Replaced>>,
-) -> impl IntoView {
-    view! {
-        <Show when=move || !notices.get().is_empty()>
-            <div class="notice" role="alert" data-testid="notice">
-                <p>"Some values in this link could not be used and were replaced:"</p>
-                <ul>
-                    {move || notices.get().into_iter().map(|r| view! {
-                        <li><code>{r.key.clone()}"="{r.given.clone()}</code>" — "{r.reason.clone()}"; using "<code>{r.used.clone()}</code></li>
-                    }).collect_view()}
-                </ul>
-                <button on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
-            </div>
-        </Show>
-    }
-}
-
-/// The μ slider (log scale, exactly 0 at its left end) and a number input for exact values.
-#[component]
-fn MuControl(
-    /// The current μ.
-    mu: Signal<f64>,
-    /// Called with a new μ (≥ 0, finite).
-    on_change: impl Fn(f64) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let bad_input = RwSignal::new(false);
-    view! {
-        <div class="field mu-field">
-            <label for="mu-slider">"μ (regularization weight)"</label>
-            <input
-                id="mu-slider"
-                type="range"
-                data-testid="mu-slider"
-                min="0"
-                max=MAX_POSITION.to_string()
-                step="1"
-                aria-valuetext=move || format!("μ = {}", fmt_mu(mu.get()))
-                prop:value=move || position_of(mu.get()).to_string()
-                on:input=move |ev| {
-                    if let Ok(pos) = event_target_value(&ev).parse::<u32>() {
-                        on_change(mu_at(pos));
-                    }
-                }
-            />
-            <input
-                id="mu-input"
-                type="number"
-                data-testid="mu-input"
-                min="0"
-                max="1000000"
-                step="any"
-                aria-label="μ exact value"
-                aria-invalid=move || bad_input.get().to_string()
-                prop:value=move || fmt_mu(mu.get())
-                on:change=move |ev| {
-                    match event_target_value(&ev).trim().parse::<f64>() {
-                        Ok(x) if x.is_finite() && (0.0..=crate::params::MAX_MU).contains(&x) => {
-                            bad_input.set(false);
-                            on_change(if x == 0.0 { 0.0 } else { x });
-                        }
-                        _ => bad_input.set(true),
-                    }
-                }
-            />
-            <Show when=move || bad_input.get()>
-                <p class="field-error" role="alert">"μ must be a number from 0 to 1 000 000; keeping μ = "{move || fmt_mu(mu.get())}</p>
-            </Show>
-        </div>
-    }
-}
-
-/// Chart 1 in its panel, redrawn when the result, the size or the colour scheme changes.
-#[component]
-fn ZChartPanel(
-    /// The run to show.
-    result: RwSignal<Option<Arc<RunResult>>>,
-) -> impl IntoView {
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let size = canvas::watch_resize(canvas_ref);
-    Effect::new(move |_| {
-        size.track();
-        let (Some(canvas), Some(r)) = (canvas_ref.get(), result.get()) else {
-            return;
-        };
-        draw_result(&canvas, &r);
-    });
-    view! {
-        <figure class="chart-panel">
-            <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z"
-                role="img" aria-label="Learned z against z0 with the exact optimum and the band"></canvas>
-        </figure>
-    }
-}
-
-fn draw_result(canvas: &HtmlCanvasElement, r: &RunResult) {
-    let z0 = crate::core::linspace(r.spec.z0min, r.spec.z0max, r.spec.n);
-    let band = Band::for_mu(r.spec.mu, r.spec.centre);
-    let z_star = crate::core::analytic::clamp_solution(&z0, band);
-    let data = ZChart {
-        z0: &z0,
-        z: &r.z,
-        z_star: &z_star,
-        band,
-        mu: r.spec.mu,
-    };
-    if let Err(e) = draw_z_chart(canvas, &data, &Palette::current()) {
-        web_sys::console::warn_1(&e.into());
-    }
-    let _ = canvas.set_attribute("data-mu", &crate::params::fmt_real(r.spec.mu));
-    let _ = canvas.set_attribute("data-run", &r.run.to_string());
-    timing::measure_input_to_frame();
-}
-
-/// The text readouts (an ARIA live region) and the status line.
-#[component]
-fn Readouts(
-    /// Current parameters.
-    params: RwSignal<Params>,
-    /// The run shown.
-    result: RwSignal<Option<Arc<RunResult>>>,
-    /// Run state.
-    state: RwSignal<RunState>,
-    /// (epochs done, worker ms) of the latest report.
-    progress: RwSignal<(u64, f64)>,
-    /// Error or divergence message.
-    message: RwSignal<String>,
-    /// Whether the worker said Ready.
-    ready: RwSignal<bool>,
-    /// Stale messages dropped so far.
-    stale: RwSignal<u64>,
-) -> impl IntoView {
-    let band = move || Band::for_mu(params.get().mu, 1.0);
-    let clamped = move || {
-        let p = params.get();
-        (clamped_count(&p.z0(), band()), p.n)
-    };
-    view! {
-        <section class="readouts" aria-live="polite" aria-label="Readouts">
-            {move || match band() {
-                Some(b) => view! {
-                    <p data-testid="band" data-lo=crate::params::fmt_real(b.lo) data-hi=crate::params::fmt_real(b.hi)>
-                        "band: [" {format!("{:.4}", b.lo)} ", " {format!("{:.4}", b.hi)} "]"
-                    </p>
-                }.into_any(),
-                None => view! { <p data-testid="band">"μ = 0: no band — z follows z0 everywhere"</p> }.into_any(),
-            }}
-            <p data-testid="clamped" data-k=move || clamped().0.to_string() data-n=move || clamped().1.to_string()>
-                {move || { let (k, n) = clamped(); format!("{k} of {n} coordinates clamped") }}
-            </p>
-            <p data-testid="err-inf" data-value=move || result.get().map(|r| r.err_inf.to_string()).unwrap_or_default()>
-                "‖z − z*‖∞ = " {move || result.get().map(|r| format!("{:.2e}", r.err_inf)).unwrap_or_else(|| "—".into())}
-            </p>
-            <p data-testid="status"
-                data-state=move || state.get().key()
-                data-epoch=move || progress.get().0.to_string()
-                data-elapsed-ms=move || format!("{:.3}", progress.get().1)
-                data-worker=move || if ready.get() { "ready" } else { "starting" }
-                data-stale=move || stale.get().to_string()>
-                {move || {
-                    let (epoch, ms) = progress.get();
-                    let total = params.get().epochs;
-                    format!("{} — epoch {epoch} / {total}, {ms:.1} ms in the worker", state.get().key())
-                }}
-            </p>
-            <Show when=move || !message.get().is_empty()>
-                <p class="status-message" role="alert">{move || message.get()}</p>
-            </Show>
-        </section>
     }
 }

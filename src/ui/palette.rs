@@ -4,7 +4,7 @@
 use plotters::style::RGBColor;
 
 /// Colours one chart needs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Palette {
     /// Page background behind the chart.
     pub background: RGBColor,
@@ -20,6 +20,8 @@ pub struct Palette {
     pub band: RGBColor,
     /// The faint diagonal z = z0.
     pub diagonal: RGBColor,
+    /// A fourth series colour (bluish green).
+    pub green: RGBColor,
 }
 
 impl Palette {
@@ -32,6 +34,7 @@ impl Palette {
         optimum: RGBColor(213, 94, 0),
         band: RGBColor(86, 180, 233),
         diagonal: RGBColor(150, 150, 150),
+        green: RGBColor(0, 158, 115),
     };
 
     /// The dark theme.
@@ -43,6 +46,7 @@ impl Palette {
         optimum: RGBColor(230, 159, 0),
         band: RGBColor(0, 114, 178),
         diagonal: RGBColor(120, 120, 120),
+        green: RGBColor(0, 158, 115),
     };
 
     /// The palette for the current system colour scheme.
@@ -56,4 +60,22 @@ impl Palette {
             Palette::LIGHT
         }
     }
+}
+
+/// The palette as a signal that follows the system colour scheme while the page is open.
+pub fn watch_theme() -> leptos::prelude::Signal<Palette> {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    let theme = RwSignal::new(Palette::current());
+    if let Some(query) =
+        web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    {
+        let on_change = Closure::<dyn FnMut()>::new(move || theme.set(Palette::current()));
+        let _ =
+            query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget(); // lives as long as the page
+    }
+    theme.into()
 }

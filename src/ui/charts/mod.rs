@@ -1,5 +1,6 @@
 //! Chart drawing: each chart is a function of its data, a canvas and a palette. No signals.
 
+pub mod log_chart;
 pub mod z_chart;
 
 /// A drawing error, as text for the status line.

@@ -52,7 +52,7 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
     let y_range =
         padded(finite_range(z.iter().chain(&z_star).chain(&z0).copied()).unwrap_or((-1.0, 1.0)));
     let font = |size: f64| {
-        ("sans-serif", f64::from(s.px(size)))
+        ("sans-serif", s.font(size))
             .into_font()
             .color(&palette.foreground)
     };
@@ -68,9 +68,9 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
     };
     let mut chart = ChartBuilder::on(&root)
         .margin(s.px(14.0))
-        .caption(caption, font(18.0))
-        .x_label_area_size(s.px(52.0))
-        .y_label_area_size(s.px(64.0))
+        .caption(caption, font(19.0))
+        .x_label_area_size(s.px(56.0 * s.zoom))
+        .y_label_area_size(s.px(70.0 * s.zoom))
         .build_cartesian_2d(x_range.clone(), y_range.clone())
         .map_err(err)?;
     chart
@@ -78,7 +78,7 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         .x_desc("z0 (data)")
         .y_desc("z (learned)")
         .axis_desc_style(font(17.0))
-        .label_style(font(15.0))
+        .label_style(font(16.0))
         .axis_style(palette.foreground.stroke_width(s.px(1.0)))
         .bold_line_style(palette.grid.stroke_width(s.px(1.0)))
         .light_line_style(palette.grid.mix(0.4))
@@ -141,7 +141,7 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
         .margin(s.px(10.0))
-        .label_font(font(15.0))
+        .label_font(font(16.0))
         .background_style(palette.background.mix(0.85))
         .border_style(palette.grid)
         .draw()

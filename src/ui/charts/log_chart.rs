@@ -1,0 +1,154 @@
+//! Charts 2 and 3: series against epoch on a log y axis, drawn from pixel-column envelopes.
+//!
+//! Each column is drawn as a vertical stroke from its min to its max, joined to the next column:
+//! a smooth series reads as a line, a jittering one as a band whose width is the jitter.
+
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+use super::{err, DrawResult};
+use crate::envelope::{value_range, Column};
+use crate::ui::canvas::fit;
+use crate::ui::palette::Palette;
+
+/// One curve of a log chart.
+pub struct Curve {
+    /// Legend text.
+    pub label: String,
+    /// Stroke colour.
+    pub color: RGBColor,
+    /// Its envelope (x = epoch).
+    pub columns: Vec<Column>,
+}
+
+/// What a log chart shows.
+pub struct LogChart {
+    /// Caption above the plot.
+    pub title: String,
+    /// Epochs covered by the x axis (the run's N, so a playing run grows across it).
+    pub epochs: u64,
+    /// The curves.
+    pub curves: Vec<Curve>,
+    /// An optional dashed reference level with its label (e.g. the learning rate).
+    pub reference: Option<(f64, String)>,
+}
+
+/// The number of pixel columns an envelope needs for `canvas` (one per device pixel of width).
+pub fn columns_for(canvas: &HtmlCanvasElement) -> usize {
+    (canvas.get_bounding_client_rect().width()
+        * web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()))
+    .clamp(100.0, 4000.0) as usize
+}
+
+/// Draws a log chart into `canvas`.
+pub fn draw_log_chart(
+    canvas: &HtmlCanvasElement,
+    chart: &LogChart,
+    palette: &Palette,
+) -> DrawResult {
+    let Some(s) = fit(canvas) else { return Ok(()) };
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&palette.background).map_err(err)?;
+    let font = |size: f64| {
+        ("sans-serif", s.font(size))
+            .into_font()
+            .color(&palette.foreground)
+    };
+
+    let mut range =
+        value_range(chart.curves.iter().map(|c| c.columns.as_slice())).unwrap_or((1e-3, 1.0));
+    if let Some((level, _)) = &chart.reference {
+        range = (range.0.min(*level), range.1.max(*level));
+    }
+    // Whole decades, at least two, so the log axis always has labelled ticks.
+    let lo = 10f64.powf(range.0.log10().floor());
+    let hi = 10f64.powf(range.1.log10().ceil()).max(lo * 100.0);
+    let x_max = chart.epochs.max(2) as f64;
+
+    let mut plot = ChartBuilder::on(&root)
+        .margin(s.px(14.0))
+        .caption(&chart.title, font(19.0))
+        .x_label_area_size(s.px(54.0 * s.zoom))
+        .y_label_area_size(s.px(80.0 * s.zoom))
+        .build_cartesian_2d(0.0..x_max, (lo..hi).log_scale())
+        .map_err(err)?;
+    configure_axes(&mut plot, &s, palette, font(16.0), font(17.0))?;
+
+    for curve in &chart.curves {
+        let style = curve.color.stroke_width(s.px(2.0));
+        let points = curve
+            .columns
+            .iter()
+            .flat_map(|c| [(c.epoch, c.min), (c.epoch, c.max)]);
+        let color = curve.color;
+        plot.draw_series(LineSeries::new(points, style))
+            .map_err(err)?
+            .label(curve.label.clone())
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], color.stroke_width(4)));
+    }
+    if let Some((level, label)) = &chart.reference {
+        let dash = palette.foreground.mix(0.6).stroke_width(s.px(1.5));
+        let step = x_max / 60.0;
+        plot.draw_series((0..60).filter(|i| i % 2 == 0).map(|i| {
+            let x = i as f64 * step;
+            PathElement::new([(x, *level), (x + step, *level)], dash)
+        }))
+        .map_err(err)?
+        .label(label.clone())
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], dash));
+    }
+    plot.configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .margin(s.px(10.0))
+        .label_font(font(16.0))
+        .background_style(palette.background.mix(0.85))
+        .border_style(palette.grid)
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)
+}
+
+fn configure_axes<'a, X, Y>(
+    plot: &mut ChartContext<'a, CanvasBackend, Cartesian2d<X, Y>>,
+    s: &crate::ui::canvas::Scale,
+    palette: &Palette,
+    label: TextStyle<'a>,
+    desc: TextStyle<'a>,
+) -> DrawResult
+where
+    X: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    X: AsRangedCoord,
+{
+    plot.configure_mesh()
+        .x_desc("epoch")
+        .axis_desc_style(desc)
+        .label_style(label)
+        .axis_style(palette.foreground.stroke_width(s.px(1.0)))
+        .bold_line_style(palette.grid.stroke_width(s.px(1.0)))
+        .light_line_style(palette.grid.mix(0.35))
+        .x_labels(6)
+        .y_labels(8)
+        .x_label_formatter(&|x| fmt_epoch(*x))
+        .y_label_formatter(&|y| format!("{y:.0e}"))
+        .draw()
+        .map_err(err)
+}
+
+/// An epoch count as a short label: 25000 → "25k", 1500000 → "1.5M".
+pub fn fmt_epoch(x: f64) -> String {
+    match x {
+        x if x >= 1e6 => format!("{}M", trim(x / 1e6)),
+        x if x >= 1e3 => format!("{}k", trim(x / 1e3)),
+        x => trim(x),
+    }
+}
+
+fn trim(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}

@@ -1,0 +1,158 @@
+//! The three chart panels. Each redraws only when its own inputs change: the picture (run and
+//! snapshot), its canvas size, or the colour scheme.
+
+use leptos::prelude::*;
+
+use crate::envelope::envelope;
+use crate::ui::canvas::watch_resize;
+use crate::ui::charts::log_chart::{columns_for, draw_log_chart, Curve, LogChart};
+use crate::ui::charts::z_chart::{draw_z_chart, ZChart};
+use crate::ui::palette::Palette;
+use crate::ui::shown::Frame;
+use crate::ui::timing;
+
+/// Smallest value a log axis shows: below it a loss is "zero" for the picture.
+const LOG_FLOOR: f64 = 1e-9;
+
+fn report(result: Result<(), String>) {
+    if let Err(e) = result {
+        web_sys::console::warn_1(&e.into());
+    }
+}
+
+/// Chart 1: z against z0.
+#[component]
+pub fn ZPanel(
+    /// The picture.
+    frame: Signal<Option<Frame>>,
+    /// Changes when the colour scheme does.
+    theme: Signal<Palette>,
+) -> impl IntoView {
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let size = watch_resize(canvas_ref);
+    Effect::new(move |_| {
+        size.track();
+        let palette = theme.get();
+        let (Some(canvas), Some(f)) = (canvas_ref.get(), frame.get()) else {
+            return;
+        };
+        let s = &f.shown;
+        let data = ZChart {
+            z0: &s.z0,
+            z: f.z(),
+            z_star: &s.z_star,
+            band: s.band,
+            mu: s.result.spec.mu,
+        };
+        report(draw_z_chart(&canvas, &data, &palette));
+        let _ = canvas.set_attribute("data-mu", &crate::params::fmt_real(s.result.spec.mu));
+        let _ = canvas.set_attribute("data-run", &s.result.run.to_string());
+        let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
+        timing::measure_input_to_frame();
+    });
+    view! {
+        <figure class="chart-panel">
+            <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img"
+                aria-label="Learned z against z0, with the exact optimum z* and the band shaded"></canvas>
+        </figure>
+    }
+}
+
+/// Chart 2: the seed's four losses against epoch, log y.
+#[component]
+pub fn LossPanel(
+    /// The picture.
+    frame: Signal<Option<Frame>>,
+    /// Changes when the colour scheme does.
+    theme: Signal<Palette>,
+) -> impl IntoView {
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let size = watch_resize(canvas_ref);
+    Effect::new(move |_| {
+        size.track();
+        let palette = theme.get();
+        let (Some(canvas), Some(f)) = (canvas_ref.get(), frame.get()) else {
+            return;
+        };
+        let (h, n_epochs, upto) = (
+            &f.shown.result.history,
+            f.shown.result.spec.epochs,
+            f.epoch(),
+        );
+        let cols = columns_for(&canvas);
+        let curve = |label: &str, color, s| Curve {
+            label: label.into(),
+            color,
+            columns: envelope(s, upto, n_epochs, cols, LOG_FLOOR),
+        };
+        let chart = LogChart {
+            title: "Losses per epoch (log scale), as in the seed notebook".into(),
+            epochs: n_epochs,
+            curves: vec![
+                curve("total = fit + μ·reg", palette.foreground, &h.total),
+                curve("fit = ‖z − z0‖₁", palette.learned, &h.fit),
+                curve("reg = ‖z − 1‖₂²", palette.optimum, &h.reg),
+                curve("‖gradient‖₂", palette.green, &h.grad_norm),
+            ],
+            reference: None,
+        };
+        report(draw_log_chart(&canvas, &chart, &palette));
+        let _ = canvas.set_attribute("data-epoch", &upto.to_string());
+    });
+    view! {
+        <figure class="chart-panel">
+            <canvas node_ref=canvas_ref class="chart chart-loss" data-testid="chart-loss" role="img"
+                aria-label="Fit, regulariser, total loss and gradient norm against epoch, log scale"></canvas>
+        </figure>
+    }
+}
+
+/// Chart 3: distance to the known optimum, L(z) − L(z*) and ‖z − z*‖∞, log y.
+#[component]
+pub fn SuboptPanel(
+    /// The picture.
+    frame: Signal<Option<Frame>>,
+    /// Changes when the colour scheme does.
+    theme: Signal<Palette>,
+) -> impl IntoView {
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let size = watch_resize(canvas_ref);
+    Effect::new(move |_| {
+        size.track();
+        let palette = theme.get();
+        let (Some(canvas), Some(f)) = (canvas_ref.get(), frame.get()) else {
+            return;
+        };
+        let r = &f.shown.result;
+        let (h, upto) = (&r.history, f.epoch());
+        let cols = columns_for(&canvas);
+        let chart = LogChart {
+            title: "Distance to the exact optimum (log scale)".into(),
+            epochs: r.spec.epochs,
+            curves: vec![
+                Curve {
+                    label: "L(z) − L(z*)".into(),
+                    color: palette.optimum,
+                    columns: envelope(&h.subopt, upto, r.spec.epochs, cols, LOG_FLOOR),
+                },
+                Curve {
+                    label: "‖z − z*‖∞".into(),
+                    color: palette.learned,
+                    columns: envelope(&h.err_inf, upto, r.spec.epochs, cols, LOG_FLOOR),
+                },
+            ],
+            reference: Some((
+                r.spec.adam.lr,
+                format!("learning rate {}", crate::params::fmt_real(r.spec.adam.lr)),
+            )),
+        };
+        report(draw_log_chart(&canvas, &chart, &palette));
+        let _ = canvas.set_attribute("data-epoch", &upto.to_string());
+    });
+    view! {
+        <figure class="chart-panel">
+            <canvas node_ref=canvas_ref class="chart chart-subopt" data-testid="chart-subopt" role="img"
+                aria-label="Suboptimality L(z) minus L(z*) and the largest distance to z* against epoch, log scale"></canvas>
+        </figure>
+    }
+}

@@ -1,0 +1,88 @@
+//! Text readouts (an ARIA live region), the status line, and the link-notice banner.
+
+use leptos::prelude::*;
+
+use crate::params::{fmt_real, Replaced};
+use crate::ui::shown::Frame;
+use crate::ui::RunState;
+
+/// The numbers a lecturer reads out: band, clamped count, epoch, compute time, distance to z*.
+#[component]
+pub fn Readouts(
+    /// The picture.
+    frame: Signal<Option<Frame>>,
+    /// Run state.
+    state: RwSignal<RunState>,
+    /// Epochs planned for the current settings.
+    epochs: Signal<u64>,
+    /// (epochs done, worker ms) of a run still computing.
+    progress: RwSignal<(u64, f64)>,
+    /// Error or divergence message.
+    message: RwSignal<String>,
+    /// Whether the worker said Ready.
+    ready: RwSignal<bool>,
+) -> impl IntoView {
+    let band = move || frame.get().and_then(|f| f.shown.band);
+    let epoch = move || match (state.get(), frame.get()) {
+        (RunState::Running, None) | (RunState::Computing, _) => progress.get().0,
+        (_, Some(f)) => f.epoch(),
+        _ => 0,
+    };
+    let elapsed = move || match state.get() {
+        RunState::Computing => progress.get().1,
+        _ => frame.get().map_or(0.0, |f| f.shown.result.elapsed_ms),
+    };
+    view! {
+        <section class="readouts" aria-live="polite" aria-label="Readouts">
+            {move || match band() {
+                Some(b) => view! {
+                    <p data-testid="band" data-lo=fmt_real(b.lo) data-hi=fmt_real(b.hi)>
+                        "band [1 − 1/(2μ), 1 + 1/(2μ)] = [" {format!("{:.4}", b.lo)} ", " {format!("{:.4}", b.hi)} "]"
+                    </p>
+                }.into_any(),
+                None => view! { <p data-testid="band">"μ = 0: no band — nothing pulls z, so z* = z0"</p> }.into_any(),
+            }}
+            <p data-testid="clamped"
+                data-k=move || frame.get().map(|f| f.shown.clamped.to_string()).unwrap_or_default()
+                data-n=move || frame.get().map(|f| f.shown.z0.len().to_string()).unwrap_or_default()>
+                {move || frame.get().map(|f| format!("{} of {} coordinates clamped to the band's edges", f.shown.clamped, f.shown.z0.len())).unwrap_or_default()}
+            </p>
+            <p data-testid="err-inf" data-value=move || frame.get().map(|f| f.err_inf().to_string()).unwrap_or_default()>
+                "‖z − z*‖∞ = " {move || frame.get().map(|f| format!("{:.3e}", f.err_inf())).unwrap_or_else(|| "—".into())}
+            </p>
+            <p data-testid="status"
+                data-state=move || state.get().key()
+                data-epoch=move || epoch().to_string()
+                data-elapsed-ms=move || format!("{:.3}", elapsed())
+                data-worker=move || if ready.get() { "ready" } else { "starting" }>
+                <span class=move || format!("state state-{}", state.get().key())>{move || state.get().label()}</span>
+                {move || format!(" — epoch {} / {}, {:.1} ms of compute in the worker", epoch(), epochs.get(), elapsed())}
+            </p>
+            <Show when=move || !message.get().is_empty()>
+                <p class="status-message" role="alert">{move || message.get()}</p>
+            </Show>
+        </section>
+    }
+}
+
+/// Names the link values that were replaced by defaults (text only: nothing from a link is
+/// ever inserted as HTML).
+#[component]
+pub fn Notices(
+    /// Values from the link that could not be used.
+    notices: RwSignal<Vec<Replaced>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || !notices.get().is_empty()>
+            <div class="notice" role="alert" data-testid="notice">
+                <p>"This link had values reglab could not use; it replaced them with defaults:"</p>
+                <ul>
+                    {move || notices.get().into_iter().map(|r| view! {
+                        <li><code>{format!("{}={}", r.key, r.given)}</code>" — "{r.reason.clone()}"; using "<code>{r.used.clone()}</code></li>
+                    }).collect_view()}
+                </ul>
+                <button type="button" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
+    }
+}
