@@ -187,3 +187,32 @@ fn invalid_problems_are_errors() {
     assert!(Problem::new(&[f32::INFINITY], 0.1, 1.0).is_err());
     assert!(Problem::new(&[1.0], 0.1, f64::NAN).is_err());
 }
+
+#[test]
+fn tabulated_step_sizes_equal_the_keras_formula() {
+    use reglab::core::optim::step_size::{keras_step_size, StepSizes};
+    for config in [
+        AdamConfig::default(),
+        AdamConfig {
+            lr: 0.01,
+            beta1: 0.5,
+            beta2: 0.99,
+            eps: 1e-8,
+        },
+        AdamConfig {
+            lr: 3e-4,
+            beta1: 0.0,
+            beta2: 0.0,
+            eps: 1e-7,
+        },
+    ] {
+        let table = StepSizes::build(config);
+        for t in (1..=40_000u64).chain([100_000, 10_000_000]) {
+            assert_eq!(
+                table.at(t).to_bits(),
+                keras_step_size(&config, t).0.to_bits(),
+                "{config:?} t={t}"
+            );
+        }
+    }
+}

@@ -79,8 +79,8 @@ proptest! {
     #[test]
     fn fused_measurements_match_reference(p in problem_strategy(), grid in prop::collection::vec(-60.0f32..60.0, 40)) {
         let mut z = p.initial_z();
-        z[..p.n()].copy_from_slice(&grid[..p.n()]);
-        let zn = z[..p.n()].to_vec();
+        reglab::core::problem::floats_mut(&mut z)[..p.n()].copy_from_slice(&grid[..p.n()]);
+        let zn = grid[..p.n()].to_vec();
         let stats = Adam::new(AdamConfig::default(), p.padded_len()).step(&p, &mut z);
         let close = |a: f32, b: f64, scale: f64| (f64::from(a) - b).abs() <= 1e-5 * (scale + b.abs()) + 1e-4;
         let fit = p.fit_loss(&zn);

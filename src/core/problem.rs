@@ -5,10 +5,38 @@
 //! runs over whole SIMD chunks only. A padding lane has z = z0 = z* = c: its subgradient is
 //! exactly 0 and it adds exactly 0 to every loss, so it never moves and never shows.
 
+use wide::f32x8;
+
 use crate::core::analytic::{clamp_solution, Band};
 
 /// Width of the chunks the hot loop works on (two SSE registers, one AVX or two wasm simd128).
 pub const LANES: usize = 8;
+
+/// Per-coordinate storage: whole SIMD chunks, aligned, so the hot loop loads and stores them
+/// directly. [`floats`] / [`floats_mut`] view them as plain f32 values.
+pub type Lanes = Vec<f32x8>;
+
+/// Packs `values` into chunks, padding the last one with `pad`.
+pub fn to_lanes(values: &[f32], pad: f32) -> Lanes {
+    values
+        .chunks(LANES)
+        .map(|c| {
+            let mut chunk = [pad; LANES];
+            chunk[..c.len()].copy_from_slice(c);
+            f32x8::from(chunk)
+        })
+        .collect()
+}
+
+/// The chunks as f32 values (padding included).
+pub fn floats(lanes: &[f32x8]) -> &[f32] {
+    bytemuck::cast_slice(lanes)
+}
+
+/// The chunks as mutable f32 values (padding included).
+pub fn floats_mut(lanes: &mut [f32x8]) -> &mut [f32] {
+    bytemuck::cast_slice_mut(lanes)
+}
 
 /// Why a problem cannot be built.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -47,13 +75,13 @@ pub struct Problem {
     centre: f64,
     band: Option<Band>,
     /// z0, padded with c to a multiple of [`LANES`].
-    pub(crate) z0: Vec<f32>,
+    pub(crate) z0: Lanes,
     /// z* = clamp(z0, band), padded with c.
-    pub(crate) z_star: Vec<f32>,
+    pub(crate) z_star: Lanes,
     /// |z*ᵢ − z0ᵢ|: the fit loss of z* per coordinate, for L(z) − L(z*) without cancellation.
-    pub(crate) fit_star: Vec<f32>,
+    pub(crate) fit_star: Lanes,
     /// (z*ᵢ − c)²: the regulariser of z* per coordinate.
-    pub(crate) reg_star: Vec<f32>,
+    pub(crate) reg_star: Lanes,
 }
 
 impl Problem {
@@ -69,27 +97,20 @@ impl Problem {
             return Err(ProblemError::NonFinite);
         }
         let n = z0.len();
-        let padded = n.div_ceil(LANES) * LANES;
         let c = centre as f32;
         let band = Band::for_mu(mu, centre);
-        let mut z0p = z0.to_vec();
-        z0p.resize(padded, c);
-        let z_star = clamp_solution(&z0p, band);
-        let fit_star = z_star
-            .iter()
-            .zip(&z0p)
-            .map(|(s, a)| (s - a).abs())
-            .collect();
-        let reg_star = z_star.iter().map(|s| (s - c) * (s - c)).collect();
+        let z_star = clamp_solution(z0, band);
+        let fit_star: Vec<f32> = z_star.iter().zip(z0).map(|(s, a)| (s - a).abs()).collect();
+        let reg_star: Vec<f32> = z_star.iter().map(|s| (s - c) * (s - c)).collect();
         Ok(Self {
             n,
             mu,
             centre,
             band,
-            z0: z0p,
-            z_star,
-            fit_star,
-            reg_star,
+            z0: to_lanes(z0, c),
+            z_star: to_lanes(&z_star, c),
+            fit_star: to_lanes(&fit_star, 0.0),
+            reg_star: to_lanes(&reg_star, 0.0),
         })
     }
 
@@ -105,7 +126,7 @@ impl Problem {
 
     /// Storage length of every per-coordinate vector: n rounded up to a multiple of [`LANES`].
     pub fn padded_len(&self) -> usize {
-        self.z0.len()
+        self.z0.len() * LANES
     }
 
     /// The regularisation weight μ.
@@ -125,19 +146,17 @@ impl Problem {
 
     /// The data z0 (n values).
     pub fn z0(&self) -> &[f32] {
-        &self.z0[..self.n]
+        &floats(&self.z0)[..self.n]
     }
 
     /// The exact minimiser z* = clamp(z0, band) (n values).
     pub fn z_star(&self) -> &[f32] {
-        &self.z_star[..self.n]
+        &floats(&self.z_star)[..self.n]
     }
 
-    /// The starting point of the seed, z = 0, in padded storage (padding lanes hold c).
-    pub fn initial_z(&self) -> Vec<f32> {
-        let mut z = vec![0.0; self.n];
-        z.resize(self.padded_len(), self.centre as f32);
-        z
+    /// The starting point of the seed, z = 0, in chunked storage (padding lanes hold c).
+    pub fn initial_z(&self) -> Lanes {
+        to_lanes(&vec![0.0; self.n], self.centre as f32)
     }
 
     /// fit(z) = Σ|zᵢ − z0ᵢ| (reference implementation, f64 accumulation; `z` has n values).

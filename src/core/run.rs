@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::history::History;
 use crate::core::optim::adam::{Adam, AdamConfig};
 use crate::core::optim::EpochStats;
-use crate::core::problem::Problem;
+use crate::core::problem::{floats, Lanes, Problem};
 
 /// Why a run stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +30,7 @@ pub enum StopReason {
 pub struct Run {
     problem: Problem,
     adam: Adam,
-    z: Vec<f32>,
+    z: Lanes,
     epochs: u64,
     epoch: u64,
     last: Option<EpochStats>,
@@ -111,7 +111,7 @@ impl Run {
 
     /// The current z (n values).
     pub fn z(&self) -> &[f32] {
-        &self.z[..self.problem.n()]
+        &floats(&self.z)[..self.problem.n()]
     }
 
     /// Epochs done so far.

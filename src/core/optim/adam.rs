@@ -11,9 +11,12 @@
 //! fused loop over contiguous f32 chunks of [`LANES`], which the compiler turns into SIMD.
 
 use crate::core::optim::EpochStats;
-use crate::core::problem::{Problem, LANES};
+use crate::core::problem::{Lanes, Problem, LANES};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use wide::f32x8;
+
+use crate::core::optim::step_size::StepSizes;
 
 /// Adam's hyper-parameters, as the Python floats Keras receives (defaults = Keras defaults).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -44,8 +47,9 @@ impl Default for AdamConfig {
 #[derive(Debug, Clone)]
 pub struct Adam {
     config: AdamConfig,
-    m: Vec<f32>,
-    v: Vec<f32>,
+    step_sizes: Arc<StepSizes>,
+    m: Lanes,
+    v: Lanes,
     t: u64,
 }
 
@@ -54,8 +58,9 @@ impl Adam {
     pub fn new(config: AdamConfig, padded_len: usize) -> Self {
         Self {
             config,
-            m: vec![0.0; padded_len],
-            v: vec![0.0; padded_len],
+            step_sizes: StepSizes::shared(&config),
+            m: vec![f32x8::ZERO; padded_len / LANES],
+            v: vec![f32x8::ZERO; padded_len / LANES],
             t: 0,
         }
     }
@@ -72,18 +77,15 @@ impl Adam {
 
     /// α for step t (1-based): lr·√(1 − β2ᵗ)/(1 − β1ᵗ), every operation in f32 as Keras.
     pub fn step_size(&self, t: u64) -> f32 {
-        let local_step = t as f32;
-        let beta1_power = (self.config.beta1 as f32).powf(local_step);
-        let beta2_power = (self.config.beta2 as f32).powf(local_step);
-        self.config.lr as f32 * (1.0 - beta2_power).sqrt() / (1.0 - beta1_power)
+        self.step_sizes.at(t)
     }
 
     /// One Adam step on `z` (padded storage), returning the losses measured at z before it.
     ///
     /// # Panics
     /// If `z` does not have the problem's padded length (a programming error, not user input).
-    pub fn step(&mut self, problem: &Problem, z: &mut [f32]) -> EpochStats {
-        let len = problem.padded_len();
+    pub fn step(&mut self, problem: &Problem, z: &mut [f32x8]) -> EpochStats {
+        let len = problem.padded_len() / LANES;
         assert!(
             z.len() == len && self.m.len() == len,
             "z, m, v must match the problem's padded length"
@@ -111,20 +113,15 @@ impl Adam {
             (zero, zero, zero, zero, zero);
 
         let chunks = z
-            .chunks_exact_mut(LANES)
-            .zip(self.m.chunks_exact_mut(LANES))
-            .zip(self.v.chunks_exact_mut(LANES))
-            .zip(problem.z0.chunks_exact(LANES))
-            .zip(problem.z_star.chunks_exact(LANES))
-            .zip(
-                problem
-                    .fit_star
-                    .chunks_exact(LANES)
-                    .zip(problem.reg_star.chunks_exact(LANES)),
-            );
-        for (((((z_c, m_c), v_c), z0_c), z_star_c), (fit_star_c, reg_star_c)) in chunks {
-            let (z, m, v) = (load(z_c), load(m_c), load(v_c));
-            let d = z - load(z0_c);
+            .iter_mut()
+            .zip(self.m.iter_mut())
+            .zip(self.v.iter_mut())
+            .zip(problem.z0.iter())
+            .zip(problem.z_star.iter())
+            .zip(problem.fit_star.iter().zip(problem.reg_star.iter()));
+        for (((((z_c, m_c), v_c), &z0), &z_star), (&fit_star, &reg_star)) in chunks {
+            let (z, m, v) = (*z_c, *m_c, *v_c);
+            let d = z - z0;
             let abs_d = d.abs();
             let r = z - c_v;
             let r2 = r * r;
@@ -136,8 +133,8 @@ impl Adam {
             fit += abs_d;
             reg += r2;
             grad_sq += g2;
-            err_inf = err_inf.fast_max((z - load(z_star_c)).abs());
-            subopt += (abs_d - load(fit_star_c)) + mu_v * (r2 - load(reg_star_c));
+            err_inf = err_inf.fast_max((z - z_star).abs());
+            subopt += (abs_d - fit_star) + mu_v * (r2 - reg_star);
 
             let m = m + (g - m) * b1_v;
             let v = v + (g2 - v) * b2_v;
@@ -146,10 +143,9 @@ impl Adam {
             // changes z by < 1e-38·α/ε: never a visible bit for |z| > 1e-30.
             let m = m.abs().simd_ge(tiny) & m;
             let v = v.simd_ge(tiny) & v;
-            let z = z - (m * alpha_v) / (v.sqrt() + eps_v);
-            store(z_c, z);
-            store(m_c, m);
-            store(v_c, v);
+            *z_c = z - (m * alpha_v) / (v.sqrt() + eps_v);
+            *m_c = m;
+            *v_c = v;
         }
         EpochStats {
             fit: lane_sum(fit),
@@ -160,17 +156,6 @@ impl Adam {
             subopt: lane_sum(subopt),
         }
     }
-}
-
-#[inline(always)]
-fn load(chunk: &[f32]) -> f32x8 {
-    let lanes: [f32; LANES] = chunk.try_into().expect("chunks_exact yields LANES values");
-    f32x8::from(lanes)
-}
-
-#[inline(always)]
-fn store(chunk: &mut [f32], x: f32x8) {
-    chunk.copy_from_slice(&x.to_array());
 }
 
 /// Pairwise sum of the lanes (the order a SIMD horizontal add uses).

@@ -2,6 +2,7 @@
 //! [`crate::core::run`].
 
 pub mod adam;
+pub mod step_size;
 
 use serde::{Deserialize, Serialize};
 
