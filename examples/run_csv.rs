@@ -1,0 +1,29 @@
+//! Recomputes a run natively and prints its CSV, exactly as the page exports it:
+//!   cargo run --release --features portable-pow --example run_csv -- 'mu=0.25&epochs=25000'
+//! The end-to-end tests compare the page's CSV with this output bit for bit (with
+//! `portable-pow`, native and wasm use the same powf).
+
+use reglab::job::Job;
+use reglab::params::Params;
+use reglab::protocol::RunSpec;
+
+fn main() {
+    let query = std::env::args().nth(1).unwrap_or_default();
+    let parsed = Params::from_query(&query);
+    for r in &parsed.replaced {
+        eprintln!("replaced {}={}: {}", r.key, r.given, r.reason);
+    }
+    let p = parsed.params;
+    let mut job = match Job::new(0, RunSpec::from_params(&p, 0)) {
+        Ok(job) => job,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    while !job.work(u64::MAX) {}
+    let result = job.result(0.0);
+    let z0 = p.z0();
+    let z_star = reglab::core::analytic::clamp_solution(&z0, reglab::core::Band::for_mu(p.mu, 1.0));
+    print!("{}", reglab::export::run_csv(&z0, &result.z, &z_star));
+}
