@@ -12,8 +12,8 @@ pub struct Scale {
     pub width: u32,
     /// Bitmap height in device px.
     pub height: u32,
-    /// Text enlargement for big canvases (projectors): 1 up to 800 CSS px wide, then growing
-    /// with the width up to 1.5×, so labels stay legible from the back of a hall.
+    /// Text scale: 1 at 600 CSS px, growing to 1.5× on a projector-sized canvas so labels stay
+    /// legible from the back of a hall, shrinking to 0.75× on a phone so axes keep their room.
     pub zoom: f64,
 }
 
@@ -51,7 +51,7 @@ pub fn fit(canvas: &HtmlCanvasElement) -> Option<Scale> {
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    let zoom = (rect.width().max(rect.height() * 1.4) / 800.0).clamp(1.0, 1.5);
+    let zoom = (rect.width().max(rect.height() * 1.4) / 600.0).clamp(0.75, 1.5);
     Some(Scale {
         dpr,
         width,

@@ -43,6 +43,7 @@ pub fn ZPanel(
             z_star: &s.z_star,
             band: s.band,
             mu: s.result.spec.mu,
+            annotate: false,
         };
         report(draw_z_chart(&canvas, &data, &palette));
         let _ = canvas.set_attribute("data-mu", &crate::params::fmt_real(s.result.spec.mu));
@@ -52,8 +53,15 @@ pub fn ZPanel(
     });
     view! {
         <figure class="chart-panel">
+            <figcaption class="chart-title">{move || z_title(frame.get())}</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img"
                 aria-label="Learned z against z0, with the exact optimum z* and the band shaded"></canvas>
+            <Legend items=vec![
+                ("swatch dot learned", "learned z (Adam)"),
+                ("swatch line optimum", "z* = clamp(z0, band)"),
+                ("swatch area band", "band: z follows z0 inside"),
+                ("swatch line diagonal", "z = z0"),
+            ] />
         </figure>
     }
 }
@@ -95,14 +103,22 @@ pub fn LossPanel(
                 curve("‖gradient‖₂", palette.green, &h.grad_norm),
             ],
             reference: None,
+            annotate: false,
         };
         report(draw_log_chart(&canvas, &chart, &palette));
         let _ = canvas.set_attribute("data-epoch", &upto.to_string());
     });
     view! {
         <figure class="chart-panel">
+            <figcaption class="chart-title">"Losses per epoch, log scale (the seed's four curves)"</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-loss" data-testid="chart-loss" role="img"
                 aria-label="Fit, regulariser, total loss and gradient norm against epoch, log scale"></canvas>
+            <Legend items=vec![
+                ("swatch line foreground", "total = fit + μ·reg"),
+                ("swatch line learned", "fit = ‖z − z0‖₁"),
+                ("swatch line optimum", "reg = ‖z − 1‖₂²"),
+                ("swatch line green", "‖gradient‖₂"),
+            ] />
         </figure>
     }
 }
@@ -145,14 +161,47 @@ pub fn SuboptPanel(
                 r.spec.adam.lr,
                 format!("learning rate {}", crate::params::fmt_real(r.spec.adam.lr)),
             )),
+            annotate: false,
         };
         report(draw_log_chart(&canvas, &chart, &palette));
         let _ = canvas.set_attribute("data-epoch", &upto.to_string());
     });
     view! {
         <figure class="chart-panel">
+            <figcaption class="chart-title">"Distance to the exact optimum, log scale"</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-subopt" data-testid="chart-subopt" role="img"
                 aria-label="Suboptimality L(z) minus L(z*) and the largest distance to z* against epoch, log scale"></canvas>
+            <Legend items=vec![
+                ("swatch line optimum", "L(z) − L(z*)"),
+                ("swatch line learned", "‖z − z*‖∞"),
+                ("swatch dashed foreground", "learning rate"),
+            ] />
         </figure>
+    }
+}
+
+/// A chart's legend in HTML: wraps on narrow screens and is read by screen readers.
+#[component]
+fn Legend(
+    /// (swatch classes, text) per entry.
+    items: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
+    view! {
+        <ul class="legend">
+            {items.into_iter().map(|(class, text)| view! {
+                <li><span class=class aria-hidden="true"></span>{text}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn z_title(frame: Option<Frame>) -> String {
+    let Some(f) = frame else {
+        return "z against z0".into();
+    };
+    let mu = crate::ui::charts::z_chart::fmt_mu(f.shown.result.spec.mu);
+    match f.shown.band {
+        Some(b) => format!("z against z0 — μ = {mu}, band [{:.4}, {:.4}]", b.lo, b.hi),
+        None => "z against z0 — μ = 0: no band, nothing pulls z away from z0".into(),
     }
 }

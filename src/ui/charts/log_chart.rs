@@ -33,6 +33,9 @@ pub struct LogChart {
     pub curves: Vec<Curve>,
     /// An optional dashed reference level with its label (e.g. the learning rate).
     pub reference: Option<(f64, String)>,
+    /// Draw the title and legend inside the picture (for a saved image; the page shows them as
+    /// HTML).
+    pub annotate: bool,
 }
 
 /// The number of pixel columns an envelope needs for `canvas` (one per device pixel of width).
@@ -69,9 +72,12 @@ pub fn draw_log_chart(
     let hi = 10f64.powf(range.1.log10().ceil()).max(lo * 100.0);
     let x_max = chart.epochs.max(2) as f64;
 
-    let mut plot = ChartBuilder::on(&root)
-        .margin(s.px(14.0))
-        .caption(&chart.title, font(19.0))
+    let mut builder = ChartBuilder::on(&root);
+    builder.margin(s.px(14.0));
+    if chart.annotate {
+        builder.caption(&chart.title, font(19.0));
+    }
+    let mut plot = builder
         .x_label_area_size(s.px(54.0 * s.zoom))
         .y_label_area_size(s.px(80.0 * s.zoom))
         .build_cartesian_2d(0.0..x_max, (lo..hi).log_scale())
@@ -101,14 +107,16 @@ pub fn draw_log_chart(
         .label(label.clone())
         .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], dash));
     }
-    plot.configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .margin(s.px(10.0))
-        .label_font(font(16.0))
-        .background_style(palette.background.mix(0.85))
-        .border_style(palette.grid)
-        .draw()
-        .map_err(err)?;
+    if chart.annotate {
+        plot.configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .margin(s.px(10.0))
+            .label_font(font(16.0))
+            .background_style(palette.background.mix(0.85))
+            .border_style(palette.grid)
+            .draw()
+            .map_err(err)?;
+    }
     root.present().map_err(err)
 }
 

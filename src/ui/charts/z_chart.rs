@@ -22,6 +22,9 @@ pub struct ZChart<'a> {
     pub band: Option<Band>,
     /// μ, for the caption.
     pub mu: f64,
+    /// Draw the caption and legend inside the picture (for a saved image; the page shows them
+    /// as HTML, which wraps on a phone and is read by screen readers).
+    pub annotate: bool,
 }
 
 fn finite_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
@@ -66,9 +69,12 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         ),
         None => "z vs z0 — μ = 0: no band, nothing pulls z away from z0".to_string(),
     };
-    let mut chart = ChartBuilder::on(&root)
-        .margin(s.px(14.0))
-        .caption(caption, font(19.0))
+    let mut builder = ChartBuilder::on(&root);
+    builder.margin(s.px(14.0));
+    if data.annotate {
+        builder.caption(caption, font(19.0));
+    }
+    let mut chart = builder
         .x_label_area_size(s.px(56.0 * s.zoom))
         .y_label_area_size(s.px(70.0 * s.zoom))
         .build_cartesian_2d(x_range.clone(), y_range.clone())
@@ -116,7 +122,11 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         .legend(move |(x, y)| {
             PathElement::new([(x, y), (x + 20, y)], palette.diagonal.stroke_width(2))
         });
-    let radius = if z.len() > 400 { s.px(2.0) } else { s.px(3.0) };
+    let radius = if z.len() > 400 {
+        s.px(2.0)
+    } else {
+        s.px(3.5 * s.zoom.min(1.3))
+    };
     let learned = palette.learned;
     chart
         .draw_series(
@@ -128,7 +138,10 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         .map_err(err)?
         .label("learned z (Adam)")
         .legend(move |(x, y)| Circle::new((x + 10, y), 5, learned.filled()));
-    let star_style = palette.optimum.stroke_width(s.px(2.5));
+    let star_style = palette
+        .optimum
+        .mix(0.9)
+        .stroke_width(s.px(2.0 * s.zoom.min(1.3)));
     chart
         .draw_series(LineSeries::new(
             z0.iter().copied().zip(z_star.iter().copied()),
@@ -137,15 +150,17 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         .map_err(err)?
         .label("z* = clamp(z0, band)")
         .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], star_style));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .margin(s.px(10.0))
-        .label_font(font(16.0))
-        .background_style(palette.background.mix(0.85))
-        .border_style(palette.grid)
-        .draw()
-        .map_err(err)?;
+    if data.annotate {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .margin(s.px(10.0))
+            .label_font(font(16.0))
+            .background_style(palette.background.mix(0.85))
+            .border_style(palette.grid)
+            .draw()
+            .map_err(err)?;
+    }
     root.present().map_err(err)
 }
 

@@ -1,0 +1,260 @@
+// The live lab (issue 4): exact results and CSV export, a slider drag that stays converged and
+// fast, "watch it learn" playback, link state, μ = 0, and the screenshots a person looks at.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { Lab, watchProblems, bandFor, RUN_TIMEOUT } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '..', '..');
+const ARTIFACTS = path.join(here, 'artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Clicks export-csv and returns the downloaded CSV's text. */
+async function exportCsv(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const file = await download.path();
+  return fs.readFileSync(file, 'utf8');
+}
+
+/**
+ * Parses `dim,z0,z,z_star` rows into numbers. Each value is the shortest text that reads back as
+ * its f32, so it is parsed as f32 (Math.fround), not as the nearest f64.
+ */
+function parseCsv(text) {
+  const [header, ...rows] = text.trim().split('\n');
+  expect(header).toBe('dim,z0,z,z_star');
+  const f32 = (s) => Math.fround(Number(s));
+  return rows.map((r) => {
+    const [dim, z0, z, zStar] = r.split(',');
+    return { dim: Number(dim), z0: f32(z0), z: f32(z), zStar: f32(zStar) };
+  });
+}
+
+/** The same run recomputed natively by reglab's core (examples/run_csv.rs), as CSV text. */
+function nativeCsv(query) {
+  return execFileSync(
+    'cargo',
+    ['run', '--quiet', '--release', '--features', 'portable-pow', '--example', 'run_csv', '--', query],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+}
+
+/** Data URLs of the three charts, to compare pictures. */
+async function chartPictures(page) {
+  return page.evaluate(() =>
+    ['chart-z', 'chart-loss', 'chart-subopt'].map((id) =>
+      document.querySelector(`[data-testid=${id}]`).toDataURL('image/png'),
+    ),
+  );
+}
+
+test('a link opens its converged run; the CSV matches z*, the native core bit for bit, and err-inf', async ({ page }) => {
+  test.setTimeout(240_000); // the first native build of the example can take a while
+  const problems = watchProblems(page);
+  const lab = new Lab(page);
+  await lab.open('mu=0.25&epochs=25000');
+  const status = await lab.waitDone({ mu: 0.25 });
+  expect(status.epoch).toBe(25000);
+  expect(await lab.band()).toMatchObject({ lo: -1, hi: 3 });
+  const csv = await exportCsv(page);
+  const rows = parseCsv(csv);
+  expect(rows).toHaveLength(100);
+  let worst = 0;
+  for (const r of rows) {
+    expect(Math.abs(r.z - r.zStar)).toBeLessThanOrEqual(2e-2);
+    expect(r.zStar).toBe(Math.fround(Math.min(3, Math.max(-1, r.z0))));
+    worst = Math.max(worst, Math.fround(Math.abs(r.z - r.zStar)));
+  }
+  expect(Math.fround(await lab.errInf())).toBe(worst);
+  expect(csv).toBe(nativeCsv('mu=0.25&epochs=25000'));
+  console.log(`mu=0.25: ||z - z*||_inf = ${worst.toExponential(3)}, worker ${status.elapsedMs} ms; CSV equals the native recomputation`);
+  problems.expectNone();
+});
+
+test('dragging the slider: every μ converged, input-to-frame median ≤ 50 ms, no long task', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchProblems(page);
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+    window.__drawn = [];
+    const watch = () => {
+      const chart = document.querySelector('[data-testid=chart-z]');
+      const err = document.querySelector('[data-testid=err-inf]');
+      if (!chart || !err) return requestAnimationFrame(watch);
+      new MutationObserver(() => {
+        window.__drawn.push({ mu: Number(chart.dataset.mu), run: Number(chart.dataset.run), err: Number(err.dataset.value) });
+      }).observe(chart, { attributes: true, attributeFilter: ['data-run'] });
+    };
+    watch();
+  });
+  const lab = new Lab(page);
+  await lab.open();
+  await lab.waitDone({ mu: 0.1 });
+  // Let the page settle, then start counting.
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    performance.clearMeasures('reglab:input-to-frame');
+    window.__longTasks.length = 0;
+    window.__drawn.length = 0;
+  });
+  const box = await lab.slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 2, y);
+  await page.mouse.down();
+  const steps = 90;
+  for (let i = 0; i <= steps; i += 1) {
+    await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / steps, y);
+    await page.waitForTimeout(25);
+  }
+  await page.mouse.up();
+  await lab.waitDone();
+  await page.waitForTimeout(300);
+  const { drawn, measures, longTasks } = await page.evaluate(() => ({
+    drawn: window.__drawn,
+    measures: performance.getEntriesByName('reglab:input-to-frame').map((e) => e.duration),
+    longTasks: window.__longTasks,
+  }));
+  // Every μ the page settled on (the last picture drawn for it) is converged.
+  const last = new Map();
+  for (const d of drawn) last.set(d.mu, d.err);
+  const distinct = [...last.keys()];
+  const sorted = [...measures].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  console.log(
+    `drag: ${distinct.length} distinct μ drawn (${Math.min(...distinct)} … ${Math.max(...distinct)}), ` +
+      `input-to-frame median ${median?.toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms over ${measures.length}, ` +
+      `long tasks: ${longTasks.length ? longTasks.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`,
+  );
+  expect(distinct.length).toBeGreaterThanOrEqual(30);
+  for (const [mu, err] of last) expect(err, `μ = ${mu}`).toBeLessThanOrEqual(2e-2);
+  expect(median).toBeLessThanOrEqual(50);
+  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  problems.expectNone();
+});
+
+test('watch it learn (3 s): the loss charts grow, and the last picture equals the Instant one', async ({ page }) => {
+  const problems = watchProblems(page);
+  const lab = new Lab(page);
+  await lab.open('mu=0.3');
+  await lab.waitDone({ mu: 0.3 });
+  await page.getByTestId('play-3').check();
+  await lab.runButton.click();
+  await expect(lab.statusEl).toHaveAttribute('data-state', 'running');
+  await page.waitForTimeout(900);
+  const early = await page.getByTestId('chart-loss').screenshot();
+  const earlyEpoch = Number(await page.getByTestId('chart-loss').getAttribute('data-epoch'));
+  await page.waitForTimeout(900);
+  const later = await page.getByTestId('chart-loss').screenshot();
+  const laterEpoch = Number(await page.getByTestId('chart-loss').getAttribute('data-epoch'));
+  fs.writeFileSync(path.join(ARTIFACTS, 'playback-early.png'), early);
+  fs.writeFileSync(path.join(ARTIFACTS, 'playback-later.png'), later);
+  expect(earlyEpoch).toBeGreaterThan(0);
+  expect(laterEpoch).toBeGreaterThan(earlyEpoch);
+  expect(Buffer.compare(early, later)).not.toBe(0);
+  await lab.waitDone({ timeout: 10_000 });
+  const played = await chartPictures(page);
+  await page.getByTestId('play-instant').check();
+  await lab.runButton.click();
+  await lab.waitDone();
+  const instant = await chartPictures(page);
+  expect(played).toEqual(instant);
+  console.log(`playback: loss chart at epoch ${earlyEpoch} then ${laterEpoch}; final picture equals Instant`);
+  problems.expectNone();
+});
+
+test('a link with every key round-trips into the controls and back into the URL', async ({ page }) => {
+  const problems = watchProblems(page);
+  const lab = new Lab(page);
+  const query = 'mu=0.3&lr=2e-3&epochs=12000&n=50&z0min=-5&z0max=7&beta1=0.8&beta2=0.99&eps=1e-8&play=10';
+  await lab.open(query);
+  await lab.waitDone({ mu: 0.3 });
+  expect(new URL(page.url()).search).toBe(`?${query}`);
+  expect(await lab.mu()).toBe(0.3);
+  for (const [key, want] of [['lr', '2e-3'], ['epochs', '12000'], ['n', '50'], ['z0min', '-5'], ['z0max', '7'], ['beta1', '0.8'], ['beta2', '0.99'], ['eps', '1e-8']]) {
+    await expect(page.getByTestId(`param-${key}`)).toHaveValue(want);
+  }
+  await expect(page.getByTestId('play-10')).toBeChecked();
+  expect((await lab.status()).epoch).toBe(12000);
+  expect(await lab.clamped()).toMatchObject({ n: 50 });
+  problems.expectNone();
+});
+
+test('a bad link loads, names the replaced values, and runs with the defaults', async ({ page }) => {
+  const problems = watchProblems(page);
+  const lab = new Lab(page);
+  await lab.open('mu=-1&lr=abc&epochs=1e99&n=0');
+  await lab.waitDone({ mu: 0.1 });
+  const notice = page.getByTestId('notice');
+  await expect(notice).toBeVisible();
+  for (const key of ['mu=-1', 'lr=abc', 'epochs=1e99', 'n=0']) await expect(notice).toContainText(key);
+  expect(await lab.band()).toMatchObject({ lo: -4, hi: 6 });
+  expect((await lab.status()).epoch).toBe(25000);
+  expect(lab.urlParams().get('mu')).toBe('0.1');
+  expect(lab.urlParams().get('epochs')).toBe('25000');
+  problems.expectNone();
+});
+
+test('μ = 0: z follows z0, no band, no NaN anywhere', async ({ page }) => {
+  const problems = watchProblems(page);
+  const lab = new Lab(page);
+  await lab.open('mu=0');
+  await lab.waitDone({ mu: 0 });
+  expect(await lab.band()).toBeNull();
+  await expect(lab.bandEl).toContainText('no band');
+  expect(await lab.clamped()).toMatchObject({ k: 0, n: 100 });
+  const err = await lab.errInf();
+  expect(Number.isFinite(err)).toBe(true);
+  expect(err).toBeLessThanOrEqual(2e-2);
+  const rows = parseCsv(await exportCsv(page));
+  for (const r of rows) {
+    expect(Number.isFinite(r.z)).toBe(true);
+    expect(r.zStar).toBe(r.z0);
+  }
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/NaN|Infinity|inf\b/);
+  expect(await lab.chartIsBlank()).toBe(false);
+  problems.expectNone();
+});
+
+for (const { name, width, height, scheme } of [
+  { name: 'lab-1920x1080-light', width: 1920, height: 1080, scheme: 'light' },
+  { name: 'lab-1920x1080-dark', width: 1920, height: 1080, scheme: 'dark' },
+  { name: 'lab-390x844-light', width: 390, height: 844, scheme: 'light' },
+]) {
+  test(`screenshot ${name}: nothing overlaps, nothing overflows`, async ({ browser }, testInfo) => {
+    const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+    const problems = watchProblems(page);
+    const lab = new Lab(page);
+    await lab.open('mu=0.25');
+    await lab.waitDone({ mu: 0.25 });
+    await page.waitForTimeout(200);
+    const layout = await page.evaluate(() => {
+      const boxes = ['.controls', '.readouts', '.chart-z', '.chart-loss', '.chart-subopt', '.explain'].map((sel) => {
+        const r = document.querySelector(sel).getBoundingClientRect();
+        return { sel, x: r.x, y: r.y, w: r.width, h: r.height };
+      });
+      return { boxes, scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth };
+    });
+    expect(layout.scrollWidth, 'no horizontal overflow').toBeLessThanOrEqual(layout.innerWidth);
+    for (let i = 0; i < layout.boxes.length; i += 1) {
+      for (let j = i + 1; j < layout.boxes.length; j += 1) {
+        const a = layout.boxes[i];
+        const b = layout.boxes[j];
+        const overlap = a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+        expect(overlap, `${a.sel} overlaps ${b.sel}`).toBe(false);
+      }
+    }
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: width < 800 });
+    await testInfo.attach(name, { path: file, contentType: 'image/png' });
+    problems.expectNone();
+    await page.close();
+  });
+}
