@@ -38,7 +38,33 @@ impl Playback {
     }
 }
 
-/// All settings of the live lab. Field names follow the URL keys.
+/// Which view the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// One run, its losses and the clamp.
+    Live,
+    /// The μ sweep: overlay and heatmaps.
+    Sweep,
+}
+
+impl View {
+    /// Both views, in tab order.
+    pub const CHOICES: [View; 2] = [View::Live, View::Sweep];
+
+    /// The URL spelling: `live`, `sweep`.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Live => "live",
+            View::Sweep => "sweep",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::CHOICES.into_iter().find(|v| v.key() == s)
+    }
+}
+
+/// All settings of the lab. Field names follow the URL keys.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Params {
@@ -62,6 +88,14 @@ pub struct Params {
     pub eps: f64,
     /// Playback of a run the user starts with Run.
     pub play: Playback,
+    /// The view shown.
+    pub view: View,
+    /// Smallest μ of the sweep grid.
+    pub smin: f64,
+    /// Largest μ of the sweep grid.
+    pub smax: f64,
+    /// Number of μ in the sweep grid (log-spaced).
+    pub scount: usize,
 }
 
 impl Default for Params {
@@ -77,6 +111,10 @@ impl Default for Params {
             beta2: 0.999,
             eps: 1e-7,
             play: Playback::Seconds(3),
+            view: View::Live,
+            smin: 0.02,
+            smax: 1.0,
+            scount: 10,
         }
     }
 }
@@ -100,6 +138,8 @@ pub enum Kind {
     },
     /// One of [`Playback::CHOICES`].
     Play,
+    /// One of [`View::CHOICES`].
+    View,
 }
 
 /// Which field of [`Params`] a row of the table reads and writes.
@@ -116,6 +156,10 @@ pub enum Field {
     Beta2,
     Eps,
     Play,
+    View,
+    SMin,
+    SMax,
+    SCount,
 }
 
 /// One row of the table: a URL key, what it holds and where it goes.
@@ -137,6 +181,8 @@ pub const MAX_N: u64 = 10_000;
 pub const MAX_EPOCHS: u64 = 10_000_000;
 /// The largest μ accepted (the band is then 1 ± 5e-7: everything sits on c).
 pub const MAX_MU: f64 = 1e6;
+/// The most μ values a sweep may have.
+pub const MAX_SWEEP: u64 = 200;
 
 const fn real(key: &'static str, label: &'static str, field: Field, min: f64, max: f64) -> Spec {
     Spec {
@@ -177,6 +223,23 @@ pub const SPECS: &[Spec] = &[
         field: Field::Play,
         kind: Kind::Play,
     },
+    Spec {
+        key: "view",
+        label: "view",
+        field: Field::View,
+        kind: Kind::View,
+    },
+    real("smin", "sweep μ min", Field::SMin, 1e-6, MAX_MU),
+    real("smax", "sweep μ max", Field::SMax, 1e-6, MAX_MU),
+    Spec {
+        key: "scount",
+        label: "sweep count",
+        field: Field::SCount,
+        kind: Kind::Int {
+            min: 1,
+            max: MAX_SWEEP,
+        },
+    },
 ];
 
 /// A value that was in the link but could not be used, and what replaced it.
@@ -215,6 +278,10 @@ impl Params {
             Field::Beta2 => fmt_real(self.beta2),
             Field::Eps => fmt_real(self.eps),
             Field::Play => self.play.key(),
+            Field::View => self.view.key().to_string(),
+            Field::SMin => fmt_real(self.smin),
+            Field::SMax => fmt_real(self.smax),
+            Field::SCount => self.scount.to_string(),
         }
     }
 
@@ -239,9 +306,9 @@ impl Params {
                     Field::Beta1 => self.beta1 = x,
                     Field::Beta2 => self.beta2 = x,
                     Field::Eps => self.eps = x,
-                    Field::Epochs | Field::N | Field::Play => {
-                        unreachable!("the table pairs reals with real fields")
-                    }
+                    Field::SMin => self.smin = x,
+                    Field::SMax => self.smax = x,
+                    _ => unreachable!("the table pairs reals with real fields"),
                 }
             }
             Kind::Int { min, max } => {
@@ -252,12 +319,17 @@ impl Params {
                 match spec.field {
                     Field::Epochs => self.epochs = x,
                     Field::N => self.n = x as usize,
+                    Field::SCount => self.scount = x as usize,
                     _ => unreachable!("the table pairs integers with integer fields"),
                 }
             }
             Kind::Play => {
                 self.play = Playback::parse(text)
                     .ok_or_else(|| "not one of instant, 1, 3, 10".to_string())?;
+            }
+            Kind::View => {
+                self.view =
+                    View::parse(text).ok_or_else(|| "not one of live, sweep".to_string())?;
             }
         }
         Ok(())
@@ -304,6 +376,19 @@ impl Params {
             params.z0min = defaults.z0min;
             params.z0max = defaults.z0max;
         }
+        if params.smin > params.smax {
+            let given = format!("{}…{}", fmt_real(params.smin), fmt_real(params.smax));
+            for (key, used) in [("smin", defaults.smin), ("smax", defaults.smax)] {
+                replaced.push(Replaced {
+                    key: key.into(),
+                    given: given.clone(),
+                    reason: "smin must not exceed smax".into(),
+                    used: fmt_real(used),
+                });
+            }
+            params.smin = defaults.smin;
+            params.smax = defaults.smax;
+        }
         Parsed { params, replaced }
     }
 
@@ -319,6 +404,28 @@ impl Params {
     /// z0 = linspace(z0min, z0max, n), as the seed makes it.
     pub fn z0(&self) -> Vec<f32> {
         crate::core::linspace(self.z0min, self.z0max, self.n)
+    }
+
+    /// The sweep's μ grid: `scount` values log-spaced from `smin` to `smax` (the seed's
+    /// `np.logspace(np.log10(0.02), np.log10(1), 10)` by default).
+    pub fn sweep_mus(&self) -> Vec<f64> {
+        crate::core::logspace(self.smin, self.smax, self.scount)
+    }
+
+    /// The state as JSON with the same keys and values as the link (numbers as numbers, words
+    /// as strings), so `new URLSearchParams(json)` is a link to the same state.
+    pub fn to_json(&self) -> String {
+        let fields: Vec<String> = SPECS
+            .iter()
+            .map(|s| {
+                let v = self.get(s.field);
+                match s.kind {
+                    Kind::Real { .. } | Kind::Int { .. } => format!("\"{}\":{}", s.key, v),
+                    Kind::Play | Kind::View => format!("\"{}\":\"{}\"", s.key, v),
+                }
+            })
+            .collect();
+        format!("{{{}}}", fields.join(","))
     }
 
     /// Adam's hyper-parameters.

@@ -2,7 +2,7 @@
 //! to defaults with a notice instead of failing.
 
 use proptest::prelude::*;
-use reglab::params::{Params, Playback, SPECS};
+use reglab::params::{Params, Playback, View, SPECS};
 
 fn params_strategy() -> impl Strategy<Value = Params> {
     (
@@ -20,9 +20,20 @@ fn params_strategy() -> impl Strategy<Value = Params> {
             1e-12f64..1.0,
         ),
         prop::sample::select(Playback::CHOICES.to_vec()),
+        (
+            prop::sample::select(View::CHOICES.to_vec()),
+            1e-6f64..1.0,
+            1.0f64..1e6,
+            1usize..=200,
+        ),
     )
         .prop_map(
-            |((mu, lr, epochs, n), (z0min, z0max, beta1, beta2, eps), play)| Params {
+            |(
+                (mu, lr, epochs, n),
+                (z0min, z0max, beta1, beta2, eps),
+                play,
+                (view, smin, smax, scount),
+            )| Params {
                 mu,
                 lr,
                 epochs,
@@ -33,6 +44,10 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                 beta2,
                 eps,
                 play,
+                view,
+                smin,
+                smax,
+                scount,
             },
         )
 }
@@ -132,5 +147,43 @@ fn every_key_is_written() {
             spec.key
         );
     }
-    assert_eq!(q, "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3");
+    assert_eq!(
+        q,
+        "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10"
+    );
+}
+
+#[test]
+fn sweep_keys_and_their_defaults() {
+    let p = Params::from_query("view=sweep").params;
+    assert_eq!(p.view, View::Sweep);
+    assert_eq!(p.sweep_mus(), reglab::core::logspace(0.02, 1.0, 10));
+    let parsed = Params::from_query("smin=2&smax=1&scount=500&view=3d");
+    let keys: Vec<&str> = parsed.replaced.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["view", "scount", "smin", "smax"]);
+    assert_eq!(parsed.params, Params::default());
+}
+
+#[test]
+fn json_export_is_a_link() {
+    let p = Params::from_query("mu=0.25&play=instant&view=sweep&eps=1e-8").params;
+    let json: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+    let query: Vec<String> = json
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{k}={}",
+                v.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.to_string())
+            )
+        })
+        .collect();
+    let back = Params::from_query(&query.join("&"));
+    assert!(back.replaced.is_empty(), "{:?}", back.replaced);
+    assert_eq!(back.params, p);
+    assert_eq!(json["mu"], 0.25);
+    assert_eq!(json["play"], "instant");
 }

@@ -141,10 +141,21 @@ impl Run {
 
     /// ‖z − z*‖∞ at the current z (after the last step, unlike [`EpochStats::err_inf`]).
     pub fn err_inf(&self) -> f32 {
+        // NaN wins: a diverged z must never read as a perfect 0.
         self.z()
             .iter()
             .zip(self.problem.z_star())
             .map(|(a, b)| (a - b).abs())
-            .fold(0.0, f32::max)
+            .fold(0.0, |m: f32, e| {
+                if e > m || e.is_nan() || m.is_nan() {
+                    if m.is_nan() {
+                        m
+                    } else {
+                        e
+                    }
+                } else {
+                    m
+                }
+            })
     }
 }

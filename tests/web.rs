@@ -1,0 +1,527 @@
+#![cfg(target_arch = "wasm32")]
+//! In-browser tests (headless Chromium through wasm-bindgen-test-runner):
+//! - the page ⇄ worker protocol round-trips every message variant through the real codec;
+//! - chart 1 draws real, non-blank pixels in the expected colours into a laid-out canvas.
+//!
+//! Run: `cargo test --target wasm32-unknown-unknown --test web` (see scripts/test.sh).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use web_sys::HtmlCanvasElement;
+
+use reglab::core::analytic::clamp_solution;
+use reglab::core::{linspace, AdamConfig, Band};
+use reglab::job::Job;
+use reglab::protocol::{decode, encode, FromWorker, RunResult, RunSpec, Snapshot, ToWorker};
+use reglab::ui::charts::z_chart::{draw_z_chart, ZChart};
+use reglab::ui::palette::Palette;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---------------------------------------------------------------------------------------------
+// Protocol
+// ---------------------------------------------------------------------------------------------
+
+/// A small but real run: seed-like problem, few epochs so the test stays quick, snapshots on.
+fn spec() -> RunSpec {
+    RunSpec {
+        mu: 0.1,
+        centre: 1.0,
+        z0min: -10.0,
+        z0max: 10.0,
+        n: 100,
+        adam: AdamConfig::default(),
+        epochs: 2_000,
+        snapshots: 8,
+    }
+}
+
+/// A RunResult produced by the real job code, exactly as the worker would produce it.
+fn real_result() -> RunResult {
+    let mut job = Job::new(7, spec()).expect("a valid spec builds a job");
+    let mut slices = 0;
+    while !job.work(u64::MAX) {
+        slices += 1;
+        assert!(slices < 1_000, "the job never finished");
+    }
+    let result = job.result(1.5);
+    assert_eq!(result.run, 7);
+    assert_eq!(result.epoch, 2_000);
+    assert_eq!(result.elapsed_ms, 1.5);
+    assert_eq!(result.z.len(), 100);
+    assert!(
+        result.snapshots.len() >= 2,
+        "asked for snapshots, got {}",
+        result.snapshots.len()
+    );
+    assert!(result.z.iter().all(|x| x.is_finite()));
+    result
+}
+
+/// Names every variant; no wildcard arm, so adding a variant breaks compilation here until the
+/// round-trip test below covers it.
+fn to_worker_variant(m: &ToWorker) -> &'static str {
+    match m {
+        ToWorker::Start { .. } => "Start",
+        ToWorker::Stop { .. } => "Stop",
+    }
+}
+const TO_WORKER_VARIANTS: &[&str] = &["Start", "Stop"];
+
+/// Same for the worker's messages.
+fn from_worker_variant(m: &FromWorker) -> &'static str {
+    match m {
+        FromWorker::Ready => "Ready",
+        FromWorker::Progress { .. } => "Progress",
+        FromWorker::Done(_) => "Done",
+        FromWorker::Error { .. } => "Error",
+    }
+}
+const FROM_WORKER_VARIANTS: &[&str] = &["Ready", "Progress", "Done", "Error"];
+
+fn round_trip<T>(message: &T) -> T
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug,
+{
+    let text = encode(message);
+    decode::<T>(&text).unwrap_or_else(|e| panic!("{message:?} encoded as {text} fails: {e}"))
+}
+
+#[wasm_bindgen_test]
+fn protocol_round_trips_every_variant() {
+    let result = real_result();
+
+    let to_worker = vec![
+        ToWorker::Start {
+            run: 3,
+            spec: spec(),
+        },
+        ToWorker::Start {
+            run: u64::MAX,
+            spec: RunSpec {
+                mu: 0.0,
+                snapshots: 0,
+                ..spec()
+            },
+        },
+        ToWorker::Stop { run: 3 },
+        ToWorker::Stop { run: 0 },
+    ];
+    let from_worker = vec![
+        FromWorker::Ready,
+        FromWorker::Progress {
+            run: 7,
+            epoch: 1_234,
+            epochs: 25_000,
+            elapsed_ms: 98.765_432_1,
+        },
+        FromWorker::Done(Box::new(result.clone())),
+        FromWorker::Error {
+            run: Some(7),
+            message: "μ must be ≥ 0 — \"quoted\"\nnew line".into(),
+        },
+        FromWorker::Error {
+            run: None,
+            message: String::new(),
+        },
+    ];
+
+    for m in &to_worker {
+        assert_eq!(&round_trip(m), m);
+    }
+    for m in &from_worker {
+        assert_eq!(&round_trip(m), m);
+    }
+
+    // Every variant was exercised (the matches above are exhaustive, so a new variant must be
+    // added both to the list and to the samples).
+    let mut seen: Vec<_> = to_worker.iter().map(to_worker_variant).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    let mut all = TO_WORKER_VARIANTS.to_vec();
+    all.sort_unstable();
+    assert_eq!(seen, all, "ToWorker variants not round-tripped");
+    let mut seen: Vec<_> = from_worker.iter().map(from_worker_variant).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    let mut all = FROM_WORKER_VARIANTS.to_vec();
+    all.sort_unstable();
+    assert_eq!(seen, all, "FromWorker variants not round-tripped");
+
+    // The real result itself, and its snapshots, survive on their own too.
+    assert_eq!(round_trip(&result), result);
+    for s in &result.snapshots {
+        assert_eq!(&round_trip(s), s);
+    }
+    assert!(!result.snapshots.is_empty());
+    assert_eq!(result.history.total.len(), 2_000, "one loss per epoch");
+}
+
+/// Non-finite values in z (and snapshots) travel as null and come back as NaN; finite values are
+/// unchanged.
+#[wasm_bindgen_test]
+fn non_finite_z_survives_as_nan() {
+    let mut result = real_result();
+    let originals = [f32::NAN, f32::INFINITY, f32::NEG_INFINITY];
+    result.z[0] = f32::NAN;
+    result.z[1] = f32::INFINITY;
+    result.z[2] = f32::NEG_INFINITY;
+    result.z[50] = -0.0;
+    result.z[99] = f32::MAX;
+    result.snapshots.push(Snapshot {
+        epoch: 2_001,
+        z: vec![1.0, f32::NAN, f32::INFINITY, -2.5, f32::NEG_INFINITY],
+    });
+
+    let text = encode(&FromWorker::Done(Box::new(result.clone())));
+    assert!(
+        !text.contains("NaN") && !text.contains("Infinity"),
+        "non-finite values must not be written as such: {}",
+        &text[..text.len().min(300)]
+    );
+    let back = match decode::<FromWorker>(&text) {
+        Ok(FromWorker::Done(r)) => *r,
+        other => panic!("expected Done, got {other:?}"),
+    };
+
+    let check = |sent: &[f32], got: &[f32], what: &str| {
+        assert_eq!(sent.len(), got.len(), "{what}: length");
+        for (i, (&a, &b)) in sent.iter().zip(got).enumerate() {
+            if a.is_finite() {
+                assert_eq!(
+                    a.to_bits(),
+                    b.to_bits(),
+                    "{what}[{i}]: {a} came back as {b}"
+                );
+            } else {
+                assert!(b.is_nan(), "{what}[{i}]: {a} came back as {b}, not NaN");
+            }
+        }
+    };
+    check(&result.z, &back.z, "z");
+    assert_eq!(result.snapshots.len(), back.snapshots.len());
+    for (s, b) in result.snapshots.iter().zip(&back.snapshots) {
+        assert_eq!(s.epoch, b.epoch);
+        check(&s.z, &b.z, "snapshot z");
+    }
+    for (i, v) in originals.iter().enumerate() {
+        assert!(!v.is_finite());
+        assert!(back.z[i].is_nan());
+    }
+    // Everything else is untouched.
+    assert_eq!(back.run, result.run);
+    assert_eq!(back.spec, result.spec);
+    assert_eq!(back.epoch, result.epoch);
+    assert_eq!(back.reason, result.reason);
+    assert_eq!(back.err_inf.to_bits(), result.err_inf.to_bits());
+    assert_eq!(back.elapsed_ms, result.elapsed_ms);
+    assert_eq!(back.history, result.history);
+}
+
+/// Runs that really diverge (a huge learning rate: z turns NaN at epoch 2) reach the page intact
+/// as Done with StopReason::Diverged.
+#[wasm_bindgen_test]
+fn diverged_runs_round_trip() {
+    for (lr, beta1, beta2, eps, mu, epochs) in [
+        (1e30, 0.9, 0.999, 1e-7, 0.1, 100),
+        (1e20, 0.9, 0.999, 1e-7, 1e6, 100),
+    ] {
+        let spec = RunSpec {
+            mu,
+            adam: AdamConfig {
+                lr,
+                beta1,
+                beta2,
+                eps,
+            },
+            epochs,
+            snapshots: 4,
+            ..spec()
+        };
+        let mut job = Job::new(9, spec).unwrap();
+        while !job.work(u64::MAX) {}
+        let result = job.result(2.0);
+        assert!(
+            matches!(result.reason, reglab::core::StopReason::Diverged { .. }),
+            "lr {lr}: expected a divergence, got {:?}",
+            result.reason
+        );
+        let text = encode(&FromWorker::Done(Box::new(result.clone())));
+        let back = match decode::<FromWorker>(&text) {
+            Ok(FromWorker::Done(r)) => *r,
+            other => panic!("lr {lr}: a diverged run does not decode: {other:?}"),
+        };
+        assert_eq!(back.reason, result.reason);
+        assert_eq!(back.epoch, result.epoch);
+        assert_eq!(back.history, result.history, "history must stay finite");
+        assert_eq!(back.z.len(), result.z.len());
+        for (a, b) in result.z.iter().zip(&back.z) {
+            assert!(a.to_bits() == b.to_bits() || (!a.is_finite() && b.is_nan()));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn garbage_does_not_decode() {
+    for text in [
+        "garbage",
+        "",
+        "{}",
+        "null",
+        "{\"Start\":{\"run\":1}}",
+        "{\"Stop\":{\"run\":-1}}",
+        "{\"Launch\":{\"run\":1}}",
+        "\"Ready\"", // a FromWorker, not a ToWorker
+    ] {
+        assert!(
+            decode::<ToWorker>(text).is_err(),
+            "{text:?} decoded as a ToWorker"
+        );
+    }
+    assert!(decode::<FromWorker>("garbage").is_err());
+    assert!(decode::<FromWorker>("{\"Done\":{}}").is_err());
+    // The error is readable text.
+    let e = decode::<ToWorker>("garbage").unwrap_err();
+    assert!(e.to_string().starts_with("bad message"), "{e}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chart pixels
+// ---------------------------------------------------------------------------------------------
+
+/// A canvas laid out at 640×360 CSS px, appended to the body.
+fn laid_out_canvas() -> HtmlCanvasElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    canvas
+        .set_attribute("style", "display:block;width:640px;height:360px")
+        .unwrap();
+    document.body().unwrap().append_child(&canvas).unwrap();
+    canvas
+}
+
+/// The canvas' RGBA bytes, through getImageData (called by reflection: web-sys' `ImageData`
+/// feature is not enabled).
+fn pixels(canvas: &HtmlCanvasElement) -> Result<(u32, u32, Vec<u8>), JsValue> {
+    let ctx = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?;
+    let get: js_sys::Function = js_sys::Reflect::get(&ctx, &"getImageData".into())?.dyn_into()?;
+    let args = js_sys::Array::of4(
+        &0.into(),
+        &0.into(),
+        &canvas.width().into(),
+        &canvas.height().into(),
+    );
+    let image = get.apply(&ctx, &args)?;
+    let data: js_sys::Uint8ClampedArray =
+        js_sys::Reflect::get(&image, &"data".into())?.dyn_into()?;
+    Ok((canvas.width(), canvas.height(), data.to_vec()))
+}
+
+fn near(px: &[u8], (r, g, b): (u8, u8, u8), tol: i32) -> bool {
+    (i32::from(px[0]) - i32::from(r)).abs() <= tol
+        && (i32::from(px[1]) - i32::from(g)).abs() <= tol
+        && (i32::from(px[2]) - i32::from(b)).abs() <= tol
+        && px[3] > 200
+}
+
+struct Census {
+    total: usize,
+    non_background: usize,
+    learned: usize,
+    optimum: usize,
+}
+
+fn census(rgba: &[u8], palette: &Palette) -> Census {
+    let rgb = |c: plotters::style::RGBColor| (c.0, c.1, c.2);
+    let mut out = Census {
+        total: rgba.len() / 4,
+        non_background: 0,
+        learned: 0,
+        optimum: 0,
+    };
+    for px in rgba.chunks_exact(4) {
+        if !near(px, rgb(palette.background), 2) {
+            out.non_background += 1;
+        }
+        // The points are opaque: their colour shows as is (up to antialiasing).
+        if near(px, rgb(palette.learned), 12) {
+            out.learned += 1;
+        }
+        // The z* line is drawn at 90 % opacity, so it shows as vermillion blended with 10 % of
+        // whatever lies below (white, the band's tint, a blue point): up to ~26 off per channel.
+        if near(px, rgb(palette.optimum), 32) {
+            out.optimum += 1;
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+fn z_chart_draws_band_points_and_optimum() {
+    let canvas = laid_out_canvas();
+    let mu = 0.1;
+    let z0 = linspace(-10.0, 10.0, 100);
+    let band = Band::for_mu(mu, 1.0);
+    assert_eq!(band, Some(Band { lo: -4.0, hi: 6.0 }));
+    let z_star = clamp_solution(&z0, band);
+    let z = z_star.clone();
+    let palette = Palette::LIGHT;
+
+    let drawn = draw_z_chart(
+        &canvas,
+        &ZChart {
+            z0: &z0,
+            z: &z,
+            z_star: &z_star,
+            band,
+            mu,
+            annotate: true,
+        },
+        &palette,
+    );
+    assert_eq!(drawn, Ok(()));
+
+    let dpr = web_sys::window()
+        .unwrap()
+        .device_pixel_ratio()
+        .clamp(1.0, 4.0);
+    let (w, h, rgba) = pixels(&canvas).expect("getImageData works");
+    assert_eq!(
+        w,
+        (640.0 * dpr).round() as u32,
+        "the bitmap fits the CSS box"
+    );
+    assert_eq!(h, (360.0 * dpr).round() as u32);
+    assert_eq!(rgba.len(), (w * h * 4) as usize);
+
+    let c = census(&rgba, &palette);
+    let frac = c.non_background as f64 / c.total as f64;
+    console_log!(
+        "μ = 0.1 chart: {w}×{h}, {:.1} % drawn, {} blue, {} vermillion pixels",
+        frac * 100.0,
+        c.learned,
+        c.optimum
+    );
+    // The band alone covers about half of the plot area.
+    assert!(
+        frac > 0.15,
+        "only {:.1} % of pixels differ from the background",
+        frac * 100.0
+    );
+    assert!(
+        frac < 0.95,
+        "{:.1} % non-background: not a chart",
+        frac * 100.0
+    );
+    // 100 filled circles of radius ≥ 3 px. Here z = z*, and the z* line is drawn over the
+    // points, so only their rims show: still well over a hundred pixels.
+    assert!(c.learned > 100, "learned-z blue pixels: {}", c.learned);
+    // A 2 px line across the plot: several hundred pixels of vermillion.
+    assert!(c.optimum > 200, "z* vermillion pixels: {}", c.optimum);
+
+    // Without the caption and legend (as the page draws it) the same data still shows.
+    let drawn = draw_z_chart(
+        &canvas,
+        &ZChart {
+            z0: &z0,
+            z: &z,
+            z_star: &z_star,
+            band,
+            mu,
+            annotate: false,
+        },
+        &palette,
+    );
+    assert_eq!(drawn, Ok(()));
+    let (_, _, plain) = pixels(&canvas).expect("getImageData works");
+    let p = census(&plain, &palette);
+    console_log!(
+        "μ = 0.1 chart without annotations: {} drawn pixels (annotated: {}), {} blue, {} vermillion",
+        p.non_background,
+        c.non_background,
+        p.learned,
+        p.optimum
+    );
+    assert!(
+        p.learned > 100 && p.optimum > 200,
+        "data missing without annotations"
+    );
+    assert!(plain != rgba, "annotate changes the picture");
+
+    canvas.remove();
+}
+
+#[wasm_bindgen_test]
+fn z_chart_draws_without_a_band_at_mu_zero() {
+    let canvas = laid_out_canvas();
+    let z0 = linspace(-10.0, 10.0, 100);
+    let band = Band::for_mu(0.0, 1.0);
+    assert_eq!(band, None);
+    let z_star = clamp_solution(&z0, band);
+    assert_eq!(z_star, z0);
+    // A learned z that is not quite z0 yet, with one diverged coordinate (must be skipped).
+    let mut z: Vec<f32> = z0.iter().map(|x| 0.9 * x).collect();
+    z[3] = f32::NAN;
+    let palette = Palette::LIGHT;
+
+    let drawn = draw_z_chart(
+        &canvas,
+        &ZChart {
+            z0: &z0,
+            z: &z,
+            z_star: &z_star,
+            band,
+            mu: 0.0,
+            annotate: false,
+        },
+        &palette,
+    );
+    assert_eq!(drawn, Ok(()));
+    let (_, _, rgba) = pixels(&canvas).expect("getImageData works");
+    assert!(!rgba.is_empty());
+    let c = census(&rgba, &palette);
+    let frac = c.non_background as f64 / c.total as f64;
+    console_log!(
+        "μ = 0 chart: {:.1} % drawn, {} blue, {} vermillion pixels",
+        frac * 100.0,
+        c.learned,
+        c.optimum
+    );
+    assert!(frac > 0.02, "blank chart: {:.2} % drawn", frac * 100.0);
+    assert!(c.learned > 100, "learned-z blue pixels: {}", c.learned);
+    assert!(c.optimum > 50, "z* vermillion pixels: {}", c.optimum);
+
+    canvas.remove();
+}
+
+/// A canvas that is not laid out (detached: no size) is skipped without error.
+#[wasm_bindgen_test]
+fn z_chart_on_a_detached_canvas_is_a_no_op() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let z0 = linspace(-10.0, 10.0, 10);
+    let drawn = draw_z_chart(
+        &canvas,
+        &ZChart {
+            z0: &z0,
+            z: &z0,
+            z_star: &z0,
+            band: None,
+            mu: 0.0,
+            annotate: true,
+        },
+        &Palette::LIGHT,
+    );
+    assert_eq!(drawn, Ok(()));
+}
