@@ -3,7 +3,7 @@
 //! The end-to-end tests compare the page's CSV with this output bit for bit (with
 //! `portable-pow`, native and wasm use the same powf).
 
-use reglab::job::Job;
+use reglab::job::{Job, Task};
 use reglab::params::Params;
 use reglab::protocol::RunSpec;
 

@@ -1,18 +1,64 @@
-//! One run as the worker carries it out: built from a [`RunSpec`], advanced in slices so the
-//! worker can read its messages between them, and turned into a [`RunResult`]. No DOM and no
-//! clock (the worker measures time), so it is tested natively.
+//! The worker's tasks — a run, a sweep, a loss-history export — each built from its request,
+//! advanced in slices so the worker can read its messages between them, and turned into the
+//! message that answers it. No DOM and no clock (the worker measures time), so they are tested
+//! natively.
 
 use std::ops::ControlFlow;
 
-use crate::core::{Problem, Run};
-use crate::protocol::{RunId, RunResult, RunSpec, Snapshot};
+use crate::core::{linspace, Problem, Run, SweepRow};
+use crate::protocol::{FromWorker, RunId, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec};
 
 /// Points per loss series sent to the page: a few per pixel column of the widest chart.
 pub const HISTORY_POINTS: usize = 4_096;
 /// Most snapshot values (snapshots × n) kept for playback: 16 MB of f32.
 pub const SNAPSHOT_BUDGET: usize = 4_000_000;
 
-/// A run in progress inside the worker.
+/// Coordinate-steps per slice: about 1 ms native, a few in wasm, whatever n is.
+const SLICE_WORK: u64 = 2_000_000;
+
+/// What the worker does between its messages.
+pub trait Task {
+    /// The request's id.
+    fn id(&self) -> RunId;
+    /// Does up to `epochs` more epochs; true once the task is complete.
+    fn work(&mut self, epochs: u64) -> bool;
+    /// Epochs per slice for this task's problem size.
+    fn slice_epochs(&self) -> u64;
+    /// A progress report.
+    fn progress(&self, elapsed_ms: f64) -> FromWorker;
+    /// The answer, once [`Task::work`] returned true.
+    fn finish(self: Box<Self>, elapsed_ms: f64) -> FromWorker;
+}
+
+/// Builds the task a request asks for; `Err` carries a message for a person.
+pub fn task_for(
+    message: crate::protocol::ToWorker,
+) -> Option<Result<Box<dyn Task>, (RunId, String)>> {
+    use crate::protocol::ToWorker;
+    Some(match message {
+        ToWorker::Start { run, spec } => Job::new(run, spec)
+            .map(|j| Box::new(j) as Box<dyn Task>)
+            .map_err(|e| (run, e)),
+        ToWorker::Sweep { run, spec } => SweepJob::new(run, spec)
+            .map(|j| Box::new(j) as Box<dyn Task>)
+            .map_err(|e| (run, e)),
+        ToWorker::LossCsv { run, spec } => LossCsvJob::new(run, spec)
+            .map(|j| Box::new(j) as Box<dyn Task>)
+            .map_err(|e| (run, e)),
+        ToWorker::Stop { .. } => return None,
+    })
+}
+
+fn problem_of(spec: &RunSpec, mu: f64) -> Result<Problem, String> {
+    Problem::new(&linspace(spec.z0min, spec.z0max, spec.n), mu, spec.centre)
+        .map_err(|e| e.to_string())
+}
+
+fn slice_for(n: usize) -> u64 {
+    (SLICE_WORK / n.max(1) as u64).clamp(1, 20_000)
+}
+
+/// One run, for the live view.
 pub struct Job {
     id: RunId,
     spec: RunSpec,
@@ -24,8 +70,7 @@ pub struct Job {
 impl Job {
     /// Builds the run; `Err` carries a message for a person (e.g. an invalid μ).
     pub fn new(id: RunId, spec: RunSpec) -> Result<Self, String> {
-        let z0 = crate::core::linspace(spec.z0min, spec.z0max, spec.n);
-        let problem = Problem::new(&z0, spec.mu, spec.centre).map_err(|e| e.to_string())?;
+        let problem = problem_of(&spec, spec.mu)?;
         let wanted = (spec.snapshots as usize).min(SNAPSHOT_BUDGET / spec.n.max(1));
         let every = if wanted == 0 {
             0
@@ -50,35 +95,7 @@ impl Job {
         })
     }
 
-    /// The run id.
-    pub fn id(&self) -> RunId {
-        self.id
-    }
-
-    /// Epochs done / planned.
-    pub fn progress(&self) -> (u64, u64) {
-        (self.run.epoch(), self.run.epochs())
-    }
-
-    /// Epochs per slice so that one slice costs about the same whatever n is (≈ 1 ms native).
-    pub fn slice_epochs(&self) -> u64 {
-        (2_000_000 / self.run.problem().padded_len() as u64).clamp(1, 20_000)
-    }
-
-    /// Runs up to `epochs` more epochs; true once the run has ended.
-    pub fn work(&mut self, epochs: u64) -> bool {
-        let snapshots = &mut self.snapshots;
-        let reason = self.run.advance(epochs, self.every, |epoch, z| {
-            snapshots.push(Snapshot {
-                epoch,
-                z: z.to_vec(),
-            });
-            ControlFlow::Continue(())
-        });
-        reason.is_some()
-    }
-
-    /// The result so far (call once [`Job::work`] returned true), with the compute time.
+    /// The result (call once [`Task::work`] returned true), with the compute time.
     pub fn result(self, elapsed_ms: f64) -> RunResult {
         let mut snapshots = self.snapshots;
         // The final z closes the playback even when N is not a multiple of the interval.
@@ -101,6 +118,176 @@ impl Job {
             history: self.run.history().decimated(HISTORY_POINTS),
             snapshots,
             spec: self.spec,
+        }
+    }
+}
+
+impl Task for Job {
+    fn id(&self) -> RunId {
+        self.id
+    }
+
+    fn work(&mut self, epochs: u64) -> bool {
+        let snapshots = &mut self.snapshots;
+        let reason = self.run.advance(epochs, self.every, |epoch, z| {
+            snapshots.push(Snapshot {
+                epoch,
+                z: z.to_vec(),
+            });
+            ControlFlow::Continue(())
+        });
+        reason.is_some()
+    }
+
+    fn slice_epochs(&self) -> u64 {
+        slice_for(self.spec.n)
+    }
+
+    fn progress(&self, elapsed_ms: f64) -> FromWorker {
+        FromWorker::Progress {
+            run: self.id,
+            epoch: self.run.epoch(),
+            epochs: self.run.epochs(),
+            elapsed_ms,
+        }
+    }
+
+    fn finish(self: Box<Self>, elapsed_ms: f64) -> FromWorker {
+        FromWorker::Done(Box::new(self.result(elapsed_ms)))
+    }
+}
+
+/// A μ sweep: one [`Run`] per μ, one after another — the same code path as the live view, so
+/// each row equals a live run of that μ bit for bit.
+pub struct SweepJob {
+    id: RunId,
+    spec: SweepSpec,
+    current: Option<Run>,
+    rows: Vec<SweepRow>,
+}
+
+impl SweepJob {
+    /// Checks every μ of the grid up front, so a bad grid fails before any work.
+    pub fn new(id: RunId, spec: SweepSpec) -> Result<Self, String> {
+        if spec.mus.is_empty() {
+            return Err("the sweep has no μ values".into());
+        }
+        for &mu in &spec.mus {
+            problem_of(&spec.base, mu)?;
+        }
+        Ok(Self {
+            id,
+            spec,
+            current: None,
+            rows: Vec::new(),
+        })
+    }
+}
+
+impl Task for SweepJob {
+    fn id(&self) -> RunId {
+        self.id
+    }
+
+    fn work(&mut self, mut epochs: u64) -> bool {
+        while epochs > 0 && self.rows.len() < self.spec.mus.len() {
+            let mu = self.spec.mus[self.rows.len()];
+            let base = &self.spec.base;
+            let run = match &mut self.current {
+                Some(run) => run,
+                None => {
+                    let problem = problem_of(base, mu).expect("checked in SweepJob::new");
+                    self.current
+                        .insert(Run::new(problem, base.adam, base.epochs))
+                }
+            };
+            let before = run.epoch();
+            let reason = run.advance(epochs, 0, |_, _| ControlFlow::Continue(()));
+            epochs -= (run.epoch() - before).min(epochs);
+            if let Some(reason) = reason {
+                self.rows.push(SweepRow {
+                    mu,
+                    z: run.z().to_vec(),
+                    err_inf: run.err_inf(),
+                    reason,
+                });
+                self.current = None;
+            }
+        }
+        self.rows.len() == self.spec.mus.len()
+    }
+
+    fn slice_epochs(&self) -> u64 {
+        slice_for(self.spec.base.n)
+    }
+
+    fn progress(&self, elapsed_ms: f64) -> FromWorker {
+        FromWorker::SweepProgress {
+            run: self.id,
+            done: self.rows.len(),
+            total: self.spec.mus.len(),
+            elapsed_ms,
+        }
+    }
+
+    fn finish(self: Box<Self>, elapsed_ms: f64) -> FromWorker {
+        FromWorker::SweepDone(Box::new(SweepResult {
+            run: self.id,
+            spec: self.spec,
+            rows: self.rows,
+            elapsed_ms,
+        }))
+    }
+}
+
+/// Recomputes a run keeping its full history and answers with it as CSV.
+pub struct LossCsvJob {
+    job: Job,
+}
+
+impl LossCsvJob {
+    /// Builds the run (no snapshots).
+    pub fn new(id: RunId, spec: RunSpec) -> Result<Self, String> {
+        Ok(Self {
+            job: Job::new(
+                id,
+                RunSpec {
+                    snapshots: 0,
+                    ..spec
+                },
+            )?,
+        })
+    }
+}
+
+impl Task for LossCsvJob {
+    fn id(&self) -> RunId {
+        self.job.id
+    }
+
+    fn work(&mut self, epochs: u64) -> bool {
+        self.job.work(epochs)
+    }
+
+    fn slice_epochs(&self) -> u64 {
+        self.job.slice_epochs()
+    }
+
+    fn progress(&self, elapsed_ms: f64) -> FromWorker {
+        self.job.progress(elapsed_ms)
+    }
+
+    fn finish(self: Box<Self>, _elapsed_ms: f64) -> FromWorker {
+        let spec = &self.job.spec;
+        let name = format!(
+            "reglab-losses-mu{}-epochs{}.csv",
+            crate::params::fmt_real(spec.mu),
+            spec.epochs
+        );
+        FromWorker::File {
+            run: self.job.id,
+            name,
+            text: crate::export::loss_csv(self.job.run.history()),
         }
     }
 }

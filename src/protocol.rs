@@ -7,7 +7,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::core::{AdamConfig, History, StopReason};
+use crate::core::{AdamConfig, History, StopReason, SweepRow};
 use crate::params::Params;
 
 /// Identifies one run request; the page increments it for every Start.
@@ -56,7 +56,7 @@ pub struct Snapshot {
     /// Epochs done when z was taken (0 = the start, z = 0).
     pub epoch: u64,
     /// z (n values; a non-finite value travels as null and reads back as NaN).
-    #[serde(with = "floats")]
+    #[serde(with = "crate::core::floats")]
     pub z: Vec<f32>,
 }
 
@@ -72,7 +72,7 @@ pub struct RunResult {
     /// Why it ended.
     pub reason: StopReason,
     /// Final z (n values).
-    #[serde(with = "floats")]
+    #[serde(with = "crate::core::floats")]
     pub z: Vec<f32>,
     /// ‖z − z*‖∞ of the final z.
     pub err_inf: f32,
@@ -84,6 +84,28 @@ pub struct RunResult {
     pub snapshots: Vec<Snapshot>,
 }
 
+/// What a sweep computes: the same run for each μ of a grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SweepSpec {
+    /// Everything but μ (its `mu` is ignored).
+    pub base: RunSpec,
+    /// The μ grid, in order.
+    pub mus: Vec<f64>,
+}
+
+/// A finished (or cancelled) sweep.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SweepResult {
+    /// The request this answers.
+    pub run: RunId,
+    /// What was computed.
+    pub spec: SweepSpec,
+    /// One row per μ done, in grid order.
+    pub rows: Vec<SweepRow>,
+    /// Worker compute time, ms.
+    pub elapsed_ms: f64,
+}
+
 /// Page → worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
@@ -92,6 +114,20 @@ pub enum ToWorker {
         /// Its id.
         run: RunId,
         /// What to compute.
+        spec: RunSpec,
+    },
+    /// Start a μ sweep, abandoning any other run or sweep.
+    Sweep {
+        /// Its id.
+        run: RunId,
+        /// What to compute.
+        spec: SweepSpec,
+    },
+    /// Recompute a run with its full history and send it back as CSV text (a file to save).
+    LossCsv {
+        /// Its id.
+        run: RunId,
+        /// The run to export.
         spec: RunSpec,
     },
     /// Stop this run if it is still going (nothing more will be sent about it).
@@ -119,6 +155,28 @@ pub enum FromWorker {
     },
     /// A run ended (done, diverged or stopped).
     Done(Box<RunResult>),
+    /// A sweep is still going: μ `done` of `total` finished.
+    SweepProgress {
+        /// The sweep.
+        run: RunId,
+        /// μ values finished.
+        done: usize,
+        /// μ values in the grid.
+        total: usize,
+        /// Compute time so far, ms.
+        elapsed_ms: f64,
+    },
+    /// A sweep ended.
+    SweepDone(Box<SweepResult>),
+    /// A file the page asked for (e.g. the loss history CSV).
+    File {
+        /// The request this answers.
+        run: RunId,
+        /// Suggested file name.
+        name: String,
+        /// Its text.
+        text: String,
+    },
     /// A request could not be carried out.
     Error {
         /// The run it concerns, if known.
@@ -142,18 +200,4 @@ pub fn encode<T: Serialize>(message: &T) -> String {
 /// The one codec: text to a message.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, CodecError> {
     serde_json::from_str(text).map_err(|e| CodecError(e.to_string()))
-}
-
-/// f32 vectors whose non-finite values (a diverged z) survive JSON: written as null, read as NaN.
-mod floats {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &[f32], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(v.iter().map(|x| x.is_finite().then_some(*x)))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error> {
-        let v: Vec<Option<f32>> = Vec::deserialize(d)?;
-        Ok(v.into_iter().map(|x| x.unwrap_or(f32::NAN)).collect())
-    }
 }

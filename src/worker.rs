@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-use crate::job::Job;
+use crate::job::{task_for, Task};
 use crate::protocol::{decode, encode, FromWorker, ToWorker};
 
 /// Compute time per slice before the worker looks at its messages again.
@@ -19,7 +19,7 @@ const SLICE_MS: f64 = 8.0;
 const PROGRESS_MS: f64 = 100.0;
 
 struct Active {
-    job: Job,
+    job: Box<dyn Task>,
     elapsed_ms: f64,
     last_progress_ms: f64,
 }
@@ -52,8 +52,13 @@ impl Worker {
 
     fn on_message(&mut self, text: &str) {
         match decode::<ToWorker>(text) {
-            Ok(ToWorker::Start { run, spec }) => match Job::new(run, spec) {
-                Ok(job) => {
+            Ok(ToWorker::Stop { run }) => {
+                if self.active.as_ref().is_some_and(|a| a.job.id() == run) {
+                    self.active = None;
+                }
+            }
+            Ok(request) => match task_for(request) {
+                Some(Ok(job)) => {
                     self.active = Some(Active {
                         job,
                         elapsed_ms: 0.0,
@@ -61,19 +66,15 @@ impl Worker {
                     });
                     self.schedule();
                 }
-                Err(message) => {
+                Some(Err((run, message))) => {
                     self.active = None;
                     self.post(&FromWorker::Error {
                         run: Some(run),
                         message,
                     });
                 }
+                None => {}
             },
-            Ok(ToWorker::Stop { run }) => {
-                if self.active.as_ref().is_some_and(|a| a.job.id() == run) {
-                    self.active = None;
-                }
-            }
             Err(e) => self.post(&FromWorker::Error {
                 run: None,
                 message: e.to_string(),
@@ -95,19 +96,13 @@ impl Worker {
         }
         active.elapsed_ms += self.now() - start;
         if finished {
-            let result = active.job.result(active.elapsed_ms);
-            self.post(&FromWorker::Done(Box::new(result)));
+            let answer = active.job.finish(active.elapsed_ms);
+            self.post(&answer);
             return;
         }
         if active.elapsed_ms - active.last_progress_ms >= PROGRESS_MS {
             active.last_progress_ms = active.elapsed_ms;
-            let (epoch, epochs) = active.job.progress();
-            self.post(&FromWorker::Progress {
-                run: active.job.id(),
-                epoch,
-                epochs,
-                elapsed_ms: active.elapsed_ms,
-            });
+            self.post(&active.job.progress(active.elapsed_ms));
         }
         self.active = Some(active);
         self.schedule();

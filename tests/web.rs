@@ -12,8 +12,10 @@ use web_sys::HtmlCanvasElement;
 
 use reglab::core::analytic::clamp_solution;
 use reglab::core::{linspace, AdamConfig, Band};
-use reglab::job::Job;
-use reglab::protocol::{decode, encode, FromWorker, RunResult, RunSpec, Snapshot, ToWorker};
+use reglab::job::{Job, SweepJob, Task};
+use reglab::protocol::{
+    decode, encode, FromWorker, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec, ToWorker,
+};
 use reglab::ui::charts::z_chart::{draw_z_chart, ZChart};
 use reglab::ui::palette::Palette;
 
@@ -64,10 +66,12 @@ fn real_result() -> RunResult {
 fn to_worker_variant(m: &ToWorker) -> &'static str {
     match m {
         ToWorker::Start { .. } => "Start",
+        ToWorker::Sweep { .. } => "Sweep",
+        ToWorker::LossCsv { .. } => "LossCsv",
         ToWorker::Stop { .. } => "Stop",
     }
 }
-const TO_WORKER_VARIANTS: &[&str] = &["Start", "Stop"];
+const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "LossCsv", "Stop"];
 
 /// Same for the worker's messages.
 fn from_worker_variant(m: &FromWorker) -> &'static str {
@@ -75,10 +79,39 @@ fn from_worker_variant(m: &FromWorker) -> &'static str {
         FromWorker::Ready => "Ready",
         FromWorker::Progress { .. } => "Progress",
         FromWorker::Done(_) => "Done",
+        FromWorker::SweepProgress { .. } => "SweepProgress",
+        FromWorker::SweepDone(_) => "SweepDone",
+        FromWorker::File { .. } => "File",
         FromWorker::Error { .. } => "Error",
     }
 }
-const FROM_WORKER_VARIANTS: &[&str] = &["Ready", "Progress", "Done", "Error"];
+const FROM_WORKER_VARIANTS: &[&str] = &[
+    "Ready",
+    "Progress",
+    "Done",
+    "SweepProgress",
+    "SweepDone",
+    "File",
+    "Error",
+];
+
+/// A real sweep result, computed by the worker's own task.
+fn real_sweep() -> SweepResult {
+    let sweep = SweepSpec {
+        base: RunSpec {
+            epochs: 500,
+            snapshots: 0,
+            ..spec()
+        },
+        mus: vec![0.05, 0.5],
+    };
+    let mut task: Box<dyn Task> = Box::new(SweepJob::new(11, sweep).expect("a valid sweep"));
+    while !task.work(u64::MAX) {}
+    match task.finish(2.5) {
+        FromWorker::SweepDone(r) => *r,
+        other => panic!("a sweep answers with SweepDone, got {other:?}"),
+    }
+}
 
 fn round_trip<T>(message: &T) -> T
 where
@@ -105,6 +138,17 @@ fn protocol_round_trips_every_variant() {
                 ..spec()
             },
         },
+        ToWorker::Sweep {
+            run: 4,
+            spec: SweepSpec {
+                base: spec(),
+                mus: vec![0.0, 0.02, 1.0, 1e6],
+            },
+        },
+        ToWorker::LossCsv {
+            run: 5,
+            spec: spec(),
+        },
         ToWorker::Stop { run: 3 },
         ToWorker::Stop { run: 0 },
     ];
@@ -117,6 +161,18 @@ fn protocol_round_trips_every_variant() {
             elapsed_ms: 98.765_432_1,
         },
         FromWorker::Done(Box::new(result.clone())),
+        FromWorker::SweepProgress {
+            run: 8,
+            done: 3,
+            total: 10,
+            elapsed_ms: 12.5,
+        },
+        FromWorker::SweepDone(Box::new(real_sweep())),
+        FromWorker::File {
+            run: 9,
+            name: "losses.csv".into(),
+            text: "epoch,fit\n1,2.5\n".into(),
+        },
         FromWorker::Error {
             run: Some(7),
             message: "μ must be ≥ 0 — \"quoted\"\nnew line".into(),

@@ -7,6 +7,7 @@
 //! run over a grid of μ.
 
 pub mod analytic;
+pub mod floats;
 pub mod history;
 pub mod optim;
 pub mod problem;

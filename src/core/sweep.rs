@@ -33,7 +33,8 @@ pub fn logspace(lo: f64, hi: f64, count: usize) -> Vec<f64> {
 pub struct SweepRow {
     /// The weight μ of this row.
     pub mu: f64,
-    /// z after the run (n values).
+    /// z after the run (n values; a non-finite value travels as null and reads back as NaN).
+    #[serde(with = "crate::core::floats")]
     pub z: Vec<f32>,
     /// ‖z − z*‖∞ at the end.
     pub err_inf: f32,

@@ -8,7 +8,28 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::protocol::{decode, encode, FromWorker, RunId, RunSpec, ToWorker};
+use crate::protocol::{decode, encode, FromWorker, RunId, RunSpec, SweepSpec, ToWorker};
+
+/// What the page can ask a worker for; the client gives each request its run id.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// One run for the live view.
+    Run(RunSpec),
+    /// A μ sweep.
+    Sweep(SweepSpec),
+    /// A run's full loss history as CSV.
+    LossCsv(RunSpec),
+}
+
+impl Request {
+    fn into_message(self, run: RunId) -> ToWorker {
+        match self {
+            Request::Run(spec) => ToWorker::Start { run, spec },
+            Request::Sweep(spec) => ToWorker::Sweep { run, spec },
+            Request::LossCsv(spec) => ToWorker::LossCsv { run, spec },
+        }
+    }
+}
 
 /// What the client tells the page.
 pub enum Event {
@@ -26,7 +47,7 @@ struct Inner {
     queue: Vec<String>,
     next_run: RunId,
     current: Option<RunId>,
-    pending: Option<RunSpec>,
+    pending: Option<Request>,
     frame_requested: bool,
     stale_dropped: u64,
     on_event: Rc<dyn Fn(Event)>,
@@ -37,7 +58,7 @@ struct Inner {
 pub struct WorkerClient(Rc<RefCell<Inner>>);
 
 impl WorkerClient {
-    /// Starts the worker from `./worker_loader.js` (relative to the page, so any sub-path works).
+    /// Starts a worker from `./worker_loader.js` (relative to the page, so any sub-path works).
     pub fn start(on_event: impl Fn(Event) + 'static) -> Self {
         let client = WorkerClient(Rc::new(RefCell::new(Inner {
             worker: None,
@@ -101,8 +122,11 @@ impl WorkerClient {
                 }
                 return self.emit(Event::Ready);
             }
-            FromWorker::Progress { run, .. } => Some(*run),
+            FromWorker::Progress { run, .. }
+            | FromWorker::SweepProgress { run, .. }
+            | FromWorker::File { run, .. } => Some(*run),
             FromWorker::Done(result) => Some(result.run),
+            FromWorker::SweepDone(result) => Some(result.run),
             FromWorker::Error { run, .. } => *run,
         };
         let current = self.0.borrow().current;
@@ -134,9 +158,9 @@ impl WorkerClient {
 
     /// Asks for a run; requests within one animation frame collapse into the last one. Returns
     /// the id the run will have.
-    pub fn request(&self, spec: RunSpec) -> RunId {
+    pub fn request(&self, request: Request) -> RunId {
         let mut inner = self.0.borrow_mut();
-        inner.pending = Some(spec);
+        inner.pending = Some(request);
         let id = inner.next_run + 1;
         if !inner.frame_requested {
             inner.frame_requested = true;
@@ -162,7 +186,7 @@ impl WorkerClient {
             inner.current = Some(inner.next_run);
             (inner.next_run, spec)
         };
-        self.post(&ToWorker::Start { run, spec });
+        self.post(&spec.into_message(run));
     }
 
     /// Stops the current run; nothing more about it will reach the page.

@@ -134,7 +134,7 @@ pub fn App() -> impl IntoView {
             state.set(RunState::Error);
             message.set(text);
         }
-        Event::Message(FromWorker::Ready) => {}
+        Event::Message(_) => {}
     });
 
     // A change of any setting that affects the result asks for the converged run at once
@@ -150,7 +150,7 @@ pub fn App() -> impl IntoView {
         player.stop();
         play_run.set_value(None);
         state.set(RunState::Computing);
-        c.request(spec);
+        c.request(client::Request::Run(spec));
     });
     Effect::new(move |_| url::replace_query(&params.get().to_query()));
 
@@ -163,7 +163,8 @@ pub fn App() -> impl IntoView {
         };
         player.stop();
         state.set(RunState::Computing);
-        let id = worker.with_value(|c| c.request(RunSpec::from_params(&p, snapshots)));
+        let id = worker
+            .with_value(|c| c.request(client::Request::Run(RunSpec::from_params(&p, snapshots))));
         play_run.set_value(match p.play {
             Playback::Instant => None,
             Playback::Seconds(s) => Some((id, s)),

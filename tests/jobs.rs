@@ -1,0 +1,150 @@
+//! The worker's tasks, natively: a sweep row equals a live run of its μ bit for bit, slices add
+//! up to whole runs, bad requests are errors with a message, and the loss CSV has every epoch.
+
+use reglab::core::{linspace, logspace, AdamConfig, StopReason};
+use reglab::export::sweep_csv;
+use reglab::job::{Job, LossCsvJob, SweepJob, Task};
+use reglab::protocol::{FromWorker, RunSpec, SweepSpec};
+
+fn spec(mu: f64, epochs: u64) -> RunSpec {
+    RunSpec {
+        mu,
+        centre: 1.0,
+        z0min: -10.0,
+        z0max: 10.0,
+        n: 100,
+        adam: AdamConfig::default(),
+        epochs,
+        snapshots: 0,
+    }
+}
+
+fn finish(mut task: Box<dyn Task>, slice: u64) -> FromWorker {
+    while !task.work(slice) {}
+    task.finish(1.0)
+}
+
+#[test]
+fn seed_sweep_rows_equal_live_runs_and_converge() {
+    let mus = logspace(0.02, 1.0, 10);
+    let sweep = SweepSpec {
+        base: spec(0.0, 25_000),
+        mus: mus.clone(),
+    };
+    let FromWorker::SweepDone(result) = finish(Box::new(SweepJob::new(1, sweep).unwrap()), 7_777)
+    else {
+        panic!("a sweep ends with SweepDone")
+    };
+    assert_eq!(result.rows.len(), 10);
+    for (row, &mu) in result.rows.iter().zip(&mus) {
+        assert_eq!(row.mu, mu);
+        assert_eq!(row.reason, StopReason::EpochsDone);
+        assert!(row.err_inf <= 2e-2, "mu {mu}: {}", row.err_inf);
+        let FromWorker::Done(live) =
+            finish(Box::new(Job::new(2, spec(mu, 25_000)).unwrap()), 25_000)
+        else {
+            panic!("a run ends with Done")
+        };
+        assert_eq!(
+            live.z, row.z,
+            "mu {mu}: the sweep and the live view must agree bit for bit"
+        );
+    }
+    let csv = sweep_csv(&linspace(-10.0, 10.0, 100), 1.0, &result.rows);
+    assert_eq!(csv.lines().count(), 1 + 10 * 100);
+    let first: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(first[0].parse::<f64>().unwrap(), mus[0]);
+    assert_eq!(&first[1..3], ["0", "-10"]);
+}
+
+#[test]
+fn sweep_progress_counts_rows() {
+    let sweep = SweepSpec {
+        base: spec(0.0, 1_000),
+        mus: vec![0.1, 0.2, 0.3],
+    };
+    let mut task: Box<dyn Task> = Box::new(SweepJob::new(5, sweep).unwrap());
+    assert!(!task.work(1_500));
+    match task.progress(3.0) {
+        FromWorker::SweepProgress {
+            run, done, total, ..
+        } => assert_eq!((run, done, total), (5, 1, 3)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn bad_requests_are_errors_not_panics() {
+    assert!(SweepJob::new(
+        1,
+        SweepSpec {
+            base: spec(0.0, 10),
+            mus: vec![]
+        }
+    )
+    .is_err());
+    assert!(SweepJob::new(
+        1,
+        SweepSpec {
+            base: spec(0.0, 10),
+            mus: vec![0.1, -1.0]
+        }
+    )
+    .is_err());
+    assert!(Job::new(1, spec(f64::NAN, 10)).is_err());
+    assert!(Job::new(
+        1,
+        RunSpec {
+            n: 0,
+            ..spec(0.1, 10)
+        }
+    )
+    .is_err());
+}
+
+#[test]
+fn loss_csv_has_every_epoch() {
+    let FromWorker::File { run, name, text } =
+        finish(Box::new(LossCsvJob::new(3, spec(0.1, 2_000)).unwrap()), 333)
+    else {
+        panic!("a loss export ends with File")
+    };
+    assert_eq!(run, 3);
+    assert!(name.ends_with(".csv"));
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("epoch,fit,reg,total,grad_norm,err_inf"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 2_000);
+    assert!(rows[0].starts_with("1,505.0505,100,"), "{}", rows[0]);
+    assert!(rows[1_999].starts_with("2000,"));
+}
+
+#[test]
+fn playback_snapshots_span_the_run() {
+    let FromWorker::Done(r) = finish(
+        Box::new(
+            Job::new(
+                1,
+                RunSpec {
+                    snapshots: 180,
+                    ..spec(0.1, 25_000)
+                },
+            )
+            .unwrap(),
+        ),
+        10_000,
+    ) else {
+        panic!()
+    };
+    assert!(
+        r.snapshots.len() >= 150 && r.snapshots.len() <= 182,
+        "{}",
+        r.snapshots.len()
+    );
+    assert_eq!(r.snapshots[0].epoch, 0);
+    assert!(r.snapshots[0].z.iter().all(|&z| z == 0.0));
+    let last = r.snapshots.last().unwrap();
+    assert_eq!(last.epoch, 25_000);
+    assert_eq!(last.z, r.z);
+    assert!(r.snapshots.windows(2).all(|w| w[0].epoch < w[1].epoch));
+}
