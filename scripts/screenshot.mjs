@@ -27,7 +27,7 @@ try {
   page.on('console', (m) => console.log(`console.${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
   await page.goto(`http://127.0.0.1:${port}/${opt('query', '')}`);
-  await page.locator('[data-testid=status][data-state=done]').waitFor({ timeout: 30_000 });
+  await page.locator(opt('wait', '[data-testid=status][data-state=done]')).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(300);
   console.log(await page.locator('[data-testid=status]').textContent());
   await page.screenshot({ path: opt('out', '/tmp/shot.png'), fullPage: flag('full') });

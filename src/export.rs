@@ -48,3 +48,71 @@ pub fn sweep_csv(z0: &[f32], centre: f64, rows: &[crate::core::SweepRow]) -> Str
     }
     out
 }
+
+/// CRC-32 (ISO-HDLC, as PNG uses) of `bytes`.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// Adds `tEXt` chunks (keyword, Latin-1 text; non-Latin-1 characters become `?`) to a PNG, just
+/// before its `IEND`, so the parameters travel inside the image file as well as on it.
+pub fn png_with_text(png: &[u8], entries: &[(&str, &str)]) -> Result<Vec<u8>, String> {
+    const SIGNATURE: [u8; 8] = [137, 80, 78, 71, 13, 10, 26, 10];
+    if png.len() < 20 || png[..8] != SIGNATURE {
+        return Err("not a PNG".into());
+    }
+    let iend = png.len() - 12;
+    if &png[iend + 4..iend + 8] != b"IEND" {
+        return Err("the PNG does not end with IEND".into());
+    }
+    let mut out = png[..iend].to_vec();
+    for (keyword, text) in entries {
+        let mut data: Vec<u8> = keyword
+            .bytes()
+            .filter(|b| (32..=126).contains(b))
+            .take(79)
+            .collect();
+        data.push(0);
+        data.extend(text.chars().map(|c| {
+            u8::try_from(u32::from(c))
+                .ok()
+                .filter(|b| *b >= 32 || *b == 10)
+                .unwrap_or(b'?')
+        }));
+        let mut chunk = b"tEXt".to_vec();
+        chunk.extend_from_slice(&data);
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        out.extend_from_slice(&chunk);
+        out.extend_from_slice(&crc32(&chunk).to_be_bytes());
+    }
+    out.extend_from_slice(&png[iend..]);
+    Ok(out)
+}
+
+/// The parameters as one plain-ASCII line, for image captions and metadata.
+pub fn params_caption(p: &crate::params::Params) -> String {
+    use crate::params::fmt_real as f;
+    format!(
+        "mu = {}, lr = {}, epochs = {}, n = {}, z0 in [{}, {}], beta1 = {}, beta2 = {}, eps = {}",
+        f(p.mu),
+        f(p.lr),
+        p.epochs,
+        p.n,
+        f(p.z0min),
+        f(p.z0max),
+        f(p.beta1),
+        f(p.beta2),
+        f(p.eps)
+    )
+}

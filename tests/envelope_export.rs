@@ -80,3 +80,30 @@ fn csv_has_a_row_per_coordinate_and_reads_back_exactly() {
         assert_eq!(row[3].parse::<f32>().unwrap(), p.z_star()[i]);
     }
 }
+
+#[test]
+fn crc32_matches_the_standard_check_value() {
+    assert_eq!(reglab::export::crc32(b"123456789"), 0xCBF4_3926);
+    assert_eq!(reglab::export::crc32(b"IEND"), 0xAE42_6082);
+}
+
+#[test]
+fn text_chunks_go_before_iend() {
+    // A 1×1 PNG's IEND: length 0, "IEND", CRC.
+    let mut png = vec![137, 80, 78, 71, 13, 10, 26, 10];
+    png.extend_from_slice(&[0, 0, 0, 0]);
+    png.extend_from_slice(b"IEND");
+    png.extend_from_slice(&0xAE42_6082u32.to_be_bytes());
+    let out = reglab::export::png_with_text(
+        &png,
+        &[("Description", "mu = 0.25, lr = 1e-3, epochs = 25000 μ")],
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("tEXtDescription\0mu = 0.25, lr = 1e-3, epochs = 25000"));
+    assert!(out.ends_with(&png[8..]));
+    let len = u32::from_be_bytes(out[8..12].try_into().unwrap()) as usize;
+    let crc = u32::from_be_bytes(out[12 + 4 + len..12 + 8 + len].try_into().unwrap());
+    assert_eq!(crc, reglab::export::crc32(&out[12..12 + 4 + len]));
+    assert!(reglab::export::png_with_text(b"not a png at all....", &[]).is_err());
+}

@@ -4,12 +4,21 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `filename` with MIME type `mime`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    save(filename, mime, &text.into())
+}
+
+/// Offers `bytes` as a download named `filename` with MIME type `mime`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    save(filename, mime, &js_sys::Uint8Array::from(bytes).into())
+}
+
+fn save(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&text.into());
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let link: web_sys::HtmlAnchorElement = document

@@ -3,29 +3,35 @@
 pub mod canvas;
 pub mod charts;
 pub mod client;
+pub mod colormap;
 mod controls;
 mod download;
 mod explain;
+mod exports;
 pub mod palette;
 mod panels;
 mod playback;
+mod png;
 mod readouts;
 pub mod shown;
+pub mod sweep;
 mod timing;
 mod url;
 
 use leptos::prelude::*;
 
 use crate::core::StopReason;
-use crate::params::{Params, Playback};
+use crate::params::{Params, Playback, View};
 use crate::protocol::{FromWorker, RunSpec};
 use client::{Event, WorkerClient};
 use controls::{Advanced, LrControl, MuControl, PlaybackBar};
 use explain::Explanation;
+use exports::Exports;
 use panels::{LossPanel, SuboptPanel, ZPanel};
 use playback::Player;
 use readouts::{Notices, Readouts};
 use shown::{Frame, Shown};
+use sweep::SweepView;
 
 /// Where a run stands. `data-state` on the status says it as idle / running / paused / done /
 /// diverged / error (computing and playing back are both "running").
@@ -170,24 +176,10 @@ pub fn App() -> impl IntoView {
             Playback::Seconds(s) => Some((id, s)),
         });
     };
-    let on_export = move |_| {
-        let Some(f) = frame.get_untracked() else {
-            return;
-        };
-        let csv = crate::export::run_csv(&f.shown.z0, f.z(), &f.shown.z_star);
-        let name = format!(
-            "reglab-mu{}-epoch{}.csv",
-            crate::params::fmt_real(f.shown.result.spec.mu),
-            f.epoch()
-        );
-        if let Err(e) = download::download(&name, "text/csv", &csv) {
-            message.set(format!("Could not save the CSV: {e}"));
-        }
-    };
-
     let mu = Signal::derive(move || params.get().mu);
     let epochs = Signal::derive(move || params.get().epochs);
     let shown_frame = Signal::derive(move || frame.get());
+    let sweep = RwSignal::new(None);
     view! {
         <header class="masthead">
             <h1>"reglab"</h1>
@@ -202,7 +194,20 @@ pub fn App() -> impl IntoView {
             </p>
         </header>
         <Notices notices=notices />
-        <main class="lab">
+        <nav class="tabs" role="tablist" aria-label="Views">
+            {View::CHOICES.into_iter().map(|v| view! {
+                <button type="button" role="tab" data-testid=format!("view-{}", v.key())
+                    aria-selected=move || (params.get().view == v).to_string()
+                    on:click=move |_| params.update(|p| p.view = v)>
+                    {match v { View::Live => "Live lab", View::Sweep => "μ sweep" }}
+                </button>
+            }).collect_view()}
+        </nav>
+        <Exports params=params frame=shown_frame sweep=sweep message=message />
+        <div hidden=move || params.get().view != View::Sweep>
+            <SweepView params=params theme=theme sweep=sweep />
+        </div>
+        <main class="lab" hidden=move || params.get().view != View::Live>
             <section class="controls" aria-label="Controls">
                 <MuControl mu=mu on_change=move |x| params.update(|p| p.mu = x) />
                 <LrControl params=params />
@@ -214,9 +219,6 @@ pub fn App() -> impl IntoView {
                     on_step=move || player.step()
                     on_reset=move || player.reset() />
                 <Advanced params=params />
-                <button type="button" data-testid="export-csv" on:click=on_export disabled=move || frame.get().is_none()>
-                    "Export CSV (dim, z0, z, z*)"
-                </button>
             </section>
             <Readouts frame=shown_frame state=state epochs=epochs progress=progress message=message ready=ready />
             <section class="charts" aria-label="Charts">

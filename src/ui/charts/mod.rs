@@ -1,6 +1,9 @@
 //! Chart drawing: each chart is a function of its data, a canvas and a palette. No signals.
 
+pub mod band_edges;
+pub mod heatmap;
 pub mod log_chart;
+pub mod overlay;
 pub mod z_chart;
 
 /// A drawing error, as text for the status line.

@@ -1,0 +1,140 @@
+//! The seed's overlay: z against z0 for every μ of a sweep, one line each, coloured along
+//! viridis by μ (dark = small μ, yellow = large), with the analytic clamps as thin dashed lines.
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+use super::{err, DrawResult};
+use crate::ui::canvas::fit;
+use crate::ui::colormap::viridis;
+use crate::ui::palette::Palette;
+
+/// What the overlay shows.
+pub struct Overlay<'a> {
+    /// z0 (x axis).
+    pub z0: &'a [f32],
+    /// (μ, learned z) per row, in grid order.
+    pub rows: Vec<(f64, &'a [f32])>,
+    /// z* per row (same order), drawn dashed when present.
+    pub z_stars: Option<Vec<Vec<f32>>>,
+    /// Draw a title and a μ legend inside the picture (saved images).
+    pub annotate: bool,
+}
+
+/// Colour of row `i` of `m`.
+pub fn row_color(i: usize, m: usize) -> RGBColor {
+    viridis(if m <= 1 {
+        0.5
+    } else {
+        i as f64 / (m - 1) as f64
+    })
+}
+
+/// Draws the overlay into `canvas`.
+pub fn draw_overlay(canvas: &HtmlCanvasElement, data: &Overlay, palette: &Palette) -> DrawResult {
+    let Some(s) = fit(canvas) else { return Ok(()) };
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&palette.background).map_err(err)?;
+    let font = |size: f64| {
+        ("sans-serif", s.font(size))
+            .into_font()
+            .color(&palette.foreground)
+    };
+    let finite = |v: &[f32]| {
+        v.iter()
+            .filter(|x| x.is_finite())
+            .map(|&x| f64::from(x))
+            .collect::<Vec<_>>()
+    };
+    let xs = finite(data.z0);
+    let ys: Vec<f64> = data
+        .rows
+        .iter()
+        .flat_map(|(_, z)| finite(z))
+        .chain(xs.iter().copied())
+        .collect();
+    let range = |v: &[f64]| {
+        let (lo, hi) = v
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
+                (a.min(x), b.max(x))
+            });
+        if lo.is_finite() && hi > lo {
+            let pad = (hi - lo) * 0.05;
+            (lo - pad)..(hi + pad)
+        } else {
+            -1.0..1.0
+        }
+    };
+    let mut builder = ChartBuilder::on(&root);
+    builder
+        .margin(s.px(14.0))
+        .x_label_area_size(s.px(54.0 * s.zoom))
+        .y_label_area_size(s.px(70.0 * s.zoom));
+    if data.annotate {
+        builder.caption("z against z0 for every μ of the sweep", font(19.0));
+    }
+    let mut chart = builder
+        .build_cartesian_2d(range(&xs), range(&ys))
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc("z0 (data)")
+        .y_desc("z (learned)")
+        .axis_desc_style(font(17.0))
+        .label_style(font(16.0))
+        .axis_style(palette.foreground.stroke_width(s.px(1.0)))
+        .bold_line_style(palette.grid.stroke_width(s.px(1.0)))
+        .light_line_style(palette.grid.mix(0.35))
+        .draw()
+        .map_err(err)?;
+    let m = data.rows.len();
+    let x: Vec<f64> = data.z0.iter().map(|&v| f64::from(v)).collect();
+    if let Some(stars) = &data.z_stars {
+        for (i, star) in stars.iter().enumerate() {
+            let style = row_color(i, m).mix(0.8).stroke_width(s.px(1.0));
+            let points: Vec<(f64, f64)> = x
+                .iter()
+                .copied()
+                .zip(star.iter().map(|&v| f64::from(v)))
+                .collect();
+            // Dashes: every other short segment of the polyline.
+            chart
+                .draw_series(
+                    points
+                        .windows(2)
+                        .enumerate()
+                        .filter(|(k, _)| k % 2 == 0)
+                        .map(|(_, w)| PathElement::new(vec![w[0], w[1]], style)),
+                )
+                .map_err(err)?;
+        }
+    }
+    for (i, (mu, z)) in data.rows.iter().enumerate() {
+        let color = row_color(i, m);
+        let points = x
+            .iter()
+            .copied()
+            .zip(z.iter().map(|&v| f64::from(v)))
+            .filter(|(_, y)| y.is_finite());
+        chart
+            .draw_series(LineSeries::new(points, color.stroke_width(s.px(2.0))))
+            .map_err(err)?
+            .label(format!("μ = {}", crate::ui::charts::z_chart::fmt_mu(*mu)))
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], color.stroke_width(3)));
+    }
+    if data.annotate {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .label_font(font(14.0))
+            .background_style(palette.background.mix(0.85))
+            .border_style(palette.grid)
+            .draw()
+            .map_err(err)?;
+    }
+    root.present().map_err(err)
+}
