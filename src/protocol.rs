@@ -75,6 +75,7 @@ pub struct RunResult {
     #[serde(with = "crate::core::floats")]
     pub z: Vec<f32>,
     /// ‖z − z*‖∞ of the final z.
+    #[serde(with = "crate::core::floats::scalar")]
     pub err_inf: f32,
     /// Worker compute time in milliseconds (excluding time spent yielding to messages).
     pub elapsed_ms: f64,

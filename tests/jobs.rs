@@ -148,3 +148,31 @@ fn playback_snapshots_span_the_run() {
     assert_eq!(last.z, r.z);
     assert!(r.snapshots.windows(2).all(|w| w[0].epoch < w[1].epoch));
 }
+
+#[test]
+fn a_diverged_run_survives_the_codec_and_never_reads_as_converged() {
+    use reglab::protocol::{decode, encode};
+    let spec = RunSpec {
+        adam: AdamConfig {
+            lr: 1e30,
+            ..AdamConfig::default()
+        },
+        snapshots: 4,
+        ..spec(0.1, 100)
+    };
+    let FromWorker::Done(r) = finish(Box::new(Job::new(1, spec).unwrap()), 100) else {
+        panic!()
+    };
+    assert!(matches!(r.reason, StopReason::Diverged { .. }));
+    assert!(
+        !r.err_inf.is_finite() || r.err_inf > 1.0,
+        "err_inf {}",
+        r.err_inf
+    );
+    let back = match decode::<FromWorker>(&encode(&FromWorker::Done(r.clone()))) {
+        Ok(FromWorker::Done(b)) => b,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(back.reason, r.reason);
+    assert_eq!(back.err_inf.is_nan(), r.err_inf.is_nan());
+}

@@ -311,6 +311,11 @@ fn diverged_runs_round_trip() {
         assert_eq!(back.reason, result.reason);
         assert_eq!(back.epoch, result.epoch);
         assert_eq!(back.history, result.history, "history must stay finite");
+        assert_eq!(
+            back.err_inf.is_nan(),
+            !result.err_inf.is_finite(),
+            "a diverged ‖z − z*‖∞ reads NaN, never 0"
+        );
         assert_eq!(back.z.len(), result.z.len());
         for (a, b) in result.z.iter().zip(&back.z) {
             assert!(a.to_bits() == b.to_bits() || (!a.is_finite() && b.is_nan()));

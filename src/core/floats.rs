@@ -13,3 +13,21 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error
     let v: Vec<Option<f32>> = Vec::deserialize(d)?;
     Ok(v.into_iter().map(|x| x.unwrap_or(f32::NAN)).collect())
 }
+
+/// The same for one f32: non-finite is written as null and read back as NaN.
+pub mod scalar {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes a non-finite value as null.
+    pub fn serialize<S: Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
+        match v.is_finite() {
+            true => s.serialize_f32(*v),
+            false => s.serialize_none(),
+        }
+    }
+
+    /// Reads null as NaN.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
+        Ok(Option::<f32>::deserialize(d)?.unwrap_or(f32::NAN))
+    }
+}

@@ -37,6 +37,7 @@ pub struct SweepRow {
     #[serde(with = "crate::core::floats")]
     pub z: Vec<f32>,
     /// ‖z − z*‖∞ at the end.
+    #[serde(with = "crate::core::floats::scalar")]
     pub err_inf: f32,
     /// Why this row's run ended.
     pub reason: StopReason,

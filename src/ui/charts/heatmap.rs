@@ -120,9 +120,10 @@ pub fn draw_heatmap(
         .x_labels(6)
         .y_labels(rows.min(10))
         .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(k) => {
-                mus.get(*k as usize).map(|&m| short_mu(m)).unwrap_or_default()
-            }
+            SegmentValue::CenterOf(k) => mus
+                .get(*k as usize)
+                .map(|&m| short_mu(m))
+                .unwrap_or_default(),
             _ => String::new(),
         })
         .draw()
