@@ -245,7 +245,7 @@ fn short_mu(mu: f64) -> String {
 
 /// A colour-bar label with as many digits as the scale needs.
 fn bar_label(v: f64, scale: f64) -> String {
-    if v == 0.0 {
+    if v.abs() <= scale * 1e-9 {
         "0".into()
     } else if scale < 0.1 {
         format!("{v:.1e}")
