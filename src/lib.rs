@@ -7,9 +7,11 @@ pub mod core;
 pub mod envelope;
 pub mod export;
 pub mod job;
+pub mod keys;
 pub mod mu_scale;
 pub mod params;
 pub mod protocol;
+pub mod tour;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]

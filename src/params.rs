@@ -96,7 +96,20 @@ pub struct Params {
     pub smax: f64,
     /// Number of μ in the sweep grid (log-spaced).
     pub scount: usize,
+    /// Lecture mode: large type, controls reduced to μ and playback.
+    pub present: bool,
+    /// Panels hidden by a classroom link (`hide=explain,loss`), from [`PANELS`].
+    pub hide: Vec<String>,
+    /// The tour step shown (0: no tour; 1..=[`TOUR_STEPS`]).
+    pub tour: u64,
 }
+
+/// Panels a link may hide with `hide=`.
+pub const PANELS: [&str; 8] = [
+    "controls", "readouts", "explain", "z", "loss", "subopt", "exports", "tabs",
+];
+/// Steps of the guided tour.
+pub const TOUR_STEPS: u64 = 6;
 
 impl Default for Params {
     fn default() -> Self {
@@ -115,6 +128,9 @@ impl Default for Params {
             smin: 0.02,
             smax: 1.0,
             scount: 10,
+            present: false,
+            hide: Vec::new(),
+            tour: 0,
         }
     }
 }
@@ -140,6 +156,10 @@ pub enum Kind {
     Play,
     /// One of [`View::CHOICES`].
     View,
+    /// `0` or `1`.
+    Flag,
+    /// A comma-separated list of [`PANELS`].
+    Panels,
 }
 
 /// Which field of [`Params`] a row of the table reads and writes.
@@ -160,6 +180,9 @@ pub enum Field {
     SMin,
     SMax,
     SCount,
+    Present,
+    Hide,
+    Tour,
 }
 
 /// One row of the table: a URL key, what it holds and where it goes.
@@ -240,6 +263,65 @@ pub const SPECS: &[Spec] = &[
             max: MAX_SWEEP,
         },
     },
+    Spec {
+        key: "present",
+        label: "lecture mode",
+        field: Field::Present,
+        kind: Kind::Flag,
+    },
+    Spec {
+        key: "hide",
+        label: "hidden panels",
+        field: Field::Hide,
+        kind: Kind::Panels,
+    },
+    Spec {
+        key: "tour",
+        label: "tour step",
+        field: Field::Tour,
+        kind: Kind::Int {
+            min: 0,
+            max: TOUR_STEPS,
+        },
+    },
+];
+
+/// Keys of older links: renamed (→ the key that replaced them) or removed (→ `None`), with
+/// what the notice says. A link written by any version keeps opening; new keys get defaults.
+pub const LEGACY: &[(&str, Option<&str>, &str)] = &[
+    (
+        "lambda",
+        Some("mu"),
+        "the regularization weight is now called mu",
+    ),
+    (
+        "reg",
+        Some("mu"),
+        "the regularization weight is now called mu",
+    ),
+    (
+        "learning_rate",
+        Some("lr"),
+        "the learning rate is now called lr",
+    ),
+    ("steps", Some("epochs"), "steps are now called epochs"),
+    ("iters", Some("epochs"), "iterations are now called epochs"),
+    ("dim", Some("n"), "the dimension is now called n"),
+    (
+        "speed",
+        Some("play"),
+        "the playback speed is now called play",
+    ),
+    (
+        "theme",
+        None,
+        "the page now follows your system's light or dark setting",
+    ),
+    (
+        "autorun",
+        None,
+        "a link now always opens with its run computed",
+    ),
 ];
 
 /// A value that was in the link but could not be used, and what replaced it.
@@ -262,6 +344,8 @@ pub struct Parsed {
     pub params: Params,
     /// Values from the link that were replaced by defaults, in table order.
     pub replaced: Vec<Replaced>,
+    /// Keys of an older link format that were renamed or dropped (see [`LEGACY`]).
+    pub legacy: Vec<Replaced>,
 }
 
 impl Params {
@@ -282,6 +366,9 @@ impl Params {
             Field::SMin => fmt_real(self.smin),
             Field::SMax => fmt_real(self.smax),
             Field::SCount => self.scount.to_string(),
+            Field::Present => u8::from(self.present).to_string(),
+            Field::Hide => self.hide.join(","),
+            Field::Tour => self.tour.to_string(),
         }
     }
 
@@ -320,6 +407,7 @@ impl Params {
                     Field::Epochs => self.epochs = x,
                     Field::N => self.n = x as usize,
                     Field::SCount => self.scount = x as usize,
+                    Field::Tour => self.tour = x,
                     _ => unreachable!("the table pairs integers with integer fields"),
                 }
             }
@@ -330,6 +418,26 @@ impl Params {
             Kind::View => {
                 self.view =
                     View::parse(text).ok_or_else(|| "not one of live, sweep".to_string())?;
+            }
+            Kind::Flag => {
+                self.present = match text {
+                    "1" | "true" => true,
+                    "0" | "false" | "" => false,
+                    _ => return Err("not 0 or 1".into()),
+                };
+            }
+            Kind::Panels => {
+                let mut panels: Vec<String> = Vec::new();
+                for name in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    match PANELS.iter().find(|p| **p == name) {
+                        Some(p) if !panels.iter().any(|q| q == p) => panels.push(p.to_string()),
+                        Some(_) => {}
+                        None => return Err(format!("no panel called {}", shorten(name))),
+                    }
+                }
+                // Table order, so equal sets write equal links.
+                panels.sort_by_key(|p| PANELS.iter().position(|q| q == p));
+                self.hide = panels;
             }
         }
         Ok(())
@@ -347,6 +455,27 @@ impl Params {
             .map(|pair| {
                 let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
                 (percent_decode(k), percent_decode(v))
+            })
+            .collect();
+        let mut legacy = Vec::new();
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .filter_map(|(k, v)| match LEGACY.iter().find(|(old, _, _)| old == k) {
+                None => Some((k.clone(), v.clone())),
+                Some((old, new, note)) => {
+                    legacy.push(Replaced {
+                        key: (*old).into(),
+                        given: shorten(v),
+                        reason: (*note).into(),
+                        used: new.map_or_else(
+                            || "ignored".to_string(),
+                            |n| format!("{n}={}", shorten(v)),
+                        ),
+                    });
+                    // A renamed key counts only when the link does not also carry the new one.
+                    new.filter(|n| !pairs.iter().any(|(k2, _)| k2 == n))
+                        .map(|n| (n.to_string(), v.clone()))
+                }
             })
             .collect();
         for spec in SPECS {
@@ -389,7 +518,11 @@ impl Params {
             params.smin = defaults.smin;
             params.smax = defaults.smax;
         }
-        Parsed { params, replaced }
+        Parsed {
+            params,
+            replaced,
+            legacy,
+        }
     }
 
     /// Writes every key of the table (so a link keeps its meaning even if a default changes).
@@ -421,7 +554,8 @@ impl Params {
                 let v = self.get(s.field);
                 match s.kind {
                     Kind::Real { .. } | Kind::Int { .. } => format!("\"{}\":{}", s.key, v),
-                    Kind::Play | Kind::View => format!("\"{}\":\"{}\"", s.key, v),
+                    Kind::Play | Kind::View | Kind::Panels => format!("\"{}\":\"{}\"", s.key, v),
+                    Kind::Flag => format!("\"{}\":{}", s.key, v),
                 }
             })
             .collect();

@@ -2,7 +2,7 @@
 //! to defaults with a notice instead of failing.
 
 use proptest::prelude::*;
-use reglab::params::{Params, Playback, View, SPECS};
+use reglab::params::{Params, Playback, View, PANELS, SPECS, TOUR_STEPS};
 
 fn params_strategy() -> impl Strategy<Value = Params> {
     (
@@ -26,6 +26,11 @@ fn params_strategy() -> impl Strategy<Value = Params> {
             1.0f64..1e6,
             1usize..=200,
         ),
+        (
+            any::<bool>(),
+            prop::sample::subsequence(PANELS.to_vec(), 0..=PANELS.len()),
+            0u64..=TOUR_STEPS,
+        ),
     )
         .prop_map(
             |(
@@ -33,6 +38,7 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                 (z0min, z0max, beta1, beta2, eps),
                 play,
                 (view, smin, smax, scount),
+                (present, hide, tour),
             )| Params {
                 mu,
                 lr,
@@ -48,6 +54,9 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                 smin,
                 smax,
                 scount,
+                present,
+                hide: hide.into_iter().map(String::from).collect(),
+                tour,
             },
         )
 }
@@ -149,7 +158,7 @@ fn every_key_is_written() {
     }
     assert_eq!(
         q,
-        "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10"
+        "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10&present=0&hide=&tour=0"
     );
 }
 
@@ -186,4 +195,31 @@ fn json_export_is_a_link() {
     assert_eq!(back.params, p);
     assert_eq!(json["mu"], 0.25);
     assert_eq!(json["play"], "instant");
+}
+
+#[test]
+fn older_links_still_open_with_a_notice() {
+    let parsed = Params::from_query("lambda=0.25&steps=5000&theme=dark&lr=2e-3");
+    assert!(parsed.replaced.is_empty());
+    assert_eq!(
+        (parsed.params.mu, parsed.params.epochs, parsed.params.lr),
+        (0.25, 5000, 2e-3)
+    );
+    let keys: Vec<&str> = parsed.legacy.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["lambda", "steps", "theme"]);
+    assert_eq!(parsed.legacy[0].used, "mu=0.25");
+    assert_eq!(parsed.legacy[2].used, "ignored");
+    // The new key wins over the old one when a link has both.
+    assert_eq!(Params::from_query("lambda=0.25&mu=0.5").params.mu, 0.5);
+}
+
+#[test]
+fn classroom_links_hide_panels_and_present() {
+    let p = Params::from_query("present=1&hide=loss,explain,loss&tour=2").params;
+    assert!(p.present);
+    assert_eq!(p.hide, ["explain", "loss"]);
+    assert_eq!(p.tour, 2);
+    let bad = Params::from_query("hide=loss,<script>&present=2");
+    assert_eq!(bad.replaced.len(), 2);
+    assert!(bad.params.hide.is_empty() && !bad.params.present);
 }

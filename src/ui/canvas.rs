@@ -34,8 +34,16 @@ impl Scale {
     }
 }
 
-/// Matches the canvas bitmap to its laid-out size; returns `None` while it has no size (hidden).
-pub fn fit(canvas: &HtmlCanvasElement) -> Option<Scale> {
+/// Whether lecture mode is on (the page root carries the `present` class).
+fn presenting() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".app.present").ok().flatten())
+        .is_some()
+}
+
+/// The scale a canvas would be drawn at now, without touching it.
+pub fn measure(canvas: &HtmlCanvasElement) -> Option<Scale> {
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .clamp(1.0, 4.0);
@@ -43,21 +51,27 @@ pub fn fit(canvas: &HtmlCanvasElement) -> Option<Scale> {
     if rect.width() < 2.0 || rect.height() < 2.0 {
         return None;
     }
-    let width = (rect.width() * dpr).round() as u32;
-    let height = (rect.height() * dpr).round() as u32;
-    if canvas.width() != width {
-        canvas.set_width(width);
-    }
-    if canvas.height() != height {
-        canvas.set_height(height);
-    }
     let zoom = (rect.width().max(rect.height() * 1.4) / 600.0).clamp(0.75, 1.5);
+    // Lecture mode: bigger type and thicker lines for the back of the hall.
+    let zoom = if presenting() { zoom * 1.35 } else { zoom };
     Some(Scale {
         dpr,
-        width,
-        height,
+        width: (rect.width() * dpr).round() as u32,
+        height: (rect.height() * dpr).round() as u32,
         zoom,
     })
+}
+
+/// Matches the canvas bitmap to its laid-out size; returns `None` while it has no size (hidden).
+pub fn fit(canvas: &HtmlCanvasElement) -> Option<Scale> {
+    let s = measure(canvas)?;
+    if canvas.width() != s.width {
+        canvas.set_width(s.width);
+    }
+    if canvas.height() != s.height {
+        canvas.set_height(s.height);
+    }
+    Some(s)
 }
 
 /// A trigger that fires whenever the canvas' laid-out size changes (ResizeObserver), so charts

@@ -72,7 +72,7 @@ pub fn LrControl(
     let to_pos = |lr: f64| ((lr.log10() + 5.0) * 50.0).round().clamp(0.0, 250.0) as u32;
     let from_pos = |p: u32| round_sig(10f64.powf(-5.0 + f64::from(p) / 50.0), 3);
     view! {
-        <div class="field">
+        <div class="field lr-field">
             <label for="lr-slider">"learning rate (Adam)"</label>
             <input id="lr-slider" type="range" min="0" max="250" step="1" data-testid="lr-slider"
                 aria-valuetext=move || format!("learning rate {}", fmt_real(params.get().lr))

@@ -7,15 +7,19 @@ pub mod colormap;
 mod controls;
 mod download;
 mod explain;
+mod explorer;
 mod exports;
+pub mod lecture;
 pub mod palette;
 mod panels;
 mod playback;
 mod png;
 mod readouts;
+mod share;
 pub mod shown;
 pub mod sweep;
 mod timing;
+mod tourbar;
 mod url;
 
 use leptos::prelude::*;
@@ -88,7 +92,13 @@ const PLAYBACK_FPS: u32 = 60;
 pub fn App() -> impl IntoView {
     let parsed = Params::from_query(&url::current_query());
     let params = RwSignal::new(parsed.params);
-    let notices = RwSignal::new(parsed.replaced);
+    let notices = RwSignal::new(
+        parsed
+            .replaced
+            .into_iter()
+            .chain(parsed.legacy)
+            .collect::<Vec<_>>(),
+    );
     let frame: RwSignal<Option<Frame>> = RwSignal::new(None);
     let state = RwSignal::new(RunState::Idle);
     let progress = RwSignal::new((0u64, 0.0f64));
@@ -176,13 +186,55 @@ pub fn App() -> impl IntoView {
             Playback::Seconds(s) => Some((id, s)),
         });
     };
+    // Space and R in lecture mode: play the run (3 s if the choice is Instant), pause, resume.
+    let play_pause = move || match state.get_untracked() {
+        RunState::Running | RunState::Paused => player.toggle(),
+        _ => {
+            if params.get_untracked().play == Playback::Instant {
+                params.update(|p| p.play = Playback::Seconds(3));
+            }
+            on_run();
+        }
+    };
+    let replay = move || {
+        if params.get_untracked().play == Playback::Instant {
+            params.update(|p| p.play = Playback::Seconds(3));
+        }
+        on_run();
+    };
+    let show_keys = RwSignal::new(false);
+    lecture::install_keys(params, show_keys, play_pause, replay);
+    let selected = RwSignal::new(0usize);
+    let root_class = move || {
+        let p = params.get();
+        let mut class = String::from("app");
+        if p.present {
+            class.push_str(" present");
+        }
+        for panel in &p.hide {
+            class.push_str(&format!(" hide-{panel}"));
+        }
+        class
+    };
+
     let mu = Signal::derive(move || params.get().mu);
     let epochs = Signal::derive(move || params.get().epochs);
     let shown_frame = Signal::derive(move || frame.get());
     let sweep = RwSignal::new(None);
     view! {
+        <div class=root_class>
         <header class="masthead">
-            <h1>"reglab"</h1>
+            <div class="title-row">
+                <h1>"reglab"</h1>
+                <div class="header-actions">
+                    <share::ShareLink />
+                    <button type="button" data-testid="present-toggle" aria-pressed=move || params.get().present.to_string()
+                        on:click=move |_| params.update(|p| p.present = !p.present)>
+                        {move || if params.get().present { "Leave lecture mode (P)" } else { "Lecture mode (P)" }}
+                    </button>
+                    <button type="button" data-testid="keys-toggle" on:click=move |_| show_keys.update(|v| *v = !*v)>"Keys (?)"</button>
+                </div>
+            </div>
             <p class="formula">
                 <math display="inline">
                     <mi>"L"</mi><mo>"("</mo><mi>"z"</mi><mo>")"</mo><mo>"="</mo>
@@ -194,6 +246,9 @@ pub fn App() -> impl IntoView {
             </p>
         </header>
         <Notices notices=notices />
+        <lecture::KeyList show=show_keys />
+        <tourbar::TourBar params=params />
+        <p class="lecture-caption" data-testid="lecture-caption" aria-live="polite">{move || lecture::caption(&frame.get())}</p>
         <nav class="tabs" role="tablist" aria-label="Views">
             {View::CHOICES.into_iter().map(|v| view! {
                 <button type="button" role="tab" data-testid=format!("view-{}", v.key())
@@ -222,11 +277,13 @@ pub fn App() -> impl IntoView {
             </section>
             <Readouts frame=shown_frame state=state epochs=epochs progress=progress message=message ready=ready />
             <section class="charts" aria-label="Charts">
-                <ZPanel frame=shown_frame theme=theme />
+                <ZPanel frame=shown_frame theme=theme selected=selected />
                 <LossPanel frame=shown_frame theme=theme />
                 <SuboptPanel frame=shown_frame theme=theme />
             </section>
             <Explanation params=params />
+            <explorer::Explorer frame=shown_frame selected=selected theme=theme />
         </main>
+        </div>
     }
 }

@@ -27,9 +27,29 @@ pub fn ZPanel(
     frame: Signal<Option<Frame>>,
     /// Changes when the colour scheme does.
     theme: Signal<Palette>,
+    /// The coordinate a click picks for the subgradient explorer.
+    selected: RwSignal<usize>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
+    let pick = move |ev: web_sys::MouseEvent| {
+        let (Some(canvas), Some(f)) = (canvas_ref.get_untracked(), frame.get_untracked()) else {
+            return;
+        };
+        let Some(x) =
+            crate::ui::charts::z_chart::z0_at(&canvas, &f.shown.z0, f64::from(ev.offset_x()))
+        else {
+            return;
+        };
+        let nearest = f.shown.z0.iter().enumerate().min_by(|a, b| {
+            (f64::from(*a.1) - x)
+                .abs()
+                .total_cmp(&(f64::from(*b.1) - x).abs())
+        });
+        if let Some((i, _)) = nearest {
+            selected.set(i);
+        }
+    };
     Effect::new(move |_| {
         size.track();
         let palette = theme.get();
@@ -52,10 +72,10 @@ pub fn ZPanel(
         timing::measure_input_to_frame();
     });
     view! {
-        <figure class="chart-panel">
+        <figure class="chart-panel panel-z">
             <figcaption class="chart-title">{move || z_title(frame.get())}</figcaption>
-            <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img"
-                aria-label="Learned z against z0, with the exact optimum z* and the band shaded"></canvas>
+            <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img" on:click=pick
+                aria-label="Learned z against z0, with the exact optimum z* and the band shaded. Click a point to explore its coordinate."></canvas>
             <Legend items=vec![
                 ("swatch dot learned", "learned z (Adam)"),
                 ("swatch line optimum", "z* = clamp(z0, band)"),
@@ -109,7 +129,7 @@ pub fn LossPanel(
         let _ = canvas.set_attribute("data-epoch", &upto.to_string());
     });
     view! {
-        <figure class="chart-panel">
+        <figure class="chart-panel panel-loss">
             <figcaption class="chart-title">"Losses per epoch, log scale (the seed's four curves)"</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-loss" data-testid="chart-loss" role="img"
                 aria-label="Fit, regulariser, total loss and gradient norm against epoch, log scale"></canvas>
@@ -167,7 +187,7 @@ pub fn SuboptPanel(
         let _ = canvas.set_attribute("data-epoch", &upto.to_string());
     });
     view! {
-        <figure class="chart-panel">
+        <figure class="chart-panel panel-subopt">
             <figcaption class="chart-title">"Distance to the exact optimum, log scale"</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-subopt" data-testid="chart-subopt" role="img"
                 aria-label="Suboptimality L(z) minus L(z*) and the largest distance to z* against epoch, log scale"></canvas>

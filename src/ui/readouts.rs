@@ -75,7 +75,7 @@ pub fn Notices(
     view! {
         <Show when=move || !notices.get().is_empty()>
             <div class="notice" role="alert" data-testid="notice">
-                <p>"This link had values reglab could not use; it replaced them with defaults:"</p>
+                <p>"Some settings in this link were changed:"</p>
                 <ul>
                     {move || notices.get().into_iter().map(|r| view! {
                         <li><code>{format!("{}={}", r.key, r.given)}</code>" — "{r.reason.clone()}"; using "<code>{r.used.clone()}</code></li>

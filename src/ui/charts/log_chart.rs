@@ -85,7 +85,7 @@ pub fn draw_log_chart(
     configure_axes(&mut plot, &s, palette, font(16.0), font(17.0))?;
 
     for curve in &chart.curves {
-        let style = curve.color.stroke_width(s.px(2.0));
+        let style = curve.color.stroke_width(s.px(2.0 * s.zoom.max(1.0)));
         let points = curve
             .columns
             .iter()

@@ -1,6 +1,7 @@
 //! Chart drawing: each chart is a function of its data, a canvas and a palette. No signals.
 
 pub mod band_edges;
+pub mod explorer;
 pub mod heatmap;
 pub mod log_chart;
 pub mod overlay;

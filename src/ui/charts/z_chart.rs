@@ -36,6 +36,24 @@ fn finite_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
         })
 }
 
+/// Outer margin and y-label width (CSS px, the latter × zoom): shared by the drawing and by
+/// [`z0_at`], which maps a click back to the data.
+const MARGIN: f64 = 14.0;
+const Y_LABELS: f64 = 70.0;
+
+fn x_range_of(z0: &[f32]) -> std::ops::Range<f64> {
+    padded(finite_range(z0.iter().map(|&x| f64::from(x))).unwrap_or((-1.0, 1.0)))
+}
+
+/// The z0 value under CSS x-coordinate `x` of a drawn chart (for picking a coordinate).
+pub fn z0_at(canvas: &HtmlCanvasElement, z0: &[f32], x: f64) -> Option<f64> {
+    let s = crate::ui::canvas::measure(canvas)?;
+    let left = f64::from(s.px(MARGIN) + s.px(Y_LABELS * s.zoom)) / s.dpr;
+    let right = (f64::from(s.width) - f64::from(s.px(MARGIN))) / s.dpr;
+    let r = x_range_of(z0);
+    (right > left).then(|| r.start + (x - left) / (right - left) * (r.end - r.start))
+}
+
 fn padded((lo, hi): (f64, f64)) -> std::ops::Range<f64> {
     let pad = ((hi - lo) * 0.06).max(0.5);
     (lo - pad)..(hi + pad)
@@ -51,7 +69,7 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
 
     let as64 = |v: &[f32]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
     let (z0, z, z_star) = (as64(data.z0), as64(data.z), as64(data.z_star));
-    let x_range = padded(finite_range(z0.iter().copied()).unwrap_or((-1.0, 1.0)));
+    let x_range = x_range_of(data.z0);
     let y_range =
         padded(finite_range(z.iter().chain(&z_star).chain(&z0).copied()).unwrap_or((-1.0, 1.0)));
     let font = |size: f64| {
@@ -70,13 +88,13 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         None => "z vs z0 — μ = 0: no band, nothing pulls z away from z0".to_string(),
     };
     let mut builder = ChartBuilder::on(&root);
-    builder.margin(s.px(14.0));
+    builder.margin(s.px(MARGIN));
     if data.annotate {
         builder.caption(caption, font(19.0));
     }
     let mut chart = builder
         .x_label_area_size(s.px(56.0 * s.zoom))
-        .y_label_area_size(s.px(70.0 * s.zoom))
+        .y_label_area_size(s.px(Y_LABELS * s.zoom))
         .build_cartesian_2d(x_range.clone(), y_range.clone())
         .map_err(err)?;
     chart

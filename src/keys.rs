@@ -1,0 +1,83 @@
+//! The keyboard map of lecture mode, as plain data and functions (tested natively): P toggles
+//! lecture mode, ? shows the keys; in lecture mode ←/→ step μ through the sweep grid (or the
+//! tour, while one runs), [ / ] multiply / divide μ by 10^¼, Space plays or pauses, R replays,
+//! F toggles full screen.
+
+/// Factor of one [ or ] press: four presses per decade.
+pub const MU_FACTOR: f64 = 1.778_279_410_038_922_8; // 10^(1/4)
+
+/// The key list (shown by ?).
+pub const KEYS: [(&str, &str); 9] = [
+    ("P", "lecture mode on / off"),
+    (
+        "← / →",
+        "previous / next μ of the sweep grid (during the tour: previous / next step)",
+    ),
+    ("[", "μ × 1.78 (a quarter decade up)"),
+    ("]", "μ ÷ 1.78 (a quarter decade down)"),
+    ("Space", "play / pause"),
+    ("R", "replay the run"),
+    ("F", "full screen on / off"),
+    ("?", "this list"),
+    ("Esc", "close this list"),
+];
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Lecture mode on/off.
+    TogglePresent,
+    /// The key list on/off.
+    ToggleKeys,
+    /// Close the key list.
+    CloseKeys,
+    /// Previous grid μ or tour step.
+    Back,
+    /// Next grid μ or tour step.
+    Forward,
+    /// μ × factor.
+    MuUp,
+    /// μ ÷ factor.
+    MuDown,
+    /// Play / pause.
+    PlayPause,
+    /// Replay.
+    Replay,
+    /// Full screen.
+    Fullscreen,
+}
+
+/// The action for a key in a mode (lecture-only keys do nothing outside lecture mode).
+pub fn action_for(key: &str, present: bool) -> Option<Action> {
+    let any = match key {
+        "p" | "P" => Some(Action::TogglePresent),
+        "?" => Some(Action::ToggleKeys),
+        "Escape" => Some(Action::CloseKeys),
+        _ => None,
+    };
+    if any.is_some() || !present {
+        return any;
+    }
+    match key {
+        "ArrowLeft" => Some(Action::Back),
+        "ArrowRight" => Some(Action::Forward),
+        "[" => Some(Action::MuUp),
+        "]" => Some(Action::MuDown),
+        " " | "Spacebar" => Some(Action::PlayPause),
+        "r" | "R" => Some(Action::Replay),
+        "f" | "F" => Some(Action::Fullscreen),
+        _ => None,
+    }
+}
+
+/// The next (`dir` = +1) or previous (−1) μ of the grid from `mu` (values not on the grid move
+/// to the nearest grid value in that direction; the ends stay put).
+pub fn step_grid(grid: &[f64], mu: f64, dir: i32) -> f64 {
+    let tol = |g: f64| g * 1e-9;
+    let next = if dir > 0 {
+        grid.iter().copied().find(|&g| g > mu + tol(g))
+    } else {
+        grid.iter().rev().copied().find(|&g| g < mu - tol(g))
+    };
+    next.unwrap_or(mu)
+}

@@ -1,0 +1,76 @@
+//! The subgradient explorer: pick a coordinate (click a point of the z chart, or type its index)
+//! and see its own 1-D problem — the seed notebook's derivation, drawn.
+
+use leptos::prelude::*;
+
+use crate::ui::canvas::watch_resize;
+use crate::ui::charts::explorer::{draw_explorer, Coordinate};
+use crate::ui::palette::Palette;
+use crate::ui::shown::Frame;
+
+/// The explorer panel.
+#[component]
+pub fn Explorer(
+    /// The picture.
+    frame: Signal<Option<Frame>>,
+    /// The coordinate explored.
+    selected: RwSignal<usize>,
+    /// Changes when the colour scheme does.
+    theme: Signal<Palette>,
+) -> impl IntoView {
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let size = watch_resize(canvas_ref);
+    let coordinate = move || {
+        let f = frame.get()?;
+        let i = selected.get().min(f.shown.z0.len().saturating_sub(1));
+        Some((
+            i,
+            Coordinate {
+                z0: f64::from(f.shown.z0[i]),
+                mu: f.shown.result.spec.mu,
+                centre: f.shown.result.spec.centre,
+                z_star: f64::from(f.shown.z_star[i]),
+                z: f64::from(f.z()[i]),
+            },
+        ))
+    };
+    Effect::new(move |_| {
+        size.track();
+        let palette = theme.get();
+        let (Some(canvas), Some((_, c))) = (canvas_ref.get(), coordinate()) else {
+            return;
+        };
+        if let Err(e) = draw_explorer(&canvas, &c, &palette) {
+            web_sys::console::warn_1(&e.into());
+        }
+    });
+    let n = move || frame.get().map_or(1, |f| f.shown.z0.len());
+    view! {
+        <section class="explorer" data-testid="explorer" aria-labelledby="explorer-title">
+            <h2 id="explorer-title">"Subgradient explorer"</h2>
+            <div class="param">
+                <label for="explore-coordinate">"coordinate (click a point in the z chart)"</label>
+                <input id="explore-coordinate" type="number" min="0" max=move || (n() - 1).to_string() step="1"
+                    data-testid="explore-coordinate"
+                    prop:value=move || selected.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).trim().parse::<usize>() {
+                            selected.set(i.min(n() - 1));
+                        }
+                    } />
+            </div>
+            <canvas node_ref=canvas_ref class="chart chart-explorer" role="img"
+                aria-label="One coordinate's loss and its subgradient set, with the optimum where the set contains 0"></canvas>
+            <p class="hint" aria-live="polite" data-testid="explorer-text">
+                {move || coordinate().map(|(i, c)| {
+                    let (lo, hi) = c.subdifferential(c.z_star);
+                    format!(
+                        "Coordinate {i}: z0 = {:.3}, z* = {:.3}, learned z = {:.3}. At z*, ∂l = [{:.3}, {:.3}] contains 0{}.",
+                        c.z0, c.z_star, c.z, lo, hi,
+                        if c.z_star == c.z0 { " (z* sits on the kink: the interval does it)" } else { " (z* is on a band edge: the pull 2μ(z − 1) cancels the slope ±1)" }
+                    )
+                }).unwrap_or_default()}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,144 @@
+//! Lecture mode and the keyboard: P toggles lecture mode, ? shows the keys; in lecture mode
+//! ←/→ step μ through the sweep grid (or the tour, while one runs), [ / ] multiply / divide μ by
+//! 10^¼, Space plays or pauses, R replays, F toggles full screen.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::keys::{action_for, step_grid, Action, KEYS, MU_FACTOR};
+use crate::params::{Params, View, TOUR_STEPS};
+use crate::ui::charts::z_chart::fmt_mu;
+use crate::ui::shown::Frame;
+
+/// The caption a projector shows for the current picture.
+pub fn caption(frame: &Option<Frame>) -> String {
+    let Some(f) = frame else {
+        return "Computing…".into();
+    };
+    let mu = fmt_mu(f.shown.result.spec.mu);
+    let n = f.shown.z0.len();
+    match f.shown.band {
+        None => format!("μ = 0: no pull towards 1 — all {n} coordinates follow z0"),
+        Some(b) => {
+            let follow = n - f.shown.clamped;
+            format!(
+                "μ = {mu}: band [{}, {}] — {follow} of {n} coordinates follow z0",
+                short(b.lo),
+                short(b.hi)
+            )
+        }
+    }
+}
+
+fn short(x: f64) -> String {
+    let s = format!("{:.3}", crate::mu_scale::round_sig(x, 4));
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Installs the page-wide key handler. `on_play_pause` and `on_replay` drive playback.
+pub fn install_keys(
+    params: RwSignal<Params>,
+    show_keys: RwSignal<bool>,
+    on_play_pause: impl Fn() + 'static,
+    on_replay: impl Fn() + 'static,
+) {
+    let handler =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            // Typing into a field is typing, not a command; the slider keeps its own arrows.
+            if let Some(el) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let tag = el.tag_name().to_ascii_lowercase();
+                let kind = el.get_attribute("type").unwrap_or_default();
+                let typing = tag == "textarea"
+                    || tag == "select"
+                    || (tag == "input" && !matches!(kind.as_str(), "radio" | "checkbox" | "range"));
+                let slider_key = tag == "input"
+                    && kind == "range"
+                    && !matches!(ev.key().as_str(), "[" | "]" | "p" | "P" | "?");
+                if typing || slider_key {
+                    return;
+                }
+            }
+            let p = params.get_untracked();
+            let Some(action) = action_for(&ev.key(), p.present) else {
+                return;
+            };
+            ev.prevent_default();
+            match action {
+                Action::TogglePresent => params.update(|q| q.present = !q.present),
+                Action::ToggleKeys => show_keys.update(|v| *v = !*v),
+                Action::CloseKeys => show_keys.set(false),
+                Action::Back | Action::Forward => {
+                    let dir = if action == Action::Forward { 1 } else { -1 };
+                    if p.tour > 0 {
+                        let k = (p.tour as i64 + i64::from(dir)).clamp(1, TOUR_STEPS as i64) as u64;
+                        if let Some(next) = crate::tour::step_params(k, &p) {
+                            params.set(next);
+                        }
+                    } else {
+                        let mu = step_grid(&p.sweep_mus(), p.mu, dir);
+                        params.update(|q| {
+                            q.mu = mu;
+                            q.view = View::Live;
+                        });
+                    }
+                }
+                Action::MuUp | Action::MuDown => {
+                    let f = if action == Action::MuUp {
+                        MU_FACTOR
+                    } else {
+                        1.0 / MU_FACTOR
+                    };
+                    let mu = if p.mu == 0.0 {
+                        1e-3
+                    } else {
+                        crate::mu_scale::round_sig(p.mu * f, 4)
+                    };
+                    params.update(|q| q.mu = mu.min(crate::params::MAX_MU));
+                }
+                Action::PlayPause => on_play_pause(),
+                Action::Replay => on_replay(),
+                Action::Fullscreen => toggle_fullscreen(),
+            }
+        });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+    }
+    handler.forget(); // page-long
+}
+
+fn toggle_fullscreen() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    } else if let Some(root) = doc.document_element() {
+        let _ = root.request_fullscreen();
+    }
+}
+
+/// The key list, as a dialog-like panel.
+#[component]
+pub fn KeyList(
+    /// Whether it is open.
+    show: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || show.get()>
+            <div class="keylist" role="dialog" aria-modal="false" aria-labelledby="keylist-title" data-testid="keylist">
+                <h2 id="keylist-title">"Keys"</h2>
+                <dl>
+                    {KEYS.iter().map(|(k, what)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*what}</dd> }).collect_view()}
+                </dl>
+                <button type="button" on:click=move |_| show.set(false)>"Close"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,42 @@
+//! The tour bar: the step's caption, and Previous / Next / End (→ and ← in lecture mode).
+
+use leptos::prelude::*;
+
+use crate::params::{Params, TOUR_STEPS};
+use crate::tour::{step_params, STEPS};
+
+/// Tour controls and caption.
+#[component]
+pub fn TourBar(
+    /// All parameters (`tour` is the step).
+    params: RwSignal<Params>,
+) -> impl IntoView {
+    let step = move || params.get().tour;
+    let go = move |k: u64| {
+        let current = params.get_untracked();
+        if let Some(p) = step_params(k, &current) {
+            params.set(p);
+        }
+    };
+    let at_start = move || step() <= 1;
+    let at_end = move || step() >= TOUR_STEPS;
+    view! {
+        <div class="tourbar">
+            <Show when=move || step() == 0 fallback=move || view! {
+                <div class="tour-active" role="region" aria-label="Tour">
+                    <p class="tour-caption" data-testid="tour-caption" aria-live="polite">
+                        <strong>{move || format!("Step {} of {TOUR_STEPS}: ", step())}</strong>
+                        {move || STEPS.get(step().saturating_sub(1) as usize).map(|s| s.caption).unwrap_or_default()}
+                    </p>
+                    <div class="buttons">
+                        <button type="button" data-testid="tour-prev" on:click=move |_| go(step().saturating_sub(1).max(1)) disabled=at_start>"Previous"</button>
+                        <button type="button" class="run" data-testid="tour-next" on:click=move |_| go((step() + 1).min(TOUR_STEPS)) disabled=at_end>"Next"</button>
+                        <button type="button" data-testid="tour-end" on:click=move |_| params.update(|p| p.tour = 0)>"End tour"</button>
+                    </div>
+                </div>
+            }>
+                <button type="button" data-testid="tour-next" on:click=move |_| go(1)>"Take the tour"</button>
+            </Show>
+        </div>
+    }
+}
