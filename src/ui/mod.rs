@@ -245,6 +245,7 @@ pub fn App() -> impl IntoView {
                 " minimised by Adam. The exact answer: z* = clamp(z0, 1 − 1/(2μ), 1 + 1/(2μ))."
             </p>
         </header>
+        <main>
         <Notices notices=notices />
         <lecture::KeyList show=show_keys />
         <tourbar::TourBar params=params />
@@ -262,7 +263,7 @@ pub fn App() -> impl IntoView {
         <div hidden=move || params.get().view != View::Sweep>
             <SweepView params=params theme=theme sweep=sweep />
         </div>
-        <main class="lab" hidden=move || params.get().view != View::Live>
+        <section class="lab" aria-label="Live lab" hidden=move || params.get().view != View::Live>
             <section class="controls" aria-label="Controls">
                 <MuControl mu=mu on_change=move |x| params.update(|p| p.mu = x) />
                 <LrControl params=params />
@@ -283,6 +284,7 @@ pub fn App() -> impl IntoView {
             </section>
             <Explanation params=params />
             <explorer::Explorer frame=shown_frame selected=selected theme=theme />
+        </section>
         </main>
         </div>
     }
