@@ -172,7 +172,9 @@ test('watch it learn (3 s): the loss charts grow, and the last picture equals th
 test('a link with every key round-trips into the controls and back into the URL', async ({ page }) => {
   const problems = watchProblems(page);
   const lab = new Lab(page);
-  const query = 'mu=0.3&lr=2e-3&epochs=12000&n=50&z0min=-5&z0max=7&beta1=0.8&beta2=0.99&eps=1e-8&play=10';
+  const query =
+    'mu=0.3&lr=2e-3&epochs=12000&n=50&z0min=-5&z0max=7&beta1=0.8&beta2=0.99&eps=1e-8&play=10' +
+    '&view=live&smin=0.01&smax=2&scount=12&present=0&hide=explain&tour=0';
   await lab.open(query);
   await lab.waitDone({ mu: 0.3 });
   expect(new URL(page.url()).search).toBe(`?${query}`);
@@ -181,6 +183,10 @@ test('a link with every key round-trips into the controls and back into the URL'
     await expect(page.getByTestId(`param-${key}`)).toHaveValue(want);
   }
   await expect(page.getByTestId('play-10')).toBeChecked();
+  for (const [key, want] of [['smin', '0.01'], ['smax', '2'], ['scount', '12']]) {
+    await expect(page.getByTestId(`param-${key}`)).toHaveValue(want);
+  }
+  await expect(page.locator('.explain')).toBeHidden();
   expect((await lab.status()).epoch).toBe(12000);
   expect(await lab.clamped()).toMatchObject({ n: 50 });
   problems.expectNone();
