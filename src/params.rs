@@ -102,7 +102,20 @@ pub struct Params {
     pub hide: Vec<String>,
     /// The tour step shown (0: no tour; 1..=[`TOUR_STEPS`]).
     pub tour: u64,
+    /// The optimizer ([`OPTIMIZERS`]).
+    pub opt: String,
+    /// A second optimizer run on the same problem for comparison, or `none`.
+    pub compare: String,
+    /// Learning-rate decay ([`DECAYS`]).
+    pub decay: String,
 }
+
+/// URL spellings of the optimizers (the core's `OptimizerKind::key`).
+pub const OPTIMIZERS: [&str; 7] = ["adam", "sgd", "momentum", "nesterov", "rmsprop", "adagrad", "prox"];
+/// `compare=` accepts an optimizer or `none`.
+pub const COMPARES: [&str; 8] = ["none", "adam", "sgd", "momentum", "nesterov", "rmsprop", "adagrad", "prox"];
+/// URL spellings of the learning-rate decays.
+pub const DECAYS: [&str; 4] = ["none", "step", "exp", "invsqrt"];
 
 /// Panels a link may hide with `hide=`.
 pub const PANELS: [&str; 8] = [
@@ -131,6 +144,9 @@ impl Default for Params {
             present: false,
             hide: Vec::new(),
             tour: 0,
+            opt: "adam".into(),
+            compare: "none".into(),
+            decay: "none".into(),
         }
     }
 }
@@ -160,6 +176,8 @@ pub enum Kind {
     Flag,
     /// A comma-separated list of [`PANELS`].
     Panels,
+    /// One word from a fixed list.
+    Word(&'static [&'static str]),
 }
 
 /// Which field of [`Params`] a row of the table reads and writes.
@@ -183,6 +201,9 @@ pub enum Field {
     Present,
     Hide,
     Tour,
+    Opt,
+    Compare,
+    Decay,
 }
 
 /// One row of the table: a URL key, what it holds and where it goes.
@@ -284,6 +305,9 @@ pub const SPECS: &[Spec] = &[
             max: TOUR_STEPS,
         },
     },
+    Spec { key: "opt", label: "optimizer", field: Field::Opt, kind: Kind::Word(&OPTIMIZERS) },
+    Spec { key: "compare", label: "compared optimizer", field: Field::Compare, kind: Kind::Word(&COMPARES) },
+    Spec { key: "decay", label: "learning-rate decay", field: Field::Decay, kind: Kind::Word(&DECAYS) },
 ];
 
 /// Keys of older links: renamed (→ the key that replaced them) or removed (→ `None`), with
@@ -369,6 +393,9 @@ impl Params {
             Field::Present => u8::from(self.present).to_string(),
             Field::Hide => self.hide.join(","),
             Field::Tour => self.tour.to_string(),
+            Field::Opt => self.opt.clone(),
+            Field::Compare => self.compare.clone(),
+            Field::Decay => self.decay.clone(),
         }
     }
 
@@ -425,6 +452,19 @@ impl Params {
                     "0" | "false" | "" => false,
                     _ => return Err("not 0 or 1".into()),
                 };
+            }
+            Kind::Word(choices) => {
+                let word = choices
+                    .iter()
+                    .find(|c| **c == text)
+                    .ok_or_else(|| format!("not one of {}", choices.join(", ")))?;
+                let slot = match spec.field {
+                    Field::Opt => &mut self.opt,
+                    Field::Compare => &mut self.compare,
+                    Field::Decay => &mut self.decay,
+                    _ => unreachable!("the table pairs words with word fields"),
+                };
+                *slot = (*word).to_string();
             }
             Kind::Panels => {
                 let mut panels: Vec<String> = Vec::new();
@@ -554,7 +594,7 @@ impl Params {
                 let v = self.get(s.field);
                 match s.kind {
                     Kind::Real { .. } | Kind::Int { .. } => format!("\"{}\":{}", s.key, v),
-                    Kind::Play | Kind::View | Kind::Panels => format!("\"{}\":\"{}\"", s.key, v),
+                    Kind::Play | Kind::View | Kind::Panels | Kind::Word(_) => format!("\"{}\":\"{}\"", s.key, v),
                     Kind::Flag => format!("\"{}\":{}", s.key, v),
                 }
             })

@@ -2,7 +2,7 @@
 //! to defaults with a notice instead of failing.
 
 use proptest::prelude::*;
-use reglab::params::{Params, Playback, View, PANELS, SPECS, TOUR_STEPS};
+use reglab::params::{Params, Playback, View, COMPARES, DECAYS, OPTIMIZERS, PANELS, SPECS, TOUR_STEPS};
 
 fn params_strategy() -> impl Strategy<Value = Params> {
     (
@@ -31,6 +31,11 @@ fn params_strategy() -> impl Strategy<Value = Params> {
             prop::sample::subsequence(PANELS.to_vec(), 0..=PANELS.len()),
             0u64..=TOUR_STEPS,
         ),
+        (
+            prop::sample::select(OPTIMIZERS.to_vec()),
+            prop::sample::select(COMPARES.to_vec()),
+            prop::sample::select(DECAYS.to_vec()),
+        ),
     )
         .prop_map(
             |(
@@ -39,6 +44,7 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                 play,
                 (view, smin, smax, scount),
                 (present, hide, tour),
+                (opt, compare, decay),
             )| Params {
                 mu,
                 lr,
@@ -57,6 +63,9 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                 present,
                 hide: hide.into_iter().map(String::from).collect(),
                 tour,
+                opt: opt.to_string(),
+                compare: compare.to_string(),
+                decay: decay.to_string(),
             },
         )
 }
@@ -158,7 +167,7 @@ fn every_key_is_written() {
     }
     assert_eq!(
         q,
-        "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10&present=0&hide=&tour=0"
+        "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10&present=0&hide=&tour=0&opt=adam&compare=none&decay=none"
     );
 }
 
