@@ -77,7 +77,7 @@ impl Job {
         } else {
             spec.epochs.div_ceil(wanted as u64).max(1)
         };
-        let run = Run::new(problem, spec.adam, spec.epochs);
+        let run = Run::with_optimizer(problem, spec.optimizer(), spec.epochs);
         let snapshots = if every > 0 {
             vec![Snapshot {
                 epoch: 0,

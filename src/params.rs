@@ -111,9 +111,13 @@ pub struct Params {
 }
 
 /// URL spellings of the optimizers (the core's `OptimizerKind::key`).
-pub const OPTIMIZERS: [&str; 7] = ["adam", "sgd", "momentum", "nesterov", "rmsprop", "adagrad", "prox"];
+pub const OPTIMIZERS: [&str; 7] = [
+    "adam", "sgd", "momentum", "nesterov", "rmsprop", "adagrad", "prox",
+];
 /// `compare=` accepts an optimizer or `none`.
-pub const COMPARES: [&str; 8] = ["none", "adam", "sgd", "momentum", "nesterov", "rmsprop", "adagrad", "prox"];
+pub const COMPARES: [&str; 8] = [
+    "none", "adam", "sgd", "momentum", "nesterov", "rmsprop", "adagrad", "prox",
+];
 /// URL spellings of the learning-rate decays.
 pub const DECAYS: [&str; 4] = ["none", "step", "exp", "invsqrt"];
 
@@ -305,9 +309,24 @@ pub const SPECS: &[Spec] = &[
             max: TOUR_STEPS,
         },
     },
-    Spec { key: "opt", label: "optimizer", field: Field::Opt, kind: Kind::Word(&OPTIMIZERS) },
-    Spec { key: "compare", label: "compared optimizer", field: Field::Compare, kind: Kind::Word(&COMPARES) },
-    Spec { key: "decay", label: "learning-rate decay", field: Field::Decay, kind: Kind::Word(&DECAYS) },
+    Spec {
+        key: "opt",
+        label: "optimizer",
+        field: Field::Opt,
+        kind: Kind::Word(&OPTIMIZERS),
+    },
+    Spec {
+        key: "compare",
+        label: "compared optimizer",
+        field: Field::Compare,
+        kind: Kind::Word(&COMPARES),
+    },
+    Spec {
+        key: "decay",
+        label: "learning-rate decay",
+        field: Field::Decay,
+        kind: Kind::Word(&DECAYS),
+    },
 ];
 
 /// Keys of older links: renamed (→ the key that replaced them) or removed (→ `None`), with
@@ -594,7 +613,9 @@ impl Params {
                 let v = self.get(s.field);
                 match s.kind {
                     Kind::Real { .. } | Kind::Int { .. } => format!("\"{}\":{}", s.key, v),
-                    Kind::Play | Kind::View | Kind::Panels | Kind::Word(_) => format!("\"{}\":\"{}\"", s.key, v),
+                    Kind::Play | Kind::View | Kind::Panels | Kind::Word(_) => {
+                        format!("\"{}\":\"{}\"", s.key, v)
+                    }
                     Kind::Flag => format!("\"{}\":{}", s.key, v),
                 }
             })

@@ -7,6 +7,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::core::optim::schedule::Decay;
+use crate::core::optim::OptimizerKind;
 use crate::core::{AdamConfig, History, StopReason, SweepRow};
 use crate::params::Params;
 
@@ -32,6 +34,12 @@ pub struct RunSpec {
     pub epochs: u64,
     /// z snapshots to keep for "watch it learn" playback (0: only the final z).
     pub snapshots: u32,
+    /// The optimizer (Adam unless a link says otherwise).
+    #[serde(default)]
+    pub opt: OptimizerKind,
+    /// Learning-rate decay.
+    #[serde(default)]
+    pub decay: Decay,
 }
 
 impl RunSpec {
@@ -46,7 +54,43 @@ impl RunSpec {
             adam: p.adam(),
             epochs: p.epochs,
             snapshots,
+            opt: OptimizerKind::parse(&p.opt).unwrap_or_default(),
+            decay: decay_of(&p.decay, p.epochs),
         }
+    }
+
+    /// The same run with another optimizer (compare mode).
+    pub fn with_opt(&self, opt: OptimizerKind) -> Self {
+        Self {
+            opt,
+            ..self.clone()
+        }
+    }
+
+    /// The optimizer's full configuration.
+    pub fn optimizer(&self) -> crate::core::optim::OptimizerConfig {
+        crate::core::optim::OptimizerConfig {
+            kind: self.opt,
+            adam: self.adam,
+            decay: self.decay,
+            ..Default::default()
+        }
+    }
+}
+
+/// The decay a link's `decay=` word names: `step` halves the learning rate five times over the
+/// run, `exp` shrinks it 100× over the run, `invsqrt` divides it by √t.
+pub fn decay_of(word: &str, epochs: u64) -> Decay {
+    match word {
+        "step" => Decay::Step {
+            every: (epochs / 5).max(1),
+            factor: 0.5,
+        },
+        "exp" => Decay::Exponential {
+            rate: 0.01f64.powf(1.0 / epochs.max(1) as f64),
+        },
+        "invsqrt" => Decay::InvSqrt,
+        _ => Decay::None,
     }
 }
 

@@ -16,6 +16,8 @@ fn spec(mu: f64, epochs: u64) -> RunSpec {
         adam: AdamConfig::default(),
         epochs,
         snapshots: 0,
+        opt: Default::default(),
+        decay: Default::default(),
     }
 }
 

@@ -2,7 +2,9 @@
 //! to defaults with a notice instead of failing.
 
 use proptest::prelude::*;
-use reglab::params::{Params, Playback, View, COMPARES, DECAYS, OPTIMIZERS, PANELS, SPECS, TOUR_STEPS};
+use reglab::params::{
+    Params, Playback, View, COMPARES, DECAYS, OPTIMIZERS, PANELS, SPECS, TOUR_STEPS,
+};
 
 fn params_strategy() -> impl Strategy<Value = Params> {
     (

@@ -36,6 +36,8 @@ fn spec() -> RunSpec {
         adam: AdamConfig::default(),
         epochs: 2_000,
         snapshots: 8,
+        opt: Default::default(),
+        decay: Default::default(),
     }
 }
 
@@ -444,6 +446,7 @@ fn z_chart_draws_band_points_and_optimum() {
             band,
             mu,
             annotate: true,
+            compare: None,
         },
         &palette,
     );
@@ -497,6 +500,7 @@ fn z_chart_draws_band_points_and_optimum() {
             band,
             mu,
             annotate: false,
+            compare: None,
         },
         &palette,
     );
@@ -541,6 +545,7 @@ fn z_chart_draws_without_a_band_at_mu_zero() {
             band,
             mu: 0.0,
             annotate: false,
+            compare: None,
         },
         &palette,
     );
@@ -581,6 +586,7 @@ fn z_chart_on_a_detached_canvas_is_a_no_op() {
             band: None,
             mu: 0.0,
             annotate: true,
+            compare: None,
         },
         &Palette::LIGHT,
     );

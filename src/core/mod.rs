@@ -3,8 +3,9 @@
 //! The problem is L(z) = ‖z − z0‖₁ + μ‖z − c‖₂² over z ∈ ℝⁿ (the seed notebook has c = 1).
 //! It is separable, so its minimiser is known in closed form (see [`analytic`]):
 //! z*ᵢ = clamp(z0ᵢ, c − 1/(2μ), c + 1/(2μ)). The optimizers in [`optim`] approach it by
-//! subgradient steps; [`run`] drives them and records what the page draws; [`sweep`] repeats a
-//! run over a grid of μ.
+//! subgradient steps (Adam, SGD, momentum, RMSprop, Adagrad) or by proximal-gradient steps;
+//! [`run`] drives them and records what the page draws; [`sweep`] repeats a run over a grid
+//! of μ.
 
 pub mod analytic;
 pub mod floats;
@@ -13,11 +14,17 @@ pub mod optim;
 pub mod problem;
 pub mod run;
 pub mod sweep;
+pub mod variants;
 
 pub use analytic::Band;
 pub use history::{History, Series};
+pub use optim::adagrad::Adagrad;
 pub use optim::adam::{Adam, AdamConfig};
-pub use optim::EpochStats;
+pub use optim::momentum::Momentum;
+pub use optim::prox::Prox;
+pub use optim::rmsprop::RmsProp;
+pub use optim::sgd::Sgd;
+pub use optim::{Decay, EpochStats, Optimizer, OptimizerConfig, OptimizerKind};
 pub use problem::{linspace, Problem, ProblemError};
 pub use run::{Run, StopReason};
 pub use sweep::{logspace, run_sweep, SweepRow};

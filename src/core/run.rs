@@ -1,14 +1,15 @@
-//! The loop: runs Adam from z = 0 for N epochs, records the history, calls an observer every k
-//! epochs and says why it stopped. It can be advanced in chunks, so a caller (the worker) can
-//! yield between chunks and still stop a run promptly.
+//! The loop: runs an optimizer (Adam by default, see [`Optimizer`]) from z = 0 for N epochs,
+//! records the history, calls an observer every k epochs and says why it stopped. It can be
+//! advanced in chunks, so a caller (the worker) can yield between chunks and still stop a run
+//! promptly.
 
 use std::ops::ControlFlow;
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::history::History;
-use crate::core::optim::adam::{Adam, AdamConfig};
-use crate::core::optim::EpochStats;
+use crate::core::optim::adam::AdamConfig;
+use crate::core::optim::{EpochStats, Optimizer, OptimizerConfig};
 use crate::core::problem::{floats, Lanes, Problem};
 
 /// Why a run stopped.
@@ -29,7 +30,7 @@ pub enum StopReason {
 #[derive(Debug, Clone)]
 pub struct Run {
     problem: Problem,
-    adam: Adam,
+    optimizer: Optimizer,
     z: Lanes,
     epochs: u64,
     epoch: u64,
@@ -39,13 +40,24 @@ pub struct Run {
 }
 
 impl Run {
-    /// A run of `epochs` epochs of Adam(`config`) on `problem`, starting at z = 0.
+    /// A run of `epochs` epochs of Adam(`config`) on `problem`, starting at z = 0, without
+    /// decay: the seed's run, bit for bit Keras'.
     pub fn new(problem: Problem, config: AdamConfig, epochs: u64) -> Self {
-        let adam = Adam::new(config, problem.padded_len());
+        let config = OptimizerConfig {
+            adam: config,
+            ..OptimizerConfig::default()
+        };
+        Self::with_optimizer(problem, config, epochs)
+    }
+
+    /// A run of `epochs` epochs of the optimizer `config` describes on `problem`, starting at
+    /// z = 0.
+    pub fn with_optimizer(problem: Problem, config: OptimizerConfig, epochs: u64) -> Self {
+        let optimizer = Optimizer::new(&config, problem.padded_len());
         let z = problem.initial_z();
         Self {
             problem,
-            adam,
+            optimizer,
             z,
             epochs,
             epoch: 0,
@@ -67,7 +79,7 @@ impl Run {
         }
         let end = self.epochs.min(self.epoch.saturating_add(max_epochs));
         while self.epoch < end {
-            let stats = self.adam.step(&self.problem, &mut self.z);
+            let stats = self.optimizer.step(&self.problem, &mut self.z);
             self.epoch += 1;
             if !stats.is_finite() {
                 // Kept out of the history and `last`: what is recorded stays drawable.
@@ -102,6 +114,11 @@ impl Run {
     /// Marks the run as stopped by the caller (e.g. a newer run superseded it).
     pub fn stop(&mut self) {
         self.stopped.get_or_insert(StopReason::Stopped);
+    }
+
+    /// The optimizer's state.
+    pub fn optimizer(&self) -> &Optimizer {
+        &self.optimizer
     }
 
     /// The problem being solved.

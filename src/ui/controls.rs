@@ -201,3 +201,51 @@ pub fn PlaybackBar(
         </fieldset>
     }
 }
+
+/// The optimizer, a second one to compare with, and the learning-rate decay.
+#[component]
+pub fn OptimizerControls(
+    /// All parameters (`opt`, `compare`, `decay`).
+    params: RwSignal<Params>,
+) -> impl IntoView {
+    use crate::core::optim::OptimizerKind;
+    let label_of = |key: &str| OptimizerKind::parse(key).map_or("none", |k| k.label());
+    let decay_label = |key: &str| match key {
+        "step" => "halve 5 times",
+        "exp" => "exponential (÷100)",
+        "invsqrt" => "1/√t",
+        _ => "none",
+    };
+    let select = move |key: &'static str,
+                       title: &'static str,
+                       words: &'static [&'static str],
+                       name: fn(&str) -> &'static str| {
+        let spec = *SPECS
+            .iter()
+            .find(|s| s.key == key)
+            .expect("keys come from the table");
+        let id = format!("param-{key}");
+        view! {
+            <div class="param">
+                <label for=id.clone()>{title}</label>
+                <select id=id data-testid=format!("param-{key}")
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        params.update(|p| { let _ = p.set(&spec, &text); });
+                    }>
+                    {words.iter().map(|w| view! {
+                        <option value=*w selected=move || params.get().get(spec.field) == *w>{name(w)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="optimizers">
+            <legend>"Optimizer"</legend>
+            {select("opt", "optimizer", &crate::params::OPTIMIZERS, label_of)}
+            {select("compare", "compare with", &crate::params::COMPARES, label_of)}
+            {select("decay", "learning-rate decay", &crate::params::DECAYS, decay_label)}
+        </fieldset>
+    }
+}

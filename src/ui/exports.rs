@@ -169,6 +169,7 @@ fn draw_for_png(
                     z_star: &s.z_star,
                     band: s.band,
                     mu: s.result.spec.mu,
+                    compare: None,
                     annotate: true,
                 },
                 palette,

@@ -170,6 +170,30 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| url::replace_query(&params.get().to_query()));
 
+    // Compare mode: the same problem with a second optimizer, in a worker of its own so both
+    // compute at once (two cores) and neither cancels the other.
+    let compare: RwSignal<Option<std::sync::Arc<Shown>>> = RwSignal::new(None);
+    let compare_client = WorkerClient::start(move |event| match event {
+        Event::Message(FromWorker::Done(r)) => compare.set(Some(Shown::new(*r))),
+        Event::Message(FromWorker::Error { message: m, .. }) | Event::Failed(m) => message.set(m),
+        _ => {}
+    });
+    let compare_kind =
+        Memo::new(move |_| crate::core::optim::OptimizerKind::parse(&params.get().compare));
+    Effect::new(move |_| {
+        let spec = problem.get();
+        match compare_kind.get() {
+            Some(kind) => {
+                compare_client.request(client::Request::Run(spec.with_opt(kind)));
+            }
+            None => {
+                compare_client.stop();
+                compare.set(None);
+            }
+        }
+    });
+    let compare_signal = Signal::derive(move || compare.get());
+
     let worker = StoredValue::new_local(client.clone());
     let on_run = move || {
         let p = params.get_untracked();
@@ -274,13 +298,14 @@ pub fn App() -> impl IntoView {
                     on_pause_resume=move || player.toggle()
                     on_step=move || player.step()
                     on_reset=move || player.reset() />
+                <controls::OptimizerControls params=params />
                 <Advanced params=params />
             </section>
-            <Readouts frame=shown_frame state=state epochs=epochs progress=progress message=message ready=ready />
+            <Readouts frame=shown_frame state=state epochs=epochs progress=progress message=message ready=ready compare=compare_signal />
             <section class="charts" aria-label="Charts">
-                <ZPanel frame=shown_frame theme=theme selected=selected />
-                <LossPanel frame=shown_frame theme=theme />
-                <SuboptPanel frame=shown_frame theme=theme />
+                <ZPanel frame=shown_frame theme=theme selected=selected compare=compare_signal />
+                <LossPanel frame=shown_frame theme=theme compare=compare_signal />
+                <SuboptPanel frame=shown_frame theme=theme compare=compare_signal />
             </section>
             <Explanation params=params />
             <explorer::Explorer frame=shown_frame selected=selected theme=theme />

@@ -22,6 +22,8 @@ pub struct Palette {
     pub diagonal: RGBColor,
     /// A fourth series colour (bluish green).
     pub green: RGBColor,
+    /// A fifth (reddish purple), for a compared optimizer.
+    pub purple: RGBColor,
 }
 
 impl Palette {
@@ -35,6 +37,7 @@ impl Palette {
         band: RGBColor(86, 180, 233),
         diagonal: RGBColor(150, 150, 150),
         green: RGBColor(0, 158, 115),
+        purple: RGBColor(204, 121, 167),
     };
 
     /// The dark theme.
@@ -47,6 +50,7 @@ impl Palette {
         band: RGBColor(0, 114, 178),
         diagonal: RGBColor(120, 120, 120),
         green: RGBColor(0, 158, 115),
+        purple: RGBColor(204, 121, 167),
     };
 
     /// The palette for the current system colour scheme.

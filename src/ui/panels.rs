@@ -29,6 +29,8 @@ pub fn ZPanel(
     theme: Signal<Palette>,
     /// The coordinate a click picks for the subgradient explorer.
     selected: RwSignal<usize>,
+    /// A second optimizer's run (compare mode).
+    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
@@ -57,7 +59,13 @@ pub fn ZPanel(
             return;
         };
         let s = &f.shown;
+        let other = compare.get();
+        let name = other
+            .as_ref()
+            .map(|c| c.result.spec.opt.label())
+            .unwrap_or_default();
         let data = ZChart {
+            compare: other.as_ref().map(|c| (c.result.z.as_slice(), name)),
             z0: &s.z0,
             z: f.z(),
             z_star: &s.z_star,
@@ -76,8 +84,9 @@ pub fn ZPanel(
             <figcaption class="chart-title">{move || z_title(frame.get())}</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img" on:click=pick
                 aria-label="Learned z against z0, with the exact optimum z* and the band shaded. Click a point to explore its coordinate."></canvas>
+            <CompareLegend compare=compare items=vec![("swatch square green", "learned z")] />
             <Legend items=vec![
-                ("swatch dot learned", "learned z (Adam)"),
+                ("swatch dot learned", "learned z (first optimizer)"),
                 ("swatch line optimum", "z* = clamp(z0, band)"),
                 ("swatch area band", "band: z follows z0 inside"),
                 ("swatch line diagonal", "z = z0"),
@@ -93,6 +102,8 @@ pub fn LossPanel(
     frame: Signal<Option<Frame>>,
     /// Changes when the colour scheme does.
     theme: Signal<Palette>,
+    /// A second optimizer's run (compare mode).
+    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
@@ -113,15 +124,25 @@ pub fn LossPanel(
             color,
             columns: envelope(s, upto, n_epochs, cols, LOG_FLOOR),
         };
+        let mut curves = vec![
+            curve("total = fit + μ·reg", palette.foreground, &h.total),
+            curve("fit = ‖z − z0‖₁", palette.learned, &h.fit),
+            curve("reg = ‖z − 1‖₂²", palette.optimum, &h.reg),
+            curve("‖gradient‖₂", palette.green, &h.grad_norm),
+        ];
+        if let Some(c) = compare.get() {
+            let ch = &c.result.history;
+            // The compared run is shown finished; its curve spans its own epochs.
+            curves.push(Curve {
+                label: "total (compared)".into(),
+                color: palette.purple,
+                columns: envelope(&ch.total, u64::MAX, n_epochs, cols, LOG_FLOOR),
+            });
+        }
         let chart = LogChart {
             title: "Losses per epoch (log scale), as in the seed notebook".into(),
             epochs: n_epochs,
-            curves: vec![
-                curve("total = fit + μ·reg", palette.foreground, &h.total),
-                curve("fit = ‖z − z0‖₁", palette.learned, &h.fit),
-                curve("reg = ‖z − 1‖₂²", palette.optimum, &h.reg),
-                curve("‖gradient‖₂", palette.green, &h.grad_norm),
-            ],
+            curves,
             reference: None,
             annotate: false,
         };
@@ -139,6 +160,7 @@ pub fn LossPanel(
                 ("swatch line optimum", "reg = ‖z − 1‖₂²"),
                 ("swatch line green", "‖gradient‖₂"),
             ] />
+            <CompareLegend compare=compare items=vec![("swatch line purple", "total")] />
         </figure>
     }
 }
@@ -150,6 +172,8 @@ pub fn SuboptPanel(
     frame: Signal<Option<Frame>>,
     /// Changes when the colour scheme does.
     theme: Signal<Palette>,
+    /// A second optimizer's run (compare mode).
+    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
@@ -162,21 +186,35 @@ pub fn SuboptPanel(
         let r = &f.shown.result;
         let (h, upto) = (&r.history, f.epoch());
         let cols = columns_for(&canvas);
+        let mut curves = vec![
+            Curve {
+                label: "L(z) − L(z*)".into(),
+                color: palette.optimum,
+                columns: envelope(&h.subopt, upto, r.spec.epochs, cols, LOG_FLOOR),
+            },
+            Curve {
+                label: "‖z − z*‖∞".into(),
+                color: palette.learned,
+                columns: envelope(&h.err_inf, upto, r.spec.epochs, cols, LOG_FLOOR),
+            },
+        ];
+        if let Some(c) = compare.get() {
+            let ch = &c.result.history;
+            curves.push(Curve {
+                label: "L − L* (compared)".into(),
+                color: palette.purple,
+                columns: envelope(&ch.subopt, u64::MAX, r.spec.epochs, cols, LOG_FLOOR),
+            });
+            curves.push(Curve {
+                label: "‖z − z*‖∞ (compared)".into(),
+                color: palette.green,
+                columns: envelope(&ch.err_inf, u64::MAX, r.spec.epochs, cols, LOG_FLOOR),
+            });
+        }
         let chart = LogChart {
             title: "Distance to the exact optimum (log scale)".into(),
             epochs: r.spec.epochs,
-            curves: vec![
-                Curve {
-                    label: "L(z) − L(z*)".into(),
-                    color: palette.optimum,
-                    columns: envelope(&h.subopt, upto, r.spec.epochs, cols, LOG_FLOOR),
-                },
-                Curve {
-                    label: "‖z − z*‖∞".into(),
-                    color: palette.learned,
-                    columns: envelope(&h.err_inf, upto, r.spec.epochs, cols, LOG_FLOOR),
-                },
-            ],
+            curves,
             reference: Some((
                 r.spec.adam.lr,
                 format!("learning rate {}", crate::params::fmt_real(r.spec.adam.lr)),
@@ -196,6 +234,7 @@ pub fn SuboptPanel(
                 ("swatch line learned", "‖z − z*‖∞"),
                 ("swatch dashed foreground", "learning rate"),
             ] />
+            <CompareLegend compare=compare items=vec![("swatch line purple", "L − L*"), ("swatch line green", "‖z − z*‖∞")] />
         </figure>
     }
 }
@@ -223,5 +262,30 @@ fn z_title(frame: Option<Frame>) -> String {
     match f.shown.band {
         Some(b) => format!("z against z0 — μ = {mu}, band [{:.4}, {:.4}]", b.lo, b.hi),
         None => "z against z0 — μ = 0: no band, nothing pulls z away from z0".into(),
+    }
+}
+
+/// The compared optimizer's entries (shown only in compare mode), named after it.
+#[component]
+fn CompareLegend(
+    /// The compared run.
+    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
+    /// (swatch classes, what) per entry.
+    items: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || compare.get().is_some()>
+            <ul class="legend compare-legend">
+                {
+                    let items = items.clone();
+                    move || {
+                        let name = compare.get().map(|c| c.result.spec.opt.label()).unwrap_or_default();
+                        items.iter().map(|(class, what)| view! {
+                            <li><span class=*class aria-hidden="true"></span>{format!("{what} ({name})")}</li>
+                        }).collect_view()
+                    }
+                }
+            </ul>
+        </Show>
     }
 }

@@ -21,6 +21,8 @@ pub fn Readouts(
     message: RwSignal<String>,
     /// Whether the worker said Ready.
     ready: RwSignal<bool>,
+    /// A second optimizer's run (compare mode).
+    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
 ) -> impl IntoView {
     let band = move || frame.get().and_then(|f| f.shown.band);
     let epoch = move || match (state.get(), frame.get()) {
@@ -50,6 +52,11 @@ pub fn Readouts(
             <p data-testid="err-inf" data-value=move || frame.get().map(|f| f.err_inf().to_string()).unwrap_or_default()>
                 "‖z − z*‖∞ = " {move || frame.get().map(|f| format!("{:.3e}", f.err_inf())).unwrap_or_else(|| "—".into())}
             </p>
+            <Show when=move || compare.get().is_some()>
+                <p data-testid="err-inf-compare" data-value=move || compare.get().map(|c| c.result.err_inf.to_string()).unwrap_or_default()>
+                    {move || compare.get().map(|c| format!("‖z − z*‖∞ with {} = {:.3e} (after {} epochs, {:.1} ms)", c.result.spec.opt.label(), c.result.err_inf, c.result.epoch, c.result.elapsed_ms)).unwrap_or_default()}
+                </p>
+            </Show>
             <p data-testid="status"
                 data-state=move || state.get().key()
                 data-epoch=move || epoch().to_string()

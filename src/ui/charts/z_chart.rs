@@ -22,6 +22,8 @@ pub struct ZChart<'a> {
     pub band: Option<Band>,
     /// μ, for the caption.
     pub mu: f64,
+    /// A second optimizer's z and its name (compare mode), drawn as squares.
+    pub compare: Option<(&'a [f32], &'a str)>,
     /// Draw the caption and legend inside the picture (for a saved image; the page shows them
     /// as HTML, which wraps on a phone and is read by screen readers).
     pub annotate: bool,
@@ -156,6 +158,25 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         .map_err(err)?
         .label("learned z (Adam)")
         .legend(move |(x, y)| Circle::new((x + 10, y), 5, learned.filled()));
+    if let Some((zc, name)) = &data.compare {
+        let side = (radius as i32 + 1).max(3);
+        let color = palette.green;
+        chart
+            .draw_series(
+                z0.iter()
+                    .zip(*zc)
+                    .filter(|(x, y)| x.is_finite() && y.is_finite())
+                    .map(|(&x, &y)| {
+                        EmptyElement::at((x, f64::from(y)))
+                            + Rectangle::new([(-side, -side), (side, side)], color.filled())
+                    }),
+            )
+            .map_err(err)?
+            .label(format!("learned z ({name})"))
+            .legend(move |(x, y)| {
+                Rectangle::new([(x + 5, y - 5), (x + 15, y + 5)], color.filled())
+            });
+    }
     let star_style = palette
         .optimum
         .mix(0.9)

@@ -1,0 +1,94 @@
+//! The measurement and subgradient every optimizer except Adam shares (Adam keeps its own fused
+//! kernel, pinned bit for bit to Keras).
+//!
+//! For each chunk of [`LANES`] coordinates it computes, in f32 as Adam does,
+//!   d = z − z0,  r = z − c,  g = sign(d) + μ·(2r)   (sign(0) = 0, TensorFlow's subgradient),
+//! accumulates fit = Σ|d|, reg = Σr², ‖g‖₂², ‖z − z*‖∞ and L(z) − L(z*) (summed per coordinate,
+//! each term ≥ 0, so there is no cancellation), and hands (chunk index, z, g) to the optimizer's
+//! update, which returns the new z. Measuring and stepping share one pass over memory; the
+//! update is a closure, so it is inlined into the loop and stays SIMD.
+
+use wide::f32x8;
+
+use crate::core::optim::EpochStats;
+use crate::core::problem::{Problem, LANES};
+
+/// Measures the losses at `z` (padded storage) and replaces every chunk zₖ by
+/// `update(k, zₖ, gₖ)`, where gₖ is the subgradient sign(z − z0) + 2μ(z − c) at zₖ.
+/// Returns the measurements taken *before* the update, as [`EpochStats`] defines them.
+///
+/// # Panics
+/// If `z` does not have the problem's padded length (a programming error, not user input).
+#[inline(always)]
+pub fn measure_and_update<F>(problem: &Problem, z: &mut [f32x8], mut update: F) -> EpochStats
+where
+    F: FnMut(usize, f32x8, f32x8) -> f32x8,
+{
+    assert_eq!(
+        z.len() * LANES,
+        problem.padded_len(),
+        "z must match the problem's padded length"
+    );
+    let mu = problem.mu() as f32;
+    let c = problem.centre() as f32;
+    let splat = f32x8::splat;
+    let (one, zero, two, mu_v, c_v) = (splat(1.0), splat(0.0), splat(2.0), splat(mu), splat(c));
+    let (mut fit, mut reg, mut grad_sq, mut err_inf, mut subopt) = (zero, zero, zero, zero, zero);
+
+    let chunks = z
+        .iter_mut()
+        .zip(problem.z0.iter().zip(problem.z_star.iter()))
+        .zip(problem.fit_star.iter().zip(problem.reg_star.iter()));
+    for (k, ((z_c, (&z0, &z_star)), (&fit_star, &reg_star))) in chunks.enumerate() {
+        let z = *z_c;
+        let d = z - z0;
+        let abs_d = d.abs();
+        let r = z - c_v;
+        let r2 = r * r;
+        // sign with sign(0) = 0, branch-free: comparison masks are all-ones bit patterns.
+        let sign = (d.simd_gt(zero) & one) - (d.simd_lt(zero) & one);
+        let g = sign + mu_v * (r * two);
+        fit += abs_d;
+        reg += r2;
+        grad_sq += g * g;
+        err_inf = err_inf.fast_max((z - z_star).abs());
+        subopt += (abs_d - fit_star) + mu_v * (r2 - reg_star);
+        *z_c = update(k, z, g);
+    }
+    EpochStats {
+        fit: lane_sum(fit),
+        reg: lane_sum(reg),
+        total: lane_sum(fit) + mu * lane_sum(reg),
+        grad_norm: lane_sum(grad_sq).sqrt(),
+        // NaN wins: a diverged z must never read as a perfect 0.
+        err_inf: err_inf
+            .to_array()
+            .into_iter()
+            .fold(0.0, |m: f32, e| if e.is_nan() || e > m { e } else { m }),
+        subopt: lane_sum(subopt),
+    }
+}
+
+/// The measurements at `z` without moving it (the same numbers a step would report).
+pub fn measure(problem: &Problem, z: &[f32x8]) -> EpochStats {
+    let mut copy = z.to_vec();
+    measure_and_update(problem, &mut copy, |_, z, _| z)
+}
+
+/// Sets to 0 every lane of a state vector whose magnitude is below the smallest normal f32.
+///
+/// A state that decays geometrically (momentum's velocity, RMSprop's mean square) where g = 0
+/// exactly (a coordinate sitting on a band edge, the padding) would go subnormal, and subnormal
+/// arithmetic is up to 100× slower. Flushing changes z by less than 1e-38·lr: never a visible bit.
+#[inline(always)]
+pub fn flush_subnormal(x: f32x8) -> f32x8 {
+    x.abs().simd_ge(f32x8::splat(f32::MIN_POSITIVE)) & x
+}
+
+/// Pairwise sum of the lanes (the order a SIMD horizontal add uses).
+#[inline(always)]
+pub fn lane_sum(x: f32x8) -> f32 {
+    let x = x.to_array();
+    let a = [x[0] + x[4], x[1] + x[5], x[2] + x[6], x[3] + x[7]];
+    (a[0] + a[2]) + (a[1] + a[3])
+}
