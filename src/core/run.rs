@@ -37,6 +37,8 @@ pub struct Run {
     last: Option<EpochStats>,
     history: History,
     stopped: Option<StopReason>,
+    /// Whether epochs are recorded into the history (a sweep only needs the final z).
+    record: bool,
 }
 
 impl Run {
@@ -50,8 +52,15 @@ impl Run {
         Self::with_optimizer(problem, config, epochs)
     }
 
-    /// A run of `epochs` epochs of the optimizer `config` describes on `problem`, starting at
-    /// z = 0.
+    /// The same run without recording its history (z is unchanged: only the loss curves are
+    /// skipped). A sweep draws final z values only, and saves the bookkeeping.
+    pub fn without_history(mut self) -> Self {
+        self.record = false;
+        self.history = History::new(0);
+        self
+    }
+
+    /// A run of `epochs` epochs of the optimizer `config` on `problem`, from z = 0.
     pub fn with_optimizer(problem: Problem, config: OptimizerConfig, epochs: u64) -> Self {
         let optimizer = Optimizer::new(&config, problem.padded_len());
         let z = problem.initial_z();
@@ -64,6 +73,7 @@ impl Run {
             last: None,
             history: History::new(epochs),
             stopped: None,
+            record: true,
         }
     }
 
@@ -86,7 +96,9 @@ impl Run {
                 self.stopped = Some(StopReason::Diverged { epoch: self.epoch });
                 return self.stopped;
             }
-            self.history.push(&stats);
+            if self.record {
+                self.history.push(&stats);
+            }
             self.last = Some(stats);
             if every > 0
                 && self.epoch.is_multiple_of(every)

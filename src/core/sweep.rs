@@ -54,7 +54,7 @@ pub fn run_sweep(
 ) -> Result<Vec<SweepRow>, ProblemError> {
     mus.iter()
         .map(|&mu| {
-            let mut run = Run::new(Problem::new(z0, mu, centre)?, config, epochs);
+            let mut run = Run::new(Problem::new(z0, mu, centre)?, config, epochs).without_history();
             let reason = run.finish();
             Ok(SweepRow {
                 mu,
