@@ -188,7 +188,9 @@ pub fn App() -> impl IntoView {
             }
             None => {
                 compare_client.stop();
-                compare.set(None);
+                if compare.get_untracked().is_some() {
+                    compare.set(None);
+                }
             }
         }
     });

@@ -34,6 +34,7 @@ pub fn ZPanel(
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
+    let last_run = StoredValue::new(None::<u64>);
     let pick = move |ev: web_sys::MouseEvent| {
         let (Some(canvas), Some(f)) = (canvas_ref.get_untracked(), frame.get_untracked()) else {
             return;
@@ -77,7 +78,12 @@ pub fn ZPanel(
         let _ = canvas.set_attribute("data-mu", &crate::params::fmt_real(s.result.spec.mu));
         let _ = canvas.set_attribute("data-run", &s.result.run.to_string());
         let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
-        timing::measure_input_to_frame();
+        // Only a new result ends the input-to-frame clock (redraws of the same run — a resize,
+        // the theme, the compared run arriving — are not the answer to an input).
+        if last_run.get_value() != Some(s.result.run) {
+            last_run.set_value(Some(s.result.run));
+            timing::measure_input_to_frame();
+        }
     });
     view! {
         <figure class="chart-panel panel-z">

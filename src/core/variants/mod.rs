@@ -43,8 +43,8 @@ impl Fit {
     }
 
     /// Inverse of [`Fit::key`]: "l1", "huber" (with width `delta`, which must be finite and
-    /// positive) or "l2", case-sensitive; `None` otherwise. `delta` is ignored for "l1" and "l2", so
-    /// `Fit::parse(f.key(), δ)` gives back f when δ is f's width (or any valid δ for L1, L2).
+    /// positive) or "l2", case-sensitive; `None` otherwise. `delta` is ignored for "l1" and
+    /// "l2", so `Fit::parse(f.key(), δ)` gives back f when δ is f's width (any δ for L1, L2).
     pub fn parse(key: &str, delta: f64) -> Option<Self> {
         match key {
             "l1" => Some(Fit::L1),
@@ -211,7 +211,7 @@ fn solve_huber(delta: f64, z0: f64, w: f64, mu: f64, c: f64) -> f64 {
     best
 }
 
-/// z*ᵢ = [`optimum`](fit, z0ᵢ, wᵢ, μ, c) for every coordinate, computed in f64 and rounded to
+/// z*ᵢ = [`optimum`]`(fit, z0ᵢ, wᵢ, μ, c)` for every coordinate, computed in f64 and rounded to
 /// f32. Coordinates beyond `w.len()` get weight 1 (the seed's unweighted problem), so
 /// `optimum_vec(Fit::L1, z0, &[], μ, c)` is the seed's clamp; extra weights are ignored.
 pub fn optimum_vec(fit: Fit, z0: &[f32], w: &[f32], mu: f64, c: f64) -> Vec<f32> {
