@@ -12,7 +12,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup serve build test check e2e bench budgets clean
+.PHONY: help setup serve build test check e2e bench budgets fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ check: ## cargo fmt --check and clippy (native and wasm32)
 e2e: ## only the Playwright end-to-end tests, against dist/ (built if missing)
 	scripts/setup.sh build chromium
 	scripts/e2e.sh
+
+fuzz: ## 100 000 hostile links through the link parser, printing the case count
+	cargo test --release --test fuzz_links -- --nocapture --test-threads 1
 
 budgets: ## check the release build's wasm size budget (350 KB gzipped; fails when over)
 	scripts/budgets.sh

@@ -1,0 +1,104 @@
+//! Hostile links: 100 000 random and adversarial query strings through the link parser. No
+//! panic; every value it cannot use is reported and defaulted; what comes out is always a valid
+//! state that writes itself back as a clean link. (Run alone: `cargo test --release --test
+//! fuzz_links -- --nocapture` prints the case count.)
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use proptest::prelude::*;
+use reglab::params::{Params, SPECS};
+
+static CASES: AtomicUsize = AtomicUsize::new(0);
+const TOTAL: u32 = 100_000;
+
+fn hostile_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("NaN".to_string()),
+        Just("Infinity".to_string()),
+        Just("-inf".to_string()),
+        Just("-0".to_string()),
+        Just("1e309".to_string()),
+        Just("1e-400".to_string()),
+        Just("0x1p3".to_string()),
+        Just("<script>alert(1)</script>".to_string()),
+        Just("%3Cscript%3E".to_string()),
+        Just("%".to_string()),
+        Just("%zz".to_string()),
+        Just("٣".to_string()),
+        Just("１００".to_string()),
+        Just("".to_string()),
+        any::<f64>().prop_map(|x| x.to_string()),
+        any::<i64>().prop_map(|x| x.to_string()),
+        any::<u64>().prop_map(|x| format!("{x}{x}")),
+        "[ -~]{0,40}",
+        "\\PC{0,20}",
+        (0usize..3).prop_map(|k| "9".repeat([1, 1_000, 1_000_000][k])),
+    ]
+}
+
+fn hostile_query() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        prop::sample::select(SPECS.iter().map(|s| s.key.to_string()).collect::<Vec<_>>()),
+        Just("lambda".to_string()),
+        Just("theme".to_string()),
+        "[a-z]{1,8}",
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec((key, hostile_value(), any::<bool>()), 0..12).prop_map(|pairs| {
+        let body: Vec<String> = pairs
+            .into_iter()
+            .map(|(k, v, eq)| {
+                if eq {
+                    format!("{k}={v}")
+                } else {
+                    format!("{k}{v}")
+                }
+            })
+            .collect();
+        format!("?{}", body.join("&"))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: TOTAL, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_links_never_break_the_page(query in hostile_query()) {
+        CASES.fetch_add(1, Ordering::Relaxed);
+        let parsed = Params::from_query(&query);
+        // The state is valid: it writes a link that reads back to itself with no notice.
+        let again = Params::from_query(&parsed.params.to_query());
+        prop_assert!(again.replaced.is_empty(), "{query:?} → {:?}", again.replaced);
+        prop_assert_eq!(&again.params, &parsed.params);
+        // Every refused value is named; every named value was refused (or failed a cross-check).
+        for spec in SPECS {
+            // As browsers do: a pair without '=' is a key with an empty value.
+            let last = query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).rev().find_map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                (k == spec.key).then_some(v)
+            });
+            let named = parsed.replaced.iter().any(|r| r.key == spec.key);
+            if let Some(v) = last {
+                let decoded = Params::from_query(&format!("{}={v}", spec.key));
+                let refused_alone = decoded.replaced.iter().any(|r| r.key == spec.key);
+                if refused_alone {
+                    prop_assert!(named, "{}={v:?} was refused but not named", spec.key);
+                }
+            }
+            // Sizes stay bounded whatever the link says.
+            prop_assert!(parsed.params.n <= 10_000 && parsed.params.epochs <= 10_000_000 && parsed.params.scount <= 200);
+        }
+        for r in &parsed.replaced {
+            prop_assert!(r.given.chars().count() <= 41, "a notice quotes at most 40 characters");
+        }
+    }
+}
+
+#[test]
+fn zz_case_count() {
+    // Runs after the fuzz test in the same binary when tests run on one thread; informational.
+    println!(
+        "hostile link cases so far: {}",
+        CASES.load(Ordering::Relaxed)
+    );
+}
