@@ -172,8 +172,10 @@ impl SweepJob {
         if spec.mus.is_empty() {
             return Err("the sweep has no μ values".into());
         }
-        for &mu in &spec.mus {
-            problem_of(&spec.base, mu)?;
+        // z0 is the same for every row: build one problem to check it, then check each μ.
+        problem_of(&spec.base, 0.0)?;
+        if let Some(&mu) = spec.mus.iter().find(|m| !m.is_finite() || **m < 0.0) {
+            return Err(crate::core::ProblemError::BadMu(mu).to_string());
         }
         Ok(Self {
             id,

@@ -170,20 +170,16 @@ impl Run {
 
     /// ‖z − z*‖∞ at the current z (after the last step, unlike [`EpochStats::err_inf`]).
     pub fn err_inf(&self) -> f32 {
-        // NaN wins: a diverged z must never read as a perfect 0.
+        // NaN wins: a diverged z must never read as a perfect 0 (f32::max would skip it).
         self.z()
             .iter()
             .zip(self.problem.z_star())
             .map(|(a, b)| (a - b).abs())
             .fold(0.0, |m: f32, e| {
-                if e > m || e.is_nan() || m.is_nan() {
-                    if m.is_nan() {
-                        m
-                    } else {
-                        e
-                    }
+                if m.is_nan() || e.is_nan() {
+                    f32::NAN
                 } else {
-                    m
+                    m.max(e)
                 }
             })
     }

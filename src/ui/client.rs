@@ -151,7 +151,7 @@ impl WorkerClient {
             // Messages posted before the worker's wasm started would be lost: keep only the
             // newest Start (older ones are superseded anyway).
             let mut inner = self.0.borrow_mut();
-            inner.queue.retain(|_| false);
+            inner.queue.clear();
             inner.queue.push(text);
         }
     }

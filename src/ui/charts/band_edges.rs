@@ -3,11 +3,9 @@
 //! z0 range.
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::{err, DrawResult};
-use crate::ui::canvas::fit;
+use super::{err, open, text_style, DrawResult};
 use crate::ui::charts::overlay::row_color;
 use crate::ui::palette::Palette;
 
@@ -36,16 +34,10 @@ pub fn draw_band_edges(
     data: &BandEdges,
     palette: &Palette,
 ) -> DrawResult {
-    let Some(s) = fit(canvas) else { return Ok(()) };
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&palette.background).map_err(err)?;
-    let font = |size: f64| {
-        ("sans-serif", s.font(size))
-            .into_font()
-            .color(&palette.foreground)
+    let Some((root, s)) = open(canvas, palette)? else {
+        return Ok(());
     };
+    let font = |size: f64| text_style(&s, size, palette);
     let (lo_mu, hi_mu) = data
         .mus
         .iter()

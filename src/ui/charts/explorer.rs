@@ -3,11 +3,9 @@
 //! [−1, 1] + 2μ(z0 − c) at the kink (bottom). The optimum is where ∂l contains 0.
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::{err, DrawResult};
-use crate::ui::canvas::fit;
+use super::{err, open, text_style, DrawResult};
 use crate::ui::palette::Palette;
 
 /// One coordinate, seen on its own.
@@ -45,16 +43,10 @@ impl Coordinate {
 
 /// Draws both panels into `canvas`.
 pub fn draw_explorer(canvas: &HtmlCanvasElement, c: &Coordinate, palette: &Palette) -> DrawResult {
-    let Some(s) = fit(canvas) else { return Ok(()) };
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&palette.background).map_err(err)?;
-    let font = |size: f64| {
-        ("sans-serif", s.font(size))
-            .into_font()
-            .color(&palette.foreground)
+    let Some((root, s)) = open(canvas, palette)? else {
+        return Ok(());
     };
+    let font = |size: f64| text_style(&s, size, palette);
     let lo = c.z0.min(c.z_star).min(c.z).min(c.centre);
     let hi = c.z0.max(c.z_star).max(c.z).max(c.centre);
     let pad = ((hi - lo) * 0.35).max(1.0);

@@ -4,12 +4,10 @@
 
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use super::{err, DrawResult};
-use crate::ui::canvas::fit;
+use super::{err, open, text_style, DrawResult};
 use crate::ui::charts::z_chart::fmt_mu;
 use crate::ui::colormap::{diverging, viridis};
 use crate::ui::palette::Palette;
@@ -78,23 +76,15 @@ pub fn draw_heatmap(
     data: &Heatmap,
     palette: &Palette,
 ) -> Result<Option<CellLayout>, String> {
-    let Some(s) = fit(canvas) else {
-        return Ok(None);
-    };
     let rows = data.mus.len();
     let cols = data.cols;
     if rows == 0 || cols == 0 || data.values.len() != rows * cols {
         return Ok(None);
     }
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&palette.background).map_err(err)?;
-    let font = |size: f64| {
-        ("sans-serif", s.font(size))
-            .into_font()
-            .color(&palette.foreground)
+    let Some((root, s)) = open(canvas, palette)? else {
+        return Ok(None);
     };
+    let font = |size: f64| text_style(&s, size, palette);
     let (main, bar) = root.split_horizontally(s.width.saturating_sub(s.px(78.0 * s.zoom)));
 
     let mut builder = ChartBuilder::on(&main);

@@ -8,9 +8,8 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::{err, DrawResult};
+use super::{err, open, text_style, DrawResult};
 use crate::envelope::{value_range, Column};
-use crate::ui::canvas::fit;
 use crate::ui::palette::Palette;
 
 /// One curve of a log chart.
@@ -51,16 +50,10 @@ pub fn draw_log_chart(
     chart: &LogChart,
     palette: &Palette,
 ) -> DrawResult {
-    let Some(s) = fit(canvas) else { return Ok(()) };
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&palette.background).map_err(err)?;
-    let font = |size: f64| {
-        ("sans-serif", s.font(size))
-            .into_font()
-            .color(&palette.foreground)
+    let Some((root, s)) = open(canvas, palette)? else {
+        return Ok(());
     };
+    let font = |size: f64| text_style(&s, size, palette);
 
     let mut range =
         value_range(chart.curves.iter().map(|c| c.columns.as_slice())).unwrap_or((1e-3, 1.0));

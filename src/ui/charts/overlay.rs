@@ -2,11 +2,9 @@
 //! viridis by μ (dark = small μ, yellow = large), with the analytic clamps as thin dashed lines.
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::{err, DrawResult};
-use crate::ui::canvas::fit;
+use super::{err, open, text_style, DrawResult};
 use crate::ui::colormap::viridis;
 use crate::ui::palette::Palette;
 
@@ -34,16 +32,10 @@ pub fn row_color(i: usize, m: usize) -> RGBColor {
 
 /// Draws the overlay into `canvas`.
 pub fn draw_overlay(canvas: &HtmlCanvasElement, data: &Overlay, palette: &Palette) -> DrawResult {
-    let Some(s) = fit(canvas) else { return Ok(()) };
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&palette.background).map_err(err)?;
-    let font = |size: f64| {
-        ("sans-serif", s.font(size))
-            .into_font()
-            .color(&palette.foreground)
+    let Some((root, s)) = open(canvas, palette)? else {
+        return Ok(());
     };
+    let font = |size: f64| text_style(&s, size, palette);
     let finite = |v: &[f32]| {
         v.iter()
             .filter(|x| x.is_finite())

@@ -2,12 +2,10 @@
 //! z = z0 faint. Inside the band z follows the diagonal; outside it sticks to the band's edge.
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::{err, DrawResult};
+use super::{err, open, text_style, DrawResult};
 use crate::core::Band;
-use crate::ui::canvas::fit;
 use crate::ui::palette::Palette;
 
 /// What chart 1 shows.
@@ -63,22 +61,16 @@ fn padded((lo, hi): (f64, f64)) -> std::ops::Range<f64> {
 
 /// Draws chart 1 into `canvas` (sized to its CSS box × devicePixelRatio).
 pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette) -> DrawResult {
-    let Some(s) = fit(canvas) else { return Ok(()) };
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2d context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&palette.background).map_err(err)?;
+    let Some((root, s)) = open(canvas, palette)? else {
+        return Ok(());
+    };
 
     let as64 = |v: &[f32]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
     let (z0, z, z_star) = (as64(data.z0), as64(data.z), as64(data.z_star));
     let x_range = x_range_of(data.z0);
     let y_range =
         padded(finite_range(z.iter().chain(&z_star).chain(&z0).copied()).unwrap_or((-1.0, 1.0)));
-    let font = |size: f64| {
-        ("sans-serif", s.font(size))
-            .into_font()
-            .color(&palette.foreground)
-    };
+    let font = |size: f64| text_style(&s, size, palette);
 
     let caption = match data.band {
         Some(b) => format!(
