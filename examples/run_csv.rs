@@ -14,7 +14,8 @@ fn main() {
         eprintln!("replaced {}={}: {}", r.key, r.given, r.reason);
     }
     let p = parsed.params;
-    let mut job = match Job::new(0, RunSpec::from_params(&p, 0)) {
+    let spec = RunSpec::from_params(&p, 0);
+    let mut job = match Job::new(0, spec.clone()) {
         Ok(job) => job,
         Err(e) => {
             eprintln!("{e}");
@@ -23,7 +24,8 @@ fn main() {
     };
     while !job.work(u64::MAX) {}
     let result = job.result(0.0);
-    let z0 = p.z0();
-    let z_star = reglab::core::analytic::clamp_solution(&z0, reglab::core::Band::for_mu(p.mu, 1.0));
-    print!("{}", reglab::export::run_csv(&z0, &result.z, &z_star));
+    let z0 = spec.z0();
+    let z_star = spec.reference(p.mu).z_star;
+    let w = spec.weights(z0.len());
+    print!("{}", reglab::export::run_csv(&z0, &result.z, &z_star, &w));
 }

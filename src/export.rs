@@ -1,11 +1,21 @@
 //! Text exports of a run. Numbers are written with Rust's shortest round-trip formatting, so an
 //! f32 read back from the CSV is bit-for-bit the value the worker computed.
 
-/// CSV of a run, one row per coordinate: `dim,z0,z,z_star` (dim counts from 0).
-pub fn run_csv(z0: &[f32], z: &[f32], z_star: &[f32]) -> String {
-    let mut out = String::from("dim,z0,z,z_star\n");
+/// CSV of a run, one row per coordinate: `dim,z0,z,z_star` (dim counts from 0), and a `w`
+/// column when the fit term is weighted (`w` non-empty), so each row can be checked against
+/// its own band c ± wᵢ/(2μ).
+pub fn run_csv(z0: &[f32], z: &[f32], z_star: &[f32], w: &[f32]) -> String {
+    let mut out = String::from(if w.is_empty() {
+        "dim,z0,z,z_star\n"
+    } else {
+        "dim,z0,z,z_star,w\n"
+    });
     for (i, ((a, b), c)) in z0.iter().zip(z).zip(z_star).enumerate() {
-        out.push_str(&format!("{i},{},{},{}\n", num(*a), num(*b), num(*c)));
+        out.push_str(&format!("{i},{},{},{}", num(*a), num(*b), num(*c)));
+        if let Some(w) = w.get(i) {
+            out.push_str(&format!(",{}", num(*w)));
+        }
+        out.push('\n');
     }
     out
 }
@@ -30,12 +40,13 @@ pub fn loss_csv(h: &crate::core::History) -> String {
     out
 }
 
-/// CSV of a sweep: `mu,dim,z0,z,z_star`, one row per μ and coordinate.
-pub fn sweep_csv(z0: &[f32], centre: f64, rows: &[crate::core::SweepRow]) -> String {
+/// CSV of a sweep: `mu,dim,z0,z,z_star`, one row per μ and coordinate (z* of the sweep's
+/// problem at that μ).
+pub fn sweep_csv(spec: &crate::protocol::RunSpec, rows: &[crate::core::SweepRow]) -> String {
+    let z0 = spec.z0();
     let mut out = String::from("mu,dim,z0,z,z_star\n");
     for row in rows {
-        let z_star =
-            crate::core::analytic::clamp_solution(z0, crate::core::Band::for_mu(row.mu, centre));
+        let z_star = spec.reference(row.mu).z_star;
         for (i, ((a, b), c)) in z0.iter().zip(&row.z).zip(&z_star).enumerate() {
             out.push_str(&format!(
                 "{},{i},{},{},{}\n",

@@ -5,7 +5,7 @@
 
 use std::ops::ControlFlow;
 
-use crate::core::{linspace, Problem, Run, SweepRow};
+use crate::core::{Problem, Run, SweepRow};
 use crate::protocol::{FromWorker, RunId, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec};
 
 /// Points per loss series sent to the page: a few per pixel column of the widest chart.
@@ -50,8 +50,7 @@ pub fn task_for(
 }
 
 fn problem_of(spec: &RunSpec, mu: f64) -> Result<Problem, String> {
-    Problem::new(&linspace(spec.z0min, spec.z0max, spec.n), mu, spec.centre)
-        .map_err(|e| e.to_string())
+    spec.problem(mu)
 }
 
 fn slice_for(n: usize) -> u64 {
@@ -199,8 +198,10 @@ impl Task for SweepJob {
                 Some(run) => run,
                 None => {
                     let problem = problem_of(base, mu).expect("checked in SweepJob::new");
-                    self.current
-                        .insert(Run::new(problem, base.adam, base.epochs))
+                    self.current.insert(
+                        Run::with_optimizer(problem, base.optimizer(), base.epochs)
+                            .without_history(),
+                    )
                 }
             };
             let before = run.epoch();

@@ -10,9 +10,11 @@ pub mod job;
 pub mod keys;
 pub mod mu_scale;
 pub mod params;
+pub mod problem_spec;
 pub mod protocol;
 pub mod tour;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
+pub mod z0_code;

@@ -108,7 +108,35 @@ pub struct Params {
     pub compare: String,
     /// Learning-rate decay ([`DECAYS`]).
     pub decay: String,
+    /// Where z0 comes from ([`Z0_SOURCES`]): a preset over [z0min, z0max], or `data`.
+    pub z0: String,
+    /// The z0 values of `z0=data` (at most [`crate::z0_code::MAX_VALUES`], as the link's
+    /// 16-bit encoding holds them; empty otherwise).
+    pub z0data: Vec<f32>,
+    /// The seed of the noise preset and the Tournesol comparison counts.
+    pub seed: u64,
+    /// The centre c of the L2 pull (the seed's 1).
+    pub c: f64,
+    /// The fit term ([`FITS`]).
+    pub fit: String,
+    /// The pseudo-Huber width δ (used when `fit=huber`).
+    pub delta: f64,
+    /// The fit term's weights ([`WEIGHTS`]).
+    pub w: String,
+    /// Tournesol's λ (used when `w=tournesol`).
+    pub tlambda: f64,
+    /// Tournesol's C (used when `w=tournesol`).
+    pub tcap: f64,
 }
+
+/// `z0=`: the presets (the core's `Z0Preset::key`) or `data` (the values in `z0data=`).
+pub const Z0_SOURCES: [&str; 5] = ["linspace", "noise", "steps", "sine", "data"];
+/// `fit=`: L1 (the seed), pseudo-Huber of width `delta`, squared error.
+pub const FITS: [&str; 3] = ["l1", "huber", "l2"];
+/// `w=`: every weight 1, or Tournesol's λ·nᵢ/(C + nᵢ).
+pub const WEIGHTS: [&str; 2] = ["uniform", "tournesol"];
+/// The largest seed a link may hold.
+pub const MAX_SEED: u64 = u32::MAX as u64;
 
 /// URL spellings of the optimizers (the core's `OptimizerKind::key`).
 pub const OPTIMIZERS: [&str; 7] = [
@@ -151,6 +179,15 @@ impl Default for Params {
             opt: "adam".into(),
             compare: "none".into(),
             decay: "none".into(),
+            z0: "linspace".into(),
+            z0data: Vec::new(),
+            seed: 1,
+            c: 1.0,
+            fit: "l1".into(),
+            delta: 1.0,
+            w: "uniform".into(),
+            tlambda: 2.0,
+            tcap: 3.0,
         }
     }
 }
@@ -182,6 +219,8 @@ pub enum Kind {
     Panels,
     /// One word from a fixed list.
     Word(&'static [&'static str]),
+    /// z0 values in the link encoding of [`crate::z0_code`] (empty: none).
+    Z0Data,
 }
 
 /// Which field of [`Params`] a row of the table reads and writes.
@@ -208,6 +247,15 @@ pub enum Field {
     Opt,
     Compare,
     Decay,
+    Z0,
+    Z0Data,
+    Seed,
+    C,
+    Fit,
+    Delta,
+    W,
+    TLambda,
+    TCap,
 }
 
 /// One row of the table: a URL key, what it holds and where it goes.
@@ -327,6 +375,43 @@ pub const SPECS: &[Spec] = &[
         field: Field::Decay,
         kind: Kind::Word(&DECAYS),
     },
+    Spec {
+        key: "z0",
+        label: "z0 shape",
+        field: Field::Z0,
+        kind: Kind::Word(&Z0_SOURCES),
+    },
+    Spec {
+        key: "z0data",
+        label: "z0 values",
+        field: Field::Z0Data,
+        kind: Kind::Z0Data,
+    },
+    Spec {
+        key: "seed",
+        label: "seed",
+        field: Field::Seed,
+        kind: Kind::Int {
+            min: 0,
+            max: MAX_SEED,
+        },
+    },
+    real("c", "centre c", Field::C, -1e6, 1e6),
+    Spec {
+        key: "fit",
+        label: "fit term",
+        field: Field::Fit,
+        kind: Kind::Word(&FITS),
+    },
+    real("delta", "pseudo-Huber δ", Field::Delta, 1e-6, 1e6),
+    Spec {
+        key: "w",
+        label: "weights",
+        field: Field::W,
+        kind: Kind::Word(&WEIGHTS),
+    },
+    real("tlambda", "Tournesol λ", Field::TLambda, 0.0, 1e6),
+    real("tcap", "Tournesol C", Field::TCap, 0.0, 1e6),
 ];
 
 /// Keys of older links: renamed (→ the key that replaced them) or removed (→ `None`), with
@@ -415,6 +500,16 @@ impl Params {
             Field::Opt => self.opt.clone(),
             Field::Compare => self.compare.clone(),
             Field::Decay => self.decay.clone(),
+            Field::Z0 => self.z0.clone(),
+            Field::Z0Data if self.z0data.is_empty() => String::new(),
+            Field::Z0Data => crate::z0_code::encode(&self.z0data).unwrap_or_default(),
+            Field::Seed => self.seed.to_string(),
+            Field::C => fmt_real(self.c),
+            Field::Fit => self.fit.clone(),
+            Field::Delta => fmt_real(self.delta),
+            Field::W => self.w.clone(),
+            Field::TLambda => fmt_real(self.tlambda),
+            Field::TCap => fmt_real(self.tcap),
         }
     }
 
@@ -441,6 +536,10 @@ impl Params {
                     Field::Eps => self.eps = x,
                     Field::SMin => self.smin = x,
                     Field::SMax => self.smax = x,
+                    Field::C => self.c = x,
+                    Field::Delta => self.delta = x,
+                    Field::TLambda => self.tlambda = x,
+                    Field::TCap => self.tcap = x,
                     _ => unreachable!("the table pairs reals with real fields"),
                 }
             }
@@ -454,6 +553,7 @@ impl Params {
                     Field::N => self.n = x as usize,
                     Field::SCount => self.scount = x as usize,
                     Field::Tour => self.tour = x,
+                    Field::Seed => self.seed = x,
                     _ => unreachable!("the table pairs integers with integer fields"),
                 }
             }
@@ -481,9 +581,23 @@ impl Params {
                     Field::Opt => &mut self.opt,
                     Field::Compare => &mut self.compare,
                     Field::Decay => &mut self.decay,
+                    Field::Z0 => &mut self.z0,
+                    Field::Fit => &mut self.fit,
+                    Field::W => &mut self.w,
                     _ => unreachable!("the table pairs words with word fields"),
                 };
                 *slot = (*word).to_string();
+                // A preset does not use values: they must not linger in the link.
+                if spec.field == Field::Z0 && *word != "data" {
+                    self.z0data.clear();
+                }
+            }
+            Kind::Z0Data => {
+                self.z0data = if text.is_empty() {
+                    Vec::new()
+                } else {
+                    crate::z0_code::decode(text)?
+                };
             }
             Kind::Panels => {
                 let mut panels: Vec<String> = Vec::new();
@@ -564,6 +678,20 @@ impl Params {
             params.z0min = defaults.z0min;
             params.z0max = defaults.z0max;
         }
+        match (params.z0.as_str(), params.z0data.len()) {
+            ("data", 0) => {
+                replaced.push(Replaced {
+                    key: "z0".into(),
+                    given: "data".into(),
+                    reason: "the link has no z0 values (z0data)".into(),
+                    used: defaults.z0.clone(),
+                });
+                params.z0 = defaults.z0.clone();
+            }
+            // The values decide n; a preset does not use them.
+            ("data", len) => params.n = len,
+            _ => params.z0data.clear(),
+        }
         if params.smin > params.smax {
             let given = format!("{}…{}", fmt_real(params.smin), fmt_real(params.smax));
             for (key, used) in [("smin", defaults.smin), ("smax", defaults.smax)] {
@@ -584,18 +712,26 @@ impl Params {
         }
     }
 
-    /// Writes every key of the table (so a link keeps its meaning even if a default changes).
+    /// Writes every key of the table (so a link keeps its meaning even if a default changes),
+    /// except an empty `z0data`.
     pub fn to_query(&self) -> String {
         SPECS
             .iter()
+            .filter(|s| s.field != Field::Z0Data || !self.z0data.is_empty())
             .map(|s| format!("{}={}", s.key, percent_encode(&self.get(s.field))))
             .collect::<Vec<_>>()
             .join("&")
     }
 
-    /// z0 = linspace(z0min, z0max, n), as the seed makes it.
+    /// z0: the `z0data` values, or the preset over [z0min, z0max] with n values (the seed:
+    /// linspace(z0min, z0max, n)).
     pub fn z0(&self) -> Vec<f32> {
-        crate::core::linspace(self.z0min, self.z0max, self.n)
+        if self.z0 == "data" && !self.z0data.is_empty() {
+            return self.z0data.clone();
+        }
+        crate::core::z0::Z0Preset::parse(&self.z0)
+            .unwrap_or_default()
+            .values(self.z0min, self.z0max, self.n, self.seed)
     }
 
     /// The sweep's μ grid: `scount` values log-spaced from `smin` to `smax` (the seed's
@@ -613,7 +749,7 @@ impl Params {
                 let v = self.get(s.field);
                 match s.kind {
                     Kind::Real { .. } | Kind::Int { .. } => format!("\"{}\":{}", s.key, v),
-                    Kind::Play | Kind::View | Kind::Panels | Kind::Word(_) => {
+                    Kind::Play | Kind::View | Kind::Panels | Kind::Word(_) | Kind::Z0Data => {
                         format!("\"{}\":\"{}\"", s.key, v)
                     }
                     Kind::Flag => format!("\"{}\":{}", s.key, v),

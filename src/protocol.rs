@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::optim::schedule::Decay;
 use crate::core::optim::OptimizerKind;
+use crate::core::variants::Fit;
 use crate::core::{AdamConfig, History, StopReason, SweepRow};
 use crate::params::Params;
+use crate::problem_spec::{Weights, Z0Spec};
 
 /// Identifies one run request; the page increments it for every Start.
 pub type RunId = u64;
@@ -22,7 +24,7 @@ pub struct RunSpec {
     pub mu: f64,
     /// The centre c of the L2 pull (the seed's 1).
     pub centre: f64,
-    /// z0 = linspace(z0min, z0max, n).
+    /// z0's smallest value (for a preset; see [`RunSpec::z0`]).
     pub z0min: f64,
     /// Last value of z0.
     pub z0max: f64,
@@ -40,6 +42,22 @@ pub struct RunSpec {
     /// Learning-rate decay.
     #[serde(default)]
     pub decay: Decay,
+    /// Where z0 comes from (z0min, z0max and n shape a preset).
+    #[serde(default)]
+    pub z0: Z0Spec,
+    /// The seed of the noise preset and of the Tournesol comparison counts.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    /// The fit term φ.
+    #[serde(default)]
+    pub fit: Fit,
+    /// The weights wᵢ of the fit term.
+    #[serde(default)]
+    pub weights: Weights,
+}
+
+fn default_seed() -> u64 {
+    1
 }
 
 impl RunSpec {
@@ -47,7 +65,7 @@ impl RunSpec {
     pub fn from_params(p: &Params, snapshots: u32) -> Self {
         Self {
             mu: p.mu,
-            centre: 1.0,
+            centre: p.c,
             z0min: p.z0min,
             z0max: p.z0max,
             n: p.n,
@@ -56,6 +74,20 @@ impl RunSpec {
             snapshots,
             opt: OptimizerKind::parse(&p.opt).unwrap_or_default(),
             decay: decay_of(&p.decay, p.epochs),
+            z0: match crate::core::z0::Z0Preset::parse(&p.z0) {
+                Some(preset) => Z0Spec::Preset(preset),
+                None if p.z0data.is_empty() => Z0Spec::default(),
+                None => Z0Spec::Values(p.z0data.clone()),
+            },
+            seed: p.seed,
+            fit: Fit::parse(&p.fit, p.delta).unwrap_or_default(),
+            weights: match p.w.as_str() {
+                "tournesol" => Weights::Tournesol {
+                    lambda: p.tlambda,
+                    cap: p.tcap,
+                },
+                _ => Weights::Uniform,
+            },
         }
     }
 

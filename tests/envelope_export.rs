@@ -64,7 +64,7 @@ fn csv_has_a_row_per_coordinate_and_reads_back_exactly() {
     let mut run = Run::new(Problem::seed(0.25), AdamConfig::default(), 2_000);
     run.finish();
     let p = run.problem();
-    let csv = run_csv(p.z0(), run.z(), p.z_star());
+    let csv = run_csv(p.z0(), run.z(), p.z_star(), &[]);
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("dim,z0,z,z_star"));
     let rows: Vec<Vec<String>> = lines

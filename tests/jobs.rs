@@ -1,7 +1,7 @@
 //! The worker's tasks, natively: a sweep row equals a live run of its μ bit for bit, slices add
 //! up to whole runs, bad requests are errors with a message, and the loss CSV has every epoch.
 
-use reglab::core::{linspace, logspace, AdamConfig, StopReason};
+use reglab::core::{logspace, AdamConfig, StopReason};
 use reglab::export::sweep_csv;
 use reglab::job::{Job, LossCsvJob, SweepJob, Task};
 use reglab::protocol::{FromWorker, RunSpec, SweepSpec};
@@ -9,15 +9,8 @@ use reglab::protocol::{FromWorker, RunSpec, SweepSpec};
 fn spec(mu: f64, epochs: u64) -> RunSpec {
     RunSpec {
         mu,
-        centre: 1.0,
-        z0min: -10.0,
-        z0max: 10.0,
-        n: 100,
-        adam: AdamConfig::default(),
         epochs,
-        snapshots: 0,
-        opt: Default::default(),
-        decay: Default::default(),
+        ..RunSpec::from_params(&reglab::params::Params::default(), 0)
     }
 }
 
@@ -52,7 +45,7 @@ fn seed_sweep_rows_equal_live_runs_and_converge() {
             "mu {mu}: the sweep and the live view must agree bit for bit"
         );
     }
-    let csv = sweep_csv(&linspace(-10.0, 10.0, 100), 1.0, &result.rows);
+    let csv = sweep_csv(&result.spec.base, &result.rows);
     assert_eq!(csv.lines().count(), 1 + 10 * 100);
     let first: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
     assert_eq!(first[0].parse::<f64>().unwrap(), mus[0]);

@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use reglab::params::{
-    Params, Playback, View, COMPARES, DECAYS, OPTIMIZERS, PANELS, SPECS, TOUR_STEPS,
+    Params, Playback, View, COMPARES, DECAYS, FITS, MAX_SEED, OPTIMIZERS, PANELS, SPECS,
+    TOUR_STEPS, WEIGHTS, Z0_SOURCES,
 };
 
 fn params_strategy() -> impl Strategy<Value = Params> {
@@ -38,6 +39,19 @@ fn params_strategy() -> impl Strategy<Value = Params> {
             prop::sample::select(COMPARES.to_vec()),
             prop::sample::select(DECAYS.to_vec()),
         ),
+        (
+            prop::sample::select(Z0_SOURCES.to_vec()),
+            prop::collection::vec(-1e6f32..1e6, 1..=60),
+            0u64..=MAX_SEED,
+            -1e6f64..1e6,
+        ),
+        (
+            prop::sample::select(FITS.to_vec()),
+            1e-6f64..1e6,
+            prop::sample::select(WEIGHTS.to_vec()),
+            0.0f64..1e6,
+            0.0f64..1e6,
+        ),
     )
         .prop_map(
             |(
@@ -47,27 +61,47 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                 (view, smin, smax, scount),
                 (present, hide, tour),
                 (opt, compare, decay),
-            )| Params {
-                mu,
-                lr,
-                epochs,
-                n,
-                z0min,
-                z0max,
-                beta1,
-                beta2,
-                eps,
-                play,
-                view,
-                smin,
-                smax,
-                scount,
-                present,
-                hide: hide.into_iter().map(String::from).collect(),
-                tour,
-                opt: opt.to_string(),
-                compare: compare.to_string(),
-                decay: decay.to_string(),
+                (z0, values, seed, c),
+                (fit, delta, w, tlambda, tcap),
+            )| {
+                // Values a link carries are the quantised ones, and they decide n.
+                let z0data = if z0 == "data" {
+                    reglab::z0_code::quantise(&values).unwrap()
+                } else {
+                    Vec::new()
+                };
+                let n = if z0 == "data" { z0data.len() } else { n };
+                Params {
+                    mu,
+                    lr,
+                    epochs,
+                    n,
+                    z0min,
+                    z0max,
+                    beta1,
+                    beta2,
+                    eps,
+                    play,
+                    view,
+                    smin,
+                    smax,
+                    scount,
+                    present,
+                    hide: hide.into_iter().map(String::from).collect(),
+                    tour,
+                    opt: opt.to_string(),
+                    compare: compare.to_string(),
+                    decay: decay.to_string(),
+                    z0: z0.to_string(),
+                    z0data,
+                    seed,
+                    c,
+                    fit: fit.to_string(),
+                    delta,
+                    w: w.to_string(),
+                    tlambda,
+                    tcap,
+                }
             },
         )
 }
@@ -160,7 +194,8 @@ fn the_last_repeated_key_wins() {
 #[test]
 fn every_key_is_written() {
     let q = Params::default().to_query();
-    for spec in SPECS {
+    // z0data is written only when z0=data (see the next test): an empty value says nothing.
+    for spec in SPECS.iter().filter(|s| s.key != "z0data") {
         assert!(
             q.contains(&format!("{}=", spec.key)),
             "{q} lacks {}",
@@ -169,8 +204,15 @@ fn every_key_is_written() {
     }
     assert_eq!(
         q,
-        "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10&present=0&hide=&tour=0&opt=adam&compare=none&decay=none"
+        "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10&present=0&hide=&tour=0&opt=adam&compare=none&decay=none&z0=linspace&seed=1&c=1&fit=l1&delta=1&w=uniform&tlambda=2&tcap=3"
     );
+    assert!(!q.contains("z0data"));
+    let data = Params::from_query("z0=data&z0data=AQAAIMEAACBB__8AAA").params;
+    assert_eq!(data.z0data, [10.0, -10.0]);
+    assert_eq!(data.n, 2);
+    assert!(data
+        .to_query()
+        .contains("&z0=data&z0data=AQAAIMEAACBB__8AAA&"));
 }
 
 #[test]

@@ -29,15 +29,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn spec() -> RunSpec {
     RunSpec {
         mu: 0.1,
-        centre: 1.0,
-        z0min: -10.0,
-        z0max: 10.0,
-        n: 100,
-        adam: AdamConfig::default(),
         epochs: 2_000,
         snapshots: 8,
-        opt: Default::default(),
-        decay: Default::default(),
+        ..RunSpec::from_params(&reglab::params::Params::default(), 0)
     }
 }
 
@@ -137,6 +131,20 @@ fn protocol_round_trips_every_variant() {
             spec: RunSpec {
                 mu: 0.0,
                 snapshots: 0,
+                ..spec()
+            },
+        },
+        ToWorker::Start {
+            run: 3,
+            spec: RunSpec {
+                z0: reglab::problem_spec::Z0Spec::Values(vec![-2.5, 0.0, f32::MAX, 7.25]),
+                fit: reglab::core::variants::Fit::PseudoHuber { delta: 0.5 },
+                weights: reglab::problem_spec::Weights::Tournesol {
+                    lambda: 2.0,
+                    cap: 3.0,
+                },
+                seed: u64::from(u32::MAX),
+                centre: -1.5,
                 ..spec()
             },
         },

@@ -15,6 +15,7 @@ pub mod problem;
 pub mod run;
 pub mod sweep;
 pub mod variants;
+pub mod z0;
 
 pub use analytic::Band;
 pub use history::{History, Series};

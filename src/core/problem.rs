@@ -1,4 +1,6 @@
-//! The problem L(z) = ‖z − z0‖₁ + μ‖z − c‖₂², its losses and its subgradient.
+//! The problem L(z) = ‖z − z0‖₁ + μ‖z − c‖₂², its losses and its subgradient — and its
+//! variants L(z) = Σ wᵢ·φ(zᵢ − z0ᵢ) + μ‖z − c‖₂² with a [`Fit`] φ (L1, pseudo-Huber, L2) and
+//! per-coordinate weights wᵢ ≥ 0 (see [`crate::core::variants`] for their optima).
 //!
 //! Values are f32 as in the seed (TensorFlow's `tf.Variable(tf.zeros(n))` is float32), and the
 //! per-coordinate vectors are padded to a multiple of [`LANES`] so the optimizer's hot loop
@@ -8,6 +10,8 @@
 use wide::f32x8;
 
 use crate::core::analytic::{clamp_solution, Band};
+use crate::core::optim::fit_term::Term;
+use crate::core::variants::{optimum_vec, Fit};
 
 /// Width of the chunks the hot loop works on (two SSE registers, one AVX or two wasm simd128).
 pub const LANES: usize = 8;
@@ -50,6 +54,12 @@ pub enum ProblemError {
     /// c and every z0ᵢ must be finite.
     #[error("z0 and the centre c must be finite numbers")]
     NonFinite,
+    /// Weights must be finite and ≥ 0, one per coordinate.
+    #[error("the weights must be {0} finite numbers ≥ 0")]
+    BadWeights(usize),
+    /// The pseudo-Huber width δ must be a finite number > 0.
+    #[error("the pseudo-Huber width δ must be a finite number > 0, got {0}")]
+    BadDelta(f64),
 }
 
 /// `linspace(lo, hi, n)` exactly as numpy makes it (in f64: lo + i·(hi − lo)/(n − 1), the last
@@ -74,11 +84,16 @@ pub struct Problem {
     mu: f64,
     centre: f64,
     band: Option<Band>,
+    fit: Fit,
+    /// Whether the weights are not all 1 (then `w` matters).
+    weighted: bool,
+    /// The weights wᵢ, padded with 1 (the padding's d = 0 makes any weight harmless).
+    pub(crate) w: Lanes,
     /// z0, padded with c to a multiple of [`LANES`].
     pub(crate) z0: Lanes,
-    /// z* = clamp(z0, band), padded with c.
+    /// z*: clamp(z0, band) for the seed's fit, the variant's optimum otherwise; padded with c.
     pub(crate) z_star: Lanes,
-    /// |z*ᵢ − z0ᵢ|: the fit loss of z* per coordinate, for L(z) − L(z*) without cancellation.
+    /// wᵢ·φ(z*ᵢ − z0ᵢ): the fit loss of z* per coordinate, for L(z) − L(z*) without cancellation.
     pub(crate) fit_star: Lanes,
     /// (z*ᵢ − c)²: the regulariser of z* per coordinate.
     pub(crate) reg_star: Lanes,
@@ -87,6 +102,18 @@ pub struct Problem {
 impl Problem {
     /// Builds the problem for data `z0`, weight `mu` ≥ 0 and centre `centre` (the seed's 1).
     pub fn new(z0: &[f32], mu: f64, centre: f64) -> Result<Self, ProblemError> {
+        Self::variant(z0, mu, centre, Fit::L1, &[])
+    }
+
+    /// Builds a variant: fit term `fit` with weights `weights` (one per coordinate, or empty for
+    /// every weight 1). L1 with no weights is exactly [`Problem::new`].
+    pub fn variant(
+        z0: &[f32],
+        mu: f64,
+        centre: f64,
+        fit: Fit,
+        weights: &[f32],
+    ) -> Result<Self, ProblemError> {
         if z0.is_empty() {
             return Err(ProblemError::Empty);
         }
@@ -97,16 +124,41 @@ impl Problem {
             return Err(ProblemError::NonFinite);
         }
         let n = z0.len();
+        if !weights.is_empty()
+            && (weights.len() != n || weights.iter().any(|w| !w.is_finite() || *w < 0.0))
+        {
+            return Err(ProblemError::BadWeights(n));
+        }
+        if let Fit::PseudoHuber { delta } = fit {
+            if !(delta.is_finite() && delta > 0.0) {
+                return Err(ProblemError::BadDelta(delta));
+            }
+        }
+        let weighted = weights.iter().any(|&w| w != 1.0);
         let c = centre as f32;
-        let band = Band::for_mu(mu, centre);
-        let z_star = clamp_solution(z0, band);
-        let fit_star: Vec<f32> = z_star.iter().zip(z0).map(|(s, a)| (s - a).abs()).collect();
+        let band = Band::for_mu(mu, centre).filter(|_| fit == Fit::L1 && !weighted);
+        let z_star = if fit == Fit::L1 && !weighted {
+            clamp_solution(z0, Band::for_mu(mu, centre))
+        } else {
+            optimum_vec(fit, z0, weights, mu, centre)
+        };
+        let w_at = |i: usize| weights.get(i).map_or(1.0, |&w| f64::from(w));
+        let fit_star: Vec<f32> = z_star
+            .iter()
+            .zip(z0)
+            .enumerate()
+            .map(|(i, (&s, &a))| (w_at(i) * fit.phi(f64::from(s) - f64::from(a))) as f32)
+            .collect();
         let reg_star: Vec<f32> = z_star.iter().map(|s| (s - c) * (s - c)).collect();
+        let w: Vec<f32> = (0..n).map(|i| w_at(i) as f32).collect();
         Ok(Self {
             n,
             mu,
             centre,
             band,
+            fit,
+            weighted,
+            w: to_lanes(&w, 1.0),
             z0: to_lanes(z0, c),
             z_star: to_lanes(&z_star, c),
             fit_star: to_lanes(&fit_star, 0.0),
@@ -139,9 +191,30 @@ impl Problem {
         self.centre
     }
 
-    /// The band [c − 1/(2μ), c + 1/(2μ)]; `None` for μ = 0 (no pull, z* = z0).
+    /// The band [c − 1/(2μ), c + 1/(2μ)] of the seed's fit; `None` for μ = 0 (no pull,
+    /// z* = z0) and for every variant (weighted bands: [`crate::core::variants::band`]).
     pub fn band(&self) -> Option<Band> {
         self.band
+    }
+
+    /// The fit term φ.
+    pub fn fit(&self) -> Fit {
+        self.fit
+    }
+
+    /// The weights wᵢ (n values; all 1 unless the problem is weighted).
+    pub fn weights(&self) -> &[f32] {
+        &floats(&self.w)[..self.n]
+    }
+
+    /// Which fit-term kernel the optimizers run.
+    pub fn term(&self) -> Term {
+        match self.fit {
+            Fit::L1 if self.weighted => Term::WeightedL1,
+            Fit::L1 => Term::SeedL1,
+            Fit::PseudoHuber { delta } => Term::PseudoHuber(delta),
+            Fit::L2 => Term::Squared,
+        }
     }
 
     /// The data z0 (n values).
@@ -159,11 +232,13 @@ impl Problem {
         to_lanes(&vec![0.0; self.n], self.centre as f32)
     }
 
-    /// fit(z) = Σ|zᵢ − z0ᵢ| (reference implementation, f64 accumulation; `z` has n values).
+    /// fit(z) = Σ wᵢ·φ(zᵢ − z0ᵢ) (reference implementation, f64 accumulation; `z` has n
+    /// values). The seed: Σ|zᵢ − z0ᵢ|.
     pub fn fit_loss(&self, z: &[f32]) -> f64 {
         z.iter()
             .zip(self.z0())
-            .map(|(&z, &a)| (f64::from(z) - f64::from(a)).abs())
+            .zip(self.weights())
+            .map(|((&z, &a), &w)| f64::from(w) * self.fit.phi(f64::from(z) - f64::from(a)))
             .sum()
     }
 
@@ -178,12 +253,15 @@ impl Problem {
         self.fit_loss(z) + self.mu * self.reg_loss(z)
     }
 
-    /// The subgradient TensorFlow takes: gᵢ = sign(zᵢ − z0ᵢ) + 2μ(zᵢ − c), with sign(0) = 0.
+    /// The subgradient TensorFlow takes: gᵢ = sign(zᵢ − z0ᵢ) + 2μ(zᵢ − c), with sign(0) = 0;
+    /// for a variant gᵢ = wᵢ·φ'(zᵢ − z0ᵢ) + 2μ(zᵢ − c).
     pub fn subgradient(&self, z: &[f32]) -> Vec<f64> {
         z.iter()
             .zip(self.z0())
-            .map(|(&z, &a)| {
-                sign0(f64::from(z) - f64::from(a)) + 2.0 * self.mu * (f64::from(z) - self.centre)
+            .zip(self.weights())
+            .map(|((&z, &a), &w)| {
+                f64::from(w) * self.fit.dphi(f64::from(z) - f64::from(a))
+                    + 2.0 * self.mu * (f64::from(z) - self.centre)
             })
             .collect()
     }

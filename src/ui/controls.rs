@@ -113,7 +113,13 @@ pub fn ParamField(
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
                     let mut next = params.get_untracked();
-                    match next.set(&spec, &text) {
+                    let result = next.set(&spec, &text);
+                    // A new n or z0 range asks for a preset: typed-in values give way to the line.
+                    if result.is_ok() && matches!(key, "n" | "z0min" | "z0max") && next.z0 == "data" {
+                        next.z0 = "linspace".into();
+                        next.z0data.clear();
+                    }
+                    match result {
                         Ok(()) if next.z0min >= next.z0max => error.set(Some("z0 min must be below z0 max".into())),
                         Ok(()) => {
                             error.set(None);
@@ -202,6 +208,41 @@ pub fn PlaybackBar(
     }
 }
 
+/// A menu bound to one word-valued row of the parameter table.
+#[component]
+pub fn WordSelect(
+    /// All parameters.
+    params: RwSignal<Params>,
+    /// The URL key of the row (see [`crate::params::SPECS`]).
+    key: &'static str,
+    /// The visible label.
+    title: &'static str,
+    /// The words offered, in menu order.
+    words: &'static [&'static str],
+    /// What a person reads for each word.
+    name: fn(&str) -> &'static str,
+) -> impl IntoView {
+    let spec = *SPECS
+        .iter()
+        .find(|s| s.key == key)
+        .expect("keys come from the table");
+    let id = format!("param-{key}");
+    view! {
+        <div class="param">
+            <label for=id.clone()>{title}</label>
+            <select id=id data-testid=format!("param-{key}")
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    params.update(|p| { let _ = p.set(&spec, &text); });
+                }>
+                {words.iter().map(|w| view! {
+                    <option value=*w selected=move || params.get().get(spec.field) == *w>{name(w)}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// The optimizer, a second one to compare with, and the learning-rate decay.
 #[component]
 pub fn OptimizerControls(
@@ -216,36 +257,12 @@ pub fn OptimizerControls(
         "invsqrt" => "1/√t",
         _ => "none",
     };
-    let select = move |key: &'static str,
-                       title: &'static str,
-                       words: &'static [&'static str],
-                       name: fn(&str) -> &'static str| {
-        let spec = *SPECS
-            .iter()
-            .find(|s| s.key == key)
-            .expect("keys come from the table");
-        let id = format!("param-{key}");
-        view! {
-            <div class="param">
-                <label for=id.clone()>{title}</label>
-                <select id=id data-testid=format!("param-{key}")
-                    on:change=move |ev| {
-                        let text = event_target_value(&ev);
-                        params.update(|p| { let _ = p.set(&spec, &text); });
-                    }>
-                    {words.iter().map(|w| view! {
-                        <option value=*w selected=move || params.get().get(spec.field) == *w>{name(w)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-        }
-    };
     view! {
         <fieldset class="optimizers">
             <legend>"Optimizer"</legend>
-            {select("opt", "optimizer", &crate::params::OPTIMIZERS, label_of)}
-            {select("compare", "compare with", &crate::params::COMPARES, label_of)}
-            {select("decay", "learning-rate decay", &crate::params::DECAYS, decay_label)}
+            <WordSelect params=params key="opt" title="optimizer" words=&crate::params::OPTIMIZERS name=label_of />
+            <WordSelect params=params key="compare" title="compare with" words=&crate::params::COMPARES name=label_of />
+            <WordSelect params=params key="decay" title="learning-rate decay" words=&crate::params::DECAYS name=decay_label />
         </fieldset>
     }
 }

@@ -68,7 +68,7 @@ pub fn Exports(
         let Some(f) = frame.get_untracked() else {
             return;
         };
-        let csv = crate::export::run_csv(&f.shown.z0, f.z(), &f.shown.z_star);
+        let csv = crate::export::run_csv(&f.shown.z0, f.z(), &f.shown.z_star, &f.shown.weights);
         let name = format!(
             "reglab-mu{}-epoch{}.csv",
             fmt_real(f.shown.result.spec.mu),
@@ -82,7 +82,7 @@ pub fn Exports(
         let Some(s) = sweep.get_untracked() else {
             return;
         };
-        let csv = crate::export::sweep_csv(&s.z0, s.result.spec.base.centre, &s.result.rows);
+        let csv = crate::export::sweep_csv(&s.result.spec.base, &s.result.rows);
         if let Err(e) = download("reglab-sweep.csv", "text/csv", &csv) {
             message.set(format!("Could not save the sweep: {e}"));
         }
@@ -168,6 +168,8 @@ fn draw_for_png(
                     z: f.z(),
                     z_star: &s.z_star,
                     band: s.band,
+                    bands: s.bands.as_deref(),
+                    star_label: s.result.spec.star_label(),
                     mu: s.result.spec.mu,
                     compare: None,
                     annotate: true,

@@ -18,10 +18,16 @@ pub fn caption(frame: &Option<Frame>) -> String {
     };
     let mu = fmt_mu(f.shown.result.spec.mu);
     let n = f.shown.z0.len();
+    let follow = n - f.shown.clamped;
     match f.shown.band {
-        None => format!("μ = 0: no pull towards 1 — all {n} coordinates follow z0"),
+        None if f.shown.result.spec.mu == 0.0 => {
+            format!("μ = 0: no pull towards c — all {n} coordinates follow z0")
+        }
+        None => format!(
+            "μ = {mu}, {}: {follow} of {n} coordinates stay on z0",
+            f.shown.result.spec.problem_label()
+        ),
         Some(b) => {
-            let follow = n - f.shown.clamped;
             format!(
                 "μ = {mu}: band [{}, {}] — {follow} of {n} coordinates follow z0",
                 short(b.lo),

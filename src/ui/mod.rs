@@ -14,6 +14,7 @@ pub mod palette;
 mod panels;
 mod playback;
 mod png;
+mod problem_panel;
 mod readouts;
 mod share;
 pub mod shown;
@@ -81,6 +82,20 @@ impl RunState {
             RunState::Diverged => "Diverged",
             RunState::Error => "Error",
         }
+    }
+}
+
+/// The sentence after the seed's formula: the seed's closed form, or what the link changed.
+fn formula_tail(p: &Params) -> String {
+    let spec = RunSpec::from_params(p, 0);
+    let by = spec.opt.label();
+    if spec.is_seed_shape() && spec.centre == 1.0 {
+        format!(" minimised by {by}. The exact answer: z* = clamp(z0, 1 − 1/(2μ), 1 + 1/(2μ)).")
+    } else {
+        format!(
+            " — this link changes it: {}, minimised by {by}. The exact answer is computed per coordinate and drawn as z*.",
+            spec.problem_label()
+        )
     }
 }
 
@@ -228,6 +243,24 @@ pub fn App() -> impl IntoView {
         }
         on_run();
     };
+    // Dragging a point of the z chart moves its z0: the page then runs on explicit values,
+    // which the link carries (at most MAX_VALUES of them; beyond that a preset and its seed).
+    let drag_z0 = Callback::new(move |(i, x): (usize, f64)| {
+        let mut values = params.get_untracked().z0();
+        if values.len() > crate::z0_code::MAX_VALUES {
+            message.set(format!(
+                "Dragging z0 needs n ≤ {}: a link carries at most that many values. Lower n, or pick a preset.",
+                crate::z0_code::MAX_VALUES
+            ));
+            return;
+        }
+        if let Some(v) = values.get_mut(i) {
+            *v = x.clamp(-1e6, 1e6) as f32;
+        }
+        if let Err(e) = problem_panel::set_z0_values(params, &values) {
+            message.set(e);
+        }
+    });
     let show_keys = RwSignal::new(false);
     lecture::install_keys(params, show_keys, play_pause, replay);
     let selected = RwSignal::new(0usize);
@@ -268,7 +301,7 @@ pub fn App() -> impl IntoView {
                     <mo>"+"</mo><mi>"μ"</mi>
                     <msubsup><mrow><mo>"‖"</mo><mi>"z"</mi><mo>"−"</mo><mn>"1"</mn><mo>"‖"</mo></mrow><mn>"2"</mn><mn>"2"</mn></msubsup>
                 </math>
-                " minimised by Adam. The exact answer: z* = clamp(z0, 1 − 1/(2μ), 1 + 1/(2μ))."
+                {move || formula_tail(&params.get())}
             </p>
         </header>
         <main>
@@ -301,11 +334,12 @@ pub fn App() -> impl IntoView {
                     on_step=move || player.step()
                     on_reset=move || player.reset() />
                 <controls::OptimizerControls params=params />
+                <problem_panel::ProblemPanel params=params />
                 <Advanced params=params />
             </section>
             <Readouts frame=shown_frame state=state epochs=epochs progress=progress message=message ready=ready compare=compare_signal />
             <section class="charts" aria-label="Charts">
-                <ZPanel frame=shown_frame theme=theme selected=selected compare=compare_signal />
+                <ZPanel frame=shown_frame theme=theme selected=selected compare=compare_signal on_drag=drag_z0 />
                 <LossPanel frame=shown_frame theme=theme compare=compare_signal />
                 <SuboptPanel frame=shown_frame theme=theme compare=compare_signal />
             </section>

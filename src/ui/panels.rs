@@ -31,10 +31,55 @@ pub fn ZPanel(
     selected: RwSignal<usize>,
     /// A second optimizer's run (compare mode).
     compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
+    /// A point was dragged: (coordinate, its new z0).
+    on_drag: Callback<(usize, f64)>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
     let last_run = StoredValue::new(None::<u64>);
+    // The coordinate being dragged, if a pointer grabbed a point.
+    let dragging = StoredValue::new(None::<usize>);
+    let grab = move |ev: web_sys::PointerEvent| {
+        let (Some(canvas), Some(f)) = (canvas_ref.get_untracked(), frame.get_untracked()) else {
+            return;
+        };
+        let s = &f.shown;
+        let data = ZChart {
+            compare: None,
+            z0: &s.z0,
+            z: f.z(),
+            z_star: &s.z_star,
+            band: s.band,
+            bands: None,
+            star_label: "",
+            mu: s.result.spec.mu,
+            annotate: false,
+        };
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        // Within a fingertip of a point: grab it (a click elsewhere only picks for the explorer).
+        if let Some((i, d)) = crate::ui::charts::z_chart::point_at(&canvas, &data, x, y) {
+            if d <= 18.0 {
+                dragging.set_value(Some(i));
+                selected.set(i);
+                let _ = canvas.set_pointer_capture(ev.pointer_id());
+                ev.prevent_default();
+            }
+        }
+    };
+    let drag = move |ev: web_sys::PointerEvent| {
+        let Some(i) = dragging.get_value() else {
+            return;
+        };
+        let (Some(canvas), Some(f)) = (canvas_ref.get_untracked(), frame.get_untracked()) else {
+            return;
+        };
+        if let Some(x) =
+            crate::ui::charts::z_chart::z0_at(&canvas, &f.shown.z0, f64::from(ev.offset_x()))
+        {
+            on_drag.run((i, x));
+        }
+    };
+    let release = move |_: web_sys::PointerEvent| dragging.set_value(None);
     let pick = move |ev: web_sys::MouseEvent| {
         let (Some(canvas), Some(f)) = (canvas_ref.get_untracked(), frame.get_untracked()) else {
             return;
@@ -71,10 +116,15 @@ pub fn ZPanel(
             z: f.z(),
             z_star: &s.z_star,
             band: s.band,
+            bands: s.bands.as_deref(),
+            star_label: s.result.spec.star_label(),
             mu: s.result.spec.mu,
             annotate: false,
         };
         report(draw_z_chart(&canvas, &data, &palette));
+        if let Some(g) = crate::ui::charts::z_chart::geometry(&canvas, &data) {
+            let _ = canvas.set_attribute("data-plot", &g);
+        }
         let _ = canvas.set_attribute("data-mu", &crate::params::fmt_real(s.result.spec.mu));
         let _ = canvas.set_attribute("data-run", &s.result.run.to_string());
         let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
@@ -89,7 +139,8 @@ pub fn ZPanel(
         <figure class="chart-panel panel-z">
             <figcaption class="chart-title">{move || z_title(frame.get())}</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img" on:click=pick
-                aria-label="Learned z against z0, with the exact optimum z* and the band shaded. Click a point to explore its coordinate."></canvas>
+                on:pointerdown=grab on:pointermove=drag on:pointerup=release on:pointercancel=release
+                aria-label="Learned z against z0, with the exact optimum z* and the band shaded. Click a point to explore its coordinate; drag it sideways to move its z0."></canvas>
             <CompareLegend compare=compare items=vec![("swatch square green", "learned z")] />
             <Legend items=vec![
                 ("swatch dot learned", "learned z (first optimizer)"),
@@ -265,9 +316,13 @@ fn z_title(frame: Option<Frame>) -> String {
         return "z against z0".into();
     };
     let mu = crate::ui::charts::z_chart::fmt_mu(f.shown.result.spec.mu);
+    let spec = &f.shown.result.spec;
     match f.shown.band {
         Some(b) => format!("z against z0 — μ = {mu}, band [{:.4}, {:.4}]", b.lo, b.hi),
-        None => "z against z0 — μ = 0: no band, nothing pulls z away from z0".into(),
+        None if spec.mu == 0.0 => {
+            "z against z0 — μ = 0: no band, nothing pulls z away from z0".into()
+        }
+        None => format!("z against z0 — μ = {mu}, {}", spec.problem_label()),
     }
 }
 

@@ -42,12 +42,15 @@ pub fn Readouts(
                         "band [1 − 1/(2μ), 1 + 1/(2μ)] = [" {format!("{:.4}", b.lo)} ", " {format!("{:.4}", b.hi)} "]"
                     </p>
                 }.into_any(),
-                None => view! { <p data-testid="band">"μ = 0: no band — nothing pulls z, so z* = z0"</p> }.into_any(),
+                None => view! { <p data-testid="band">{move || frame.get().map(|f| variant_band(&f.shown)).unwrap_or_default()}</p> }.into_any(),
             }}
             <p data-testid="clamped"
                 data-k=move || frame.get().map(|f| f.shown.clamped.to_string()).unwrap_or_default()
                 data-n=move || frame.get().map(|f| f.shown.z0.len().to_string()).unwrap_or_default()>
-                {move || frame.get().map(|f| format!("{} of {} coordinates clamped to the band's edges", f.shown.clamped, f.shown.z0.len())).unwrap_or_default()}
+                {move || frame.get().map(|f| {
+                    let what = if f.shown.result.spec.is_seed_shape() { "clamped to the band's edges" } else { "held away from z0 by the pull" };
+                    format!("{} of {} coordinates {what}", f.shown.clamped, f.shown.z0.len())
+                }).unwrap_or_default()}
             </p>
             <p data-testid="err-inf" data-value=move || frame.get().map(|f| f.err_inf().to_string()).unwrap_or_default()>
                 "‖z − z*‖∞ = " {move || frame.get().map(|f| format!("{:.3e}", f.err_inf())).unwrap_or_else(|| "—".into())}
@@ -69,6 +72,32 @@ pub fn Readouts(
                 <p class="status-message" role="alert">{move || message.get()}</p>
             </Show>
         </section>
+    }
+}
+
+/// The band readout when there is no single band: μ = 0, per-coordinate bands or a smooth fit.
+fn variant_band(shown: &crate::ui::shown::Shown) -> String {
+    use crate::problem_spec::short;
+    let spec = &shown.result.spec;
+    if spec.mu == 0.0 {
+        return "μ = 0: no band — nothing pulls z, so z* = z0".into();
+    }
+    match &shown.bands {
+        Some(bands) => {
+            let half = bands.iter().map(|(lo, hi)| (hi - lo) / 2.0);
+            let (lo, hi) = half.fold((f64::INFINITY, 0.0f64), |(a, b), h| (a.min(h), b.max(h)));
+            format!(
+                "{}: each coordinate has its own band c ± wᵢ/(2μ), half-widths {} to {}",
+                spec.problem_label(),
+                short(lo),
+                short(hi)
+            )
+        }
+        None => format!(
+            "{}: no band — z* moves every z0 part of the way towards c = {}",
+            spec.problem_label(),
+            short(spec.centre)
+        ),
     }
 }
 

@@ -3,8 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::core::analytic::{clamp_solution, clamped_count};
-use crate::core::{linspace, Band};
+use crate::core::Band;
 use crate::protocol::RunResult;
 
 /// A run with its reference solution.
@@ -14,27 +13,34 @@ pub struct Shown {
     pub result: RunResult,
     /// z0 of the run.
     pub z0: Vec<f32>,
-    /// z* = clamp(z0, band).
+    /// z*: clamp(z0, band) for the seed's fit, the variant's optimum otherwise.
     pub z_star: Vec<f32>,
-    /// The band (None for μ = 0).
+    /// The band (None for μ = 0 and for the variants, which have per-coordinate bands or none).
     pub band: Option<Band>,
-    /// Coordinates clamped, k.
+    /// Per-coordinate bands of a weighted L1 fit.
+    pub bands: Option<Vec<(f64, f64)>>,
+    /// The weights wᵢ (empty: all 1).
+    pub weights: Vec<f32>,
+    /// Coordinates the pull holds away from z0, k (the seed: those clamped to the band).
     pub clamped: usize,
 }
 
 impl Shown {
     /// Wraps a result.
     pub fn new(result: RunResult) -> Arc<Self> {
-        let z0 = linspace(result.spec.z0min, result.spec.z0max, result.spec.n);
-        let band = Band::for_mu(result.spec.mu, result.spec.centre);
-        let z_star = clamp_solution(&z0, band);
-        let clamped = clamped_count(&z0, band);
+        let spec = &result.spec;
+        let z0 = spec.z0();
+        let reference = spec.reference(spec.mu);
+        let band = Band::for_mu(spec.mu, spec.centre).filter(|_| spec.is_seed_shape());
+        let weights = spec.weights(z0.len());
         Arc::new(Self {
-            result,
             z0,
-            z_star,
+            z_star: reference.z_star,
             band,
-            clamped,
+            bands: reference.bands,
+            weights,
+            clamped: reference.moved,
+            result,
         })
     }
 }

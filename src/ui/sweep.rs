@@ -6,8 +6,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::analytic::clamp_solution;
-use crate::core::{linspace, Band};
 use crate::params::{Params, View};
 use crate::protocol::{FromWorker, RunSpec, SweepResult, SweepSpec};
 use crate::ui::canvas::watch_resize;
@@ -42,11 +40,11 @@ pub struct SweepShown {
 impl SweepShown {
     fn new(result: SweepResult) -> Arc<Self> {
         let base = &result.spec.base;
-        let z0 = linspace(base.z0min, base.z0max, base.n);
+        let z0 = base.z0();
         let z_stars: Vec<Vec<f32>> = result
             .rows
             .iter()
-            .map(|r| clamp_solution(&z0, Band::for_mu(r.mu, base.centre)))
+            .map(|r| base.reference(r.mu).z_star)
             .collect();
         let learned: Vec<f32> = result
             .rows
@@ -314,6 +312,15 @@ fn OverlayPanel(sweep: RwSignal<Option<Arc<SweepShown>>>, theme: Signal<Palette>
     }
 }
 
+/// The smallest and largest z0 (of the preset or the values).
+fn z0_range(p: &Params) -> (f64, f64) {
+    p.z0()
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+            (lo.min(f64::from(x)), hi.max(f64::from(x)))
+        })
+}
+
 #[component]
 fn BandEdgesPanel(params: RwSignal<Params>, theme: Signal<Palette>) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
@@ -328,8 +335,8 @@ fn BandEdgesPanel(params: RwSignal<Params>, theme: Signal<Palette>) -> impl Into
         let mus = p.sweep_mus();
         let data = BandEdges {
             mus: &mus,
-            z0_range: (p.z0min, p.z0max),
-            centre: 1.0,
+            z0_range: z0_range(&p),
+            centre: p.c,
             annotate: false,
         };
         if let Err(e) = draw_band_edges(&canvas, &data, &palette) {
@@ -339,7 +346,7 @@ fn BandEdgesPanel(params: RwSignal<Params>, theme: Signal<Palette>) -> impl Into
     let summary = move || {
         let p = params.get();
         let mus = p.sweep_mus();
-        match clamping_starts((p.z0min, p.z0max), 1.0) {
+        match clamping_starts(z0_range(&p), p.c) {
             Some(start) => {
                 let none = mus.iter().filter(|&&m| m <= start).count();
                 format!(

@@ -3,13 +3,15 @@
 //!
 //! For each chunk of [`LANES`] coordinates it computes, in f32 as Adam does,
 //!   d = z − z0,  r = z − c,  g = sign(d) + μ·(2r)   (sign(0) = 0, TensorFlow's subgradient),
-//! accumulates fit = Σ|d|, reg = Σr², ‖g‖₂², ‖z − z*‖∞ and L(z) − L(z*) (summed per coordinate,
+//! (for a variant, w·φ'(d) in place of sign(d): see [`crate::core::optim::fit_term`]),
+//! accumulates fit = Σ|d| (Σ w·φ(d)), reg = Σr², ‖g‖₂², ‖z − z*‖∞ and L(z) − L(z*) (summed per coordinate,
 //! each term ≥ 0, so there is no cancellation), and hands (chunk index, z, g) to the optimizer's
 //! update, which returns the new z. Measuring and stepping share one pass over memory; the
 //! update is a closure, so it is inlined into the loop and stays SIMD.
 
 use wide::f32x8;
 
+use crate::core::optim::fit_term::FitTerm;
 use crate::core::optim::EpochStats;
 use crate::core::problem::{Problem, LANES};
 
@@ -29,44 +31,60 @@ where
         problem.padded_len(),
         "z must match the problem's padded length"
     );
+    crate::with_fit_term!(problem, |term| kernel(problem, term, z, &mut update))
+}
+
+#[inline(always)]
+fn kernel<T: FitTerm, F>(problem: &Problem, term: T, z: &mut [f32x8], update: &mut F) -> EpochStats
+where
+    F: FnMut(usize, f32x8, f32x8) -> f32x8,
+{
     let mu = problem.mu() as f32;
     let c = problem.centre() as f32;
     let splat = f32x8::splat;
-    let (one, zero, two, mu_v, c_v) = (splat(1.0), splat(0.0), splat(2.0), splat(mu), splat(c));
+    let (zero, two, mu_v, c_v) = (splat(0.0), splat(2.0), splat(mu), splat(c));
     let (mut fit, mut reg, mut grad_sq, mut err_inf, mut subopt) = (zero, zero, zero, zero, zero);
 
     let chunks = z
         .iter_mut()
         .zip(problem.z0.iter().zip(problem.z_star.iter()))
-        .zip(problem.fit_star.iter().zip(problem.reg_star.iter()));
-    for (k, ((z_c, (&z0, &z_star)), (&fit_star, &reg_star))) in chunks.enumerate() {
+        .zip(problem.fit_star.iter().zip(problem.reg_star.iter()))
+        .zip(problem.w.iter());
+    for (k, (((z_c, (&z0, &z_star)), (&fit_star, &reg_star)), &w)) in chunks.enumerate() {
         let z = *z_c;
-        let d = z - z0;
-        let abs_d = d.abs();
+        let (loss, fit_grad) = term.eval(z - z0, w);
         let r = z - c_v;
         let r2 = r * r;
-        // sign with sign(0) = 0, branch-free: comparison masks are all-ones bit patterns.
-        let sign = (d.simd_gt(zero) & one) - (d.simd_lt(zero) & one);
-        let g = sign + mu_v * (r * two);
-        fit += abs_d;
+        let g = fit_grad + mu_v * (r * two);
+        fit += loss;
         reg += r2;
         grad_sq += g * g;
         err_inf = err_inf.fast_max((z - z_star).abs());
-        subopt += (abs_d - fit_star) + mu_v * (r2 - reg_star);
+        subopt += (loss - fit_star) + mu_v * (r2 - reg_star);
         *z_c = update(k, z, g);
     }
+    stats_of([fit, reg, grad_sq, err_inf, subopt], mu)
+}
+
+/// The [`EpochStats`] of a kernel's lane accumulators [fit, reg, ‖g‖², max |z − z*|, subopt].
+#[inline(always)]
+pub fn stats_of([fit, reg, grad_sq, err_inf, subopt]: [f32x8; 5], mu: f32) -> EpochStats {
     EpochStats {
         fit: lane_sum(fit),
         reg: lane_sum(reg),
         total: lane_sum(fit) + mu * lane_sum(reg),
         grad_norm: lane_sum(grad_sq).sqrt(),
-        // NaN wins: a diverged z must never read as a perfect 0.
-        err_inf: err_inf
-            .to_array()
-            .into_iter()
-            .fold(0.0, |m: f32, e| if e.is_nan() || e > m { e } else { m }),
+        err_inf: nan_first_max(err_inf),
         subopt: lane_sum(subopt),
     }
+}
+
+/// The largest lane, NaN first: a diverged z must never read as a perfect 0.
+#[inline(always)]
+pub fn nan_first_max(x: f32x8) -> f32 {
+    x.to_array()
+        .into_iter()
+        .fold(0.0, |m: f32, e| if e.is_nan() || e > m { e } else { m })
 }
 
 /// The measurements at `z` without moving it (the same numbers a step would report).

@@ -9,6 +9,7 @@
 
 pub mod adagrad;
 pub mod adam;
+pub mod fit_term;
 pub mod measure;
 pub mod momentum;
 pub mod prox;

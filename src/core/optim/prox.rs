@@ -12,8 +12,14 @@
 //! stops exactly on it. The learning rate and its [`Decay`](crate::core::optim::Decay) are
 //! ignored when μ > 0, and the decay is ignored always: the prox step needs neither.
 //!
-//! Each step is computed in f64 from the f32 z and rounded once to f32, so z lands on f32(z*)
-//! (an in-band coordinate on z0 exactly) instead of dithering in the last f32 bits.
+//! Variants: with weights the threshold is η·wᵢ; for the pseudo-Huber and L2 fits the prox is
+//! the variant's own 1-D optimum ([`optimum`], with μ = 1/(2η) and centre y), so the fixed point
+//! is again the variant's z*.
+//!
+//! Each step is computed in f64 from the f32 z and rounded once to f32, so on the seed's fit z
+//! lands on f32(z*) (an in-band coordinate on z0 exactly) instead of dithering in the last f32
+//! bits. For the variants the rounded ½-contraction can stop one f32 ulp from z* (every f32
+//! within an ulp of z* is then a fixed point; tests/problem_variants.rs pins it).
 //!
 //! Documented behaviour on the seed problem (tests/optimizers.rs): at μ = 0.1 and μ = 1,
 //! ‖z − z*‖∞ ≤ **1e-6** after 30 epochs and at every epoch after that, through 25 000 (it is
@@ -25,6 +31,7 @@ use wide::f32x8;
 use crate::core::optim::measure::measure_and_update;
 use crate::core::optim::{EpochStats, OptimizerConfig};
 use crate::core::problem::{Problem, LANES};
+use crate::core::variants::{optimum, Fit};
 
 /// The proximal gradient's state: the μ = 0 step lr and the step count t.
 #[derive(Debug, Clone)]
@@ -65,16 +72,25 @@ impl Prox {
         self.t += 1;
         let (eta, shrink) = self.eta(problem);
         let c = problem.centre();
-        let z0 = &problem.z0;
+        let (z0, w, fit) = (&problem.z0, &problem.w, problem.fit());
         measure_and_update(problem, z, |k, z, _| {
-            let (z, a) = (z.to_array(), z0[k].to_array());
+            let (z, a, w) = (z.to_array(), z0[k].to_array(), w[k].to_array());
             let mut out = [0.0f32; LANES];
-            for ((o, &z), &a) in out.iter_mut().zip(&z).zip(&a) {
-                let (z, a) = (f64::from(z), f64::from(a));
+            for (((o, &z), &a), &w) in out.iter_mut().zip(&z).zip(&a).zip(&w) {
+                let (z, a, w) = (f64::from(z), f64::from(a), f64::from(w));
                 let y = z - shrink * (z - c);
-                let d = y - a;
-                // max(NaN, 0) would hide a NaN; |d| − η is NaN only if d is, and then sign is.
-                *o = (a + d.signum() * (d.abs() - eta).max(0.0)) as f32;
+                *o = match fit {
+                    Fit::L1 => {
+                        let d = y - a;
+                        // max(NaN, 0) would hide a NaN; |d| − ηw is NaN only if d is, and then
+                        // sign is.
+                        (a + d.signum() * (d.abs() - eta * w).max(0.0)) as f32
+                    }
+                    // The prox of ηw·φ(· − a) at y minimises w·φ(x − a) + (x − y)²/(2η): the
+                    // variant's own 1-D optimum with μ = 1/(2η) and centre y.
+                    _ if y.is_finite() => optimum(fit, a, w, 1.0 / (2.0 * eta), y) as f32,
+                    _ => y as f32,
+                };
             }
             f32x8::from(out)
         })

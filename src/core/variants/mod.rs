@@ -32,6 +32,13 @@ pub enum Fit {
     L2,
 }
 
+impl Default for Fit {
+    /// The seed's L1.
+    fn default() -> Self {
+        Fit::L1
+    }
+}
+
 impl Fit {
     /// The short name: "l1", "huber" or "l2" (δ is not part of it).
     pub fn key(&self) -> &'static str {

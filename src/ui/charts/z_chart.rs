@@ -1,5 +1,7 @@
 //! Chart 1: learned z against z0, with z* = clamp(z0, band), the band shaded and the diagonal
 //! z = z0 faint. Inside the band z follows the diagonal; outside it sticks to the band's edge.
+//! For a variant: per-coordinate bands as vertical bars (weighted L1), or no band (smooth fits),
+//! and z* as a short dash per coordinate whenever it is not one line over sorted z0.
 
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -16,8 +18,12 @@ pub struct ZChart<'a> {
     pub z: &'a [f32],
     /// Exact optimum z* (line).
     pub z_star: &'a [f32],
-    /// The band, if μ > 0.
+    /// The band, if μ > 0 (the seed's fit).
     pub band: Option<Band>,
+    /// Per-coordinate bands [loᵢ, hiᵢ] (a weighted L1 fit).
+    pub bands: Option<&'a [(f64, f64)]>,
+    /// The legend's name for z*.
+    pub star_label: &'a str,
     /// μ, for the caption.
     pub mu: f64,
     /// A second optimizer's z and its name (compare mode), drawn as squares.
@@ -40,18 +46,73 @@ fn finite_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
 /// [`z0_at`], which maps a click back to the data.
 const MARGIN: f64 = 14.0;
 const Y_LABELS: f64 = 70.0;
+const X_LABELS: f64 = 56.0;
 
 fn x_range_of(z0: &[f32]) -> std::ops::Range<f64> {
     padded(finite_range(z0.iter().map(|&x| f64::from(x))).unwrap_or((-1.0, 1.0)))
 }
 
+/// The plotting area of the page's chart (no caption) in CSS px: (left, right, top, bottom).
+fn plot_area(s: &crate::ui::canvas::Scale) -> (f64, f64, f64, f64) {
+    let px = |v: f64| f64::from(s.px(v)) / s.dpr;
+    let left = px(MARGIN) + px(Y_LABELS * s.zoom);
+    let right = (f64::from(s.width) - f64::from(s.px(MARGIN))) / s.dpr;
+    let top = px(MARGIN);
+    let bottom = (f64::from(s.height) - f64::from(s.px(MARGIN))) / s.dpr - px(X_LABELS * s.zoom);
+    (left, right, top, bottom)
+}
+
 /// The z0 value under CSS x-coordinate `x` of a drawn chart (for picking a coordinate).
 pub fn z0_at(canvas: &HtmlCanvasElement, z0: &[f32], x: f64) -> Option<f64> {
     let s = crate::ui::canvas::measure(canvas)?;
-    let left = f64::from(s.px(MARGIN) + s.px(Y_LABELS * s.zoom)) / s.dpr;
-    let right = (f64::from(s.width) - f64::from(s.px(MARGIN))) / s.dpr;
+    let (left, right, _, _) = plot_area(&s);
     let r = x_range_of(z0);
     (right > left).then(|| r.start + (x - left) / (right - left) * (r.end - r.start))
+}
+
+/// The coordinate whose learned point (z0ᵢ, zᵢ) is drawn nearest to CSS point (x, y), and its
+/// distance in CSS px (for grabbing a point to drag).
+pub fn point_at(canvas: &HtmlCanvasElement, data: &ZChart, x: f64, y: f64) -> Option<(usize, f64)> {
+    let s = crate::ui::canvas::measure(canvas)?;
+    let (left, right, top, bottom) = plot_area(&s);
+    let (xr, yr) = (x_range_of(data.z0), y_range_of(data));
+    let to_px = |a: f32, b: f32| {
+        (
+            left + (f64::from(a) - xr.start) / (xr.end - xr.start) * (right - left),
+            bottom - (f64::from(b) - yr.start) / (yr.end - yr.start) * (bottom - top),
+        )
+    };
+    data.z0
+        .iter()
+        .zip(data.z)
+        .map(|(&a, &b)| {
+            let (px, py) = to_px(a, b);
+            (px - x).hypot(py - y)
+        })
+        .enumerate()
+        .filter(|(_, d)| d.is_finite())
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// Where the page's chart draws: "left right top bottom x0 x1 y0 y1" (CSS px of the plotting
+/// area, then its data ranges), for tests and tools that point at a coordinate's dot.
+pub fn geometry(canvas: &HtmlCanvasElement, data: &ZChart) -> Option<String> {
+    let s = crate::ui::canvas::measure(canvas)?;
+    let (left, right, top, bottom) = plot_area(&s);
+    let (xr, yr) = (x_range_of(data.z0), y_range_of(data));
+    Some(format!(
+        "{left} {right} {top} {bottom} {} {} {} {}",
+        xr.start, xr.end, yr.start, yr.end
+    ))
+}
+
+fn y_range_of(data: &ZChart) -> std::ops::Range<f64> {
+    let as64 = |v: &[f32]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
+    let values = as64(data.z)
+        .into_iter()
+        .chain(as64(data.z_star))
+        .chain(as64(data.z0));
+    padded(finite_range(values).unwrap_or((-1.0, 1.0)))
 }
 
 fn padded((lo, hi): (f64, f64)) -> std::ops::Range<f64> {
@@ -68,8 +129,7 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
     let as64 = |v: &[f32]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
     let (z0, z, z_star) = (as64(data.z0), as64(data.z), as64(data.z_star));
     let x_range = x_range_of(data.z0);
-    let y_range =
-        padded(finite_range(z.iter().chain(&z_star).chain(&z0).copied()).unwrap_or((-1.0, 1.0)));
+    let y_range = y_range_of(data);
     let font = |size: f64| text_style(&s, size, palette);
 
     let caption = match data.band {
@@ -79,7 +139,10 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
             b.lo,
             b.hi
         ),
-        None => "z vs z0 — μ = 0: no band, nothing pulls z away from z0".to_string(),
+        None if data.mu == 0.0 => {
+            "z vs z0 — μ = 0: no band, nothing pulls z away from z0".to_string()
+        }
+        None => format!("z vs z0 — μ = {}, {}", fmt_mu(data.mu), data.star_label),
     };
     let mut builder = ChartBuilder::on(&root);
     builder.margin(s.px(MARGIN));
@@ -87,7 +150,7 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         builder.caption(caption, font(19.0));
     }
     let mut chart = builder
-        .x_label_area_size(s.px(56.0 * s.zoom))
+        .x_label_area_size(s.px(X_LABELS * s.zoom))
         .y_label_area_size(s.px(Y_LABELS * s.zoom))
         .build_cartesian_2d(x_range.clone(), y_range.clone())
         .map_err(err)?;
@@ -122,6 +185,17 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
                     )
                 });
         }
+    }
+    if let Some(bands) = data.bands {
+        let bar = palette.band.mix(0.45).stroke_width(s.px(3.0));
+        chart
+            .draw_series(z0.iter().zip(bands).map(|(&x, &(lo, hi))| {
+                let (lo, hi) = (lo.max(y_range.start), hi.min(y_range.end));
+                PathElement::new(vec![(x, lo), (x, hi.max(lo))], bar)
+            }))
+            .map_err(err)?
+            .label("band of each coordinate: c ± wᵢ/(2μ)")
+            .legend(move |(x, y)| PathElement::new([(x + 10, y - 7), (x + 10, y + 7)], bar));
     }
     let diag = x_range.start.max(y_range.start)..x_range.end.min(y_range.end);
     chart
@@ -173,13 +247,28 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         .optimum
         .mix(0.9)
         .stroke_width(s.px(2.0 * s.zoom.min(1.3)));
-    chart
-        .draw_series(LineSeries::new(
+    let label = data.star_label.to_string();
+    // One line only where z* is a function drawn left to right: z0 sorted and one band.
+    let as_line = data.bands.is_none() && z0.windows(2).all(|w| w[0] <= w[1]);
+    let series = if as_line {
+        chart.draw_series(LineSeries::new(
             z0.iter().copied().zip(z_star.iter().copied()),
             star_style,
         ))
+    } else {
+        let half = s.px(4.0 * s.zoom.min(1.3)) as i32;
+        chart.draw_series(
+            z0.iter()
+                .zip(&z_star)
+                .filter(|(x, y)| x.is_finite() && y.is_finite())
+                .map(move |(&x, &y)| {
+                    EmptyElement::at((x, y)) + PathElement::new([(-half, 0), (half, 0)], star_style)
+                }),
+        )
+    };
+    series
         .map_err(err)?
-        .label("z* = clamp(z0, band)")
+        .label(label)
         .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], star_style));
     if data.annotate {
         chart

@@ -1,0 +1,157 @@
+//! The problem a run solves, as a link and a [`RunSpec`] describe it: where z0 comes from, the
+//! fit term, the centre and the weights. One place turns that description into numbers — z0,
+//! the weights, the [`Problem`], its optimum and its bands — so the worker, the charts and the
+//! exports can never disagree about it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::variants::{band, comparison_counts, tournesol_weights, Fit};
+use crate::core::z0::Z0Preset;
+use crate::core::Problem;
+use crate::protocol::RunSpec;
+
+/// Where z0 comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Z0Spec {
+    /// A preset over [z0min, z0max] with n values (and the seed, for the noise).
+    Preset(Z0Preset),
+    /// Values typed, pasted or dragged (as the link carries them: see [`crate::z0_code`]).
+    Values(Vec<f32>),
+}
+
+impl Default for Z0Spec {
+    fn default() -> Self {
+        Z0Spec::Preset(Z0Preset::Linspace)
+    }
+}
+
+/// The weights wᵢ of the fit term.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub enum Weights {
+    /// Every wᵢ = 1 (the seed).
+    #[default]
+    Uniform,
+    /// Tournesol's wᵢ = λ·nᵢ/(C + nᵢ), with comparison counts nᵢ drawn from the seed.
+    Tournesol {
+        /// λ, the weight of an entity compared very often.
+        lambda: f64,
+        /// C, the number of comparisons at which wᵢ reaches λ/2.
+        cap: f64,
+    },
+}
+
+/// The exact optimum of a run's problem and how to draw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// z* (n values).
+    pub z_star: Vec<f32>,
+    /// Per-coordinate bands [c − wᵢ/(2μ), c + wᵢ/(2μ)] of a weighted L1 fit (`None` for the
+    /// seed's single band, for μ = 0 and for the smooth fits, which have no band).
+    pub bands: Option<Vec<(f64, f64)>>,
+    /// Coordinates held away from z0 by the pull: z*ᵢ ≠ z0ᵢ (the seed's "k clamped").
+    pub moved: usize,
+}
+
+impl RunSpec {
+    /// z0 (n values for a preset; the given values otherwise).
+    pub fn z0(&self) -> Vec<f32> {
+        match &self.z0 {
+            Z0Spec::Preset(p) => p.values(self.z0min, self.z0max, self.n, self.seed),
+            Z0Spec::Values(v) => v.clone(),
+        }
+    }
+
+    /// The weights wᵢ for `n` coordinates; empty for the uniform weights (every wᵢ = 1).
+    pub fn weights(&self, n: usize) -> Vec<f32> {
+        match self.weights {
+            Weights::Uniform => Vec::new(),
+            Weights::Tournesol { lambda, cap } => {
+                tournesol_weights(lambda, cap, &comparison_counts(self.seed, n))
+            }
+        }
+    }
+
+    /// The problem at weight `mu`; `Err` says what is wrong for a person.
+    pub fn problem(&self, mu: f64) -> Result<Problem, String> {
+        let z0 = self.z0();
+        let w = self.weights(z0.len());
+        Problem::variant(&z0, mu, self.centre, self.fit, &w).map_err(|e| e.to_string())
+    }
+
+    /// The optimum at `mu` and its bands, for the charts and exports (an invalid problem, which
+    /// the worker reports, gives z* = z0).
+    pub fn reference(&self, mu: f64) -> Reference {
+        let z0 = self.z0();
+        let Ok(problem) = self.problem(mu) else {
+            return Reference {
+                moved: 0,
+                z_star: z0,
+                bands: None,
+            };
+        };
+        let bands =
+            (self.fit == Fit::L1 && self.weights != Weights::Uniform && mu > 0.0).then(|| {
+                problem
+                    .weights()
+                    .iter()
+                    .map(|&w| {
+                        band(f64::from(w), mu, self.centre).unwrap_or((self.centre, self.centre))
+                    })
+                    .collect()
+            });
+        let z_star = problem.z_star().to_vec();
+        let moved = z_star.iter().zip(&z0).filter(|(s, a)| s != a).count();
+        Reference {
+            z_star,
+            bands,
+            moved,
+        }
+    }
+
+    /// Whether this is the seed's problem shape (L1, every weight 1), whose optimum is one band.
+    pub fn is_seed_shape(&self) -> bool {
+        self.fit == Fit::L1 && self.weights == Weights::Uniform
+    }
+}
+
+impl RunSpec {
+    /// The problem in a few words for titles: "L1 fit", "pseudo-Huber fit (δ = 0.5)",
+    /// "L2 fit", with ", Tournesol weights (λ = 2, C = 3)" and ", c = 0" when they apply.
+    pub fn problem_label(&self) -> String {
+        let mut out = match self.fit {
+            Fit::L1 => "L1 fit".to_string(),
+            Fit::PseudoHuber { delta } => format!("pseudo-Huber fit (δ = {})", short(delta)),
+            Fit::L2 => "L2 fit".to_string(),
+        };
+        if let Weights::Tournesol { lambda, cap } = self.weights {
+            out.push_str(&format!(
+                ", Tournesol weights (λ = {}, C = {})",
+                short(lambda),
+                short(cap)
+            ));
+        }
+        if self.centre != 1.0 {
+            out.push_str(&format!(", c = {}", short(self.centre)));
+        }
+        out
+    }
+
+    /// The legend's name for z*.
+    pub fn star_label(&self) -> &'static str {
+        match (self.fit, self.weights) {
+            (Fit::L1, Weights::Uniform) => "z* = clamp(z0, band)",
+            (Fit::L1, _) => "z*ᵢ = clamp(z0ᵢ, c ± wᵢ/(2μ))",
+            (Fit::PseudoHuber { .. }, _) => "z* (exact, per-coordinate solve)",
+            (Fit::L2, _) => "z* = (w·z0 + μc)/(w + μ)",
+        }
+    }
+}
+
+/// A number in at most 4 significant digits, without trailing zeros.
+pub fn short(x: f64) -> String {
+    if x != 0.0 && !(1e-3..1e5).contains(&x.abs()) {
+        return format!("{x:.3e}");
+    }
+    let s = format!("{:.4}", crate::mu_scale::round_sig(x, 4));
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}

@@ -1,0 +1,150 @@
+//! The problem beyond the seed: z0's shape (presets, pasted values, dragged points), the fit
+//! term, the centre c and the weights, with the Tournesol preset one click away. Every control
+//! writes the parameter table, so the link always says what is on screen.
+
+use leptos::prelude::*;
+
+use crate::core::z0::Z0Preset;
+use crate::params::{Params, FITS, WEIGHTS, Z0_SOURCES};
+use crate::ui::controls::{ParamField, WordSelect};
+use crate::z0_code::MAX_VALUES;
+
+fn z0_label(key: &str) -> &'static str {
+    match Z0Preset::parse(key) {
+        Some(p) => p.label(),
+        None => "your values (pasted or dragged)",
+    }
+}
+
+fn fit_label(key: &str) -> &'static str {
+    match key {
+        "huber" => "pseudo-Huber (smooth L1)",
+        "l2" => "L2 (squared error)",
+        _ => "L1 (the seed)",
+    }
+}
+
+fn weights_label(key: &str) -> &'static str {
+    match key {
+        "tournesol" => "Tournesol λ·n/(C + n)",
+        _ => "all 1 (the seed)",
+    }
+}
+
+/// Numbers in free text: separated by spaces, commas, semicolons or new lines.
+pub fn parse_values(text: &str) -> Result<Vec<f32>, String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return Err("paste at least one number".into());
+    }
+    if words.len() > MAX_VALUES {
+        return Err(format!(
+            "{} numbers: a link carries at most {MAX_VALUES}; for more, use a preset with n up to 10 000",
+            words.len()
+        ));
+    }
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match w.parse::<f32>() {
+            Ok(x) if x.is_finite() && x.abs() <= 1e6 => Ok(x),
+            _ => Err(format!(
+                "value {} ({}) is not a number between −1e6 and 1e6",
+                i + 1,
+                w.chars().take(20).collect::<String>()
+            )),
+        })
+        .collect()
+}
+
+/// Uses `values` as z0 (quantised as the link will carry them).
+pub fn set_z0_values(params: RwSignal<Params>, values: &[f32]) -> Result<(), String> {
+    let values = crate::z0_code::quantise(values)?;
+    params.update(|p| {
+        p.n = values.len();
+        p.z0 = "data".into();
+        p.z0data = values;
+    });
+    Ok(())
+}
+
+/// The problem panel.
+#[component]
+pub fn ProblemPanel(
+    /// All parameters.
+    params: RwSignal<Params>,
+) -> impl IntoView {
+    let pasted = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let apply = move || match parse_values(&pasted.get_untracked())
+        .and_then(|v| set_z0_values(params, &v))
+    {
+        Ok(()) => error.set(None),
+        Err(e) => error.set(Some(format!("{e}; z0 is unchanged"))),
+    };
+    let tournesol = move || {
+        params.update(|p| {
+            p.w = "tournesol".into();
+            p.tlambda = 2.0;
+            p.tcap = 3.0;
+            p.mu = 1.0;
+            p.fit = "l1".into();
+        })
+    };
+    let seed_problem = move || {
+        params.update(|p| {
+            let d = Params::default();
+            (p.z0, p.z0data, p.n, p.z0min, p.z0max) = (d.z0, d.z0data, d.n, d.z0min, d.z0max);
+            (p.fit, p.delta, p.c, p.w, p.tlambda, p.tcap) =
+                (d.fit, d.delta, d.c, d.w, d.tlambda, d.tcap);
+        })
+    };
+    let is = move |key: &'static str, word: &'static str| {
+        move || {
+            let p = params.get();
+            p.get(
+                crate::params::SPECS
+                    .iter()
+                    .find(|s| s.key == key)
+                    .expect("table key")
+                    .field,
+            ) == word
+        }
+    };
+    view! {
+        <details class="problem" data-testid="problem-panel">
+            <summary>"Problem: z0, fit term, centre, weights"</summary>
+            <div class="param-grid">
+                <WordSelect params=params key="z0" title="z0 shape" words=&Z0_SOURCES name=z0_label />
+                <ParamField params=params key="seed" />
+                <WordSelect params=params key="fit" title="fit term" words=&FITS name=fit_label />
+                <Show when=is("fit", "huber")>
+                    <ParamField params=params key="delta" />
+                </Show>
+                <ParamField params=params key="c" />
+                <WordSelect params=params key="w" title="weights wᵢ" words=&WEIGHTS name=weights_label />
+                <Show when=is("w", "tournesol")>
+                    <ParamField params=params key="tlambda" />
+                    <ParamField params=params key="tcap" />
+                </Show>
+            </div>
+            <p class="hint">"Drag a point of the z chart sideways to move its z0 (n ≤ " {MAX_VALUES} "). The seed draws the noise and the Tournesol comparison counts."</p>
+            <label for="z0-paste" class="block-label">"Paste z0 values (spaces, commas or new lines)"</label>
+            <textarea id="z0-paste" data-testid="z0-paste" rows="3" spellcheck="false"
+                placeholder="-3 -1.5 0 2.5 4 …"
+                prop:value=move || pasted.get()
+                on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            <Show when=move || error.get().is_some()>
+                <p class="field-error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            </Show>
+            <div class="buttons">
+                <button type="button" data-testid="z0-apply" on:click=move |_| apply()>"Use these values"</button>
+                <button type="button" data-testid="tournesol-preset" on:click=move |_| tournesol()>"Tournesol preset (λ = 2, C = 3, μ = 1)"</button>
+                <button type="button" class="link-button" data-testid="problem-reset" on:click=move |_| seed_problem()>"Back to the seed's problem"</button>
+            </div>
+        </details>
+    }
+}
