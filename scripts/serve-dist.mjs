@@ -3,10 +3,13 @@
 // look at a release build. No dependencies: Node's http module only.
 //
 //   node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 0] [--base /reglab/]
+//                               [--csp on|off]
 //
 // Serves DIR at / and, to prove the build works under a sub-path, also at BASE (default
 // /reglab/). Port 0 picks a free port; the URL is printed once listening. .wasm is served as
 // application/wasm (needed for WebAssembly.instantiateStreaming). Stops on SIGINT/SIGTERM.
+// Every response carries the site's strict Content-Security-Policy (CSP below; --csp off leaves
+// it out), so every page the end-to-end tests open proves the site needs nothing it forbids.
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +28,16 @@ const port = Number(opt('port', process.env.PORT ?? '0'));
 let base = opt('base', '/reglab/');
 if (!base.startsWith('/')) base = `/${base}`;
 if (!base.endsWith('/')) base = `${base}/`;
+const cspOpt = opt('csp', 'on');
+if (cspOpt !== 'on' && cspOpt !== 'off') {
+  console.error(`serve-dist: --csp must be on or off, not ${cspOpt}`);
+  process.exit(2);
+}
+
+// The policy reglab is built for (README "Hosting"): scripts, styles and everything else only from
+// the site itself; 'wasm-unsafe-eval' lets it compile its WebAssembly, and nothing else.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const SECURITY = cspOpt === 'on' ? { 'Content-Security-Policy': CSP } : {};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -43,7 +56,7 @@ const TYPES = {
 };
 
 function send(res, status, text) {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY });
   res.end(text);
 }
 
@@ -57,7 +70,7 @@ async function handle(req, res) {
   }
   // The sub-path mount: /reglab/x -> x; /reglab -> redirect so relative URLs resolve inside it.
   if (`${pathname}/` === base) {
-    res.writeHead(301, { Location: base });
+    res.writeHead(301, { Location: base, ...SECURITY });
     return res.end();
   }
   if (pathname.startsWith(base)) pathname = `/${pathname.slice(base.length)}`;
@@ -69,7 +82,7 @@ async function handle(req, res) {
     stat = await fs.stat(file);
     if (stat.isDirectory()) {
       if (!pathname.endsWith('/')) {
-        res.writeHead(301, { Location: `${req.url.split('?')[0]}/` });
+        res.writeHead(301, { Location: `${req.url.split('?')[0]}/`, ...SECURITY });
         return res.end();
       }
       file = path.join(file, 'index.html');
@@ -79,7 +92,7 @@ async function handle(req, res) {
     return send(res, 404, `not found: ${pathname}\n`);
   }
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-store' });
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-store', ...SECURITY });
   if (req.method === 'HEAD') return res.end();
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
@@ -100,7 +113,8 @@ const server = createServer((req, res) => {
 });
 server.listen(port, host, () => {
   const { port: actual } = server.address();
-  console.log(`serving ${root} at http://${host}:${actual}/ and http://${host}:${actual}${base}`);
+  const csp = cspOpt === 'on' ? 'with' : 'WITHOUT';
+  console.log(`serving ${root} at http://${host}:${actual}/ and http://${host}:${actual}${base} (${csp} the CSP header)`);
 });
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {

@@ -23,13 +23,9 @@ pub fn render_png(
         .create_element("canvas")
         .map_err(js)?
         .unchecked_into();
-    // Laid out (the charts size themselves from their CSS box) but far off screen.
-    chart
-        .set_attribute(
-            "style",
-            "position:fixed;left:-20000px;top:0;width:1600px;height:900px",
-        )
-        .map_err(js)?;
+    // Laid out (the charts size themselves from their CSS box) but far off screen. A class, not a
+    // style attribute: the Content-Security-Policy (style-src 'self') blocks style attributes.
+    chart.set_class_name("png-offscreen");
     body.append_child(&chart).map_err(js)?;
     let drawn = draw(&chart);
     body.remove_child(&chart).map_err(js)?;

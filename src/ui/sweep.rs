@@ -303,7 +303,7 @@ fn OverlayPanel(sweep: RwSignal<Option<Arc<SweepShown>>>, theme: Signal<Palette>
                     let m = s.rows();
                     s.result.rows.iter().enumerate().map(|(i, r)| {
                         let c = row_color(i, m);
-                        view! { <span class="mu-chip"><span class="chip" style=format!("background: rgb({},{},{})", c.0, c.1, c.2)></span>{format!("μ = {}", fmt_mu(r.mu))}</span> }
+                        view! { <span class="mu-chip"><span class="chip" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>{format!("μ = {}", fmt_mu(r.mu))}</span> }
                     }).collect_view()
                 })}
             </div>

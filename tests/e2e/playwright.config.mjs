@@ -3,9 +3,12 @@
 //
 // - The browser is Debian's /usr/bin/chromium (no Playwright browser download: this machine only
 //   reaches package registries). Override with CHROMIUM=/path/to/chromium.
-// - dist/ is served by scripts/serve-dist.mjs on a free loopback port, started before the tests
-//   and stopped after. The same build is served at / (baseURL) and at /reglab/, so a spec can
-//   check that the site works under a sub-path: `page.goto('/reglab/')`.
+// - dist/ (or E2E_DIST=/path/to/a/build) is served by scripts/serve-dist.mjs on a free loopback
+//   port, started before the tests and stopped after. The same build is served at / (baseURL) and
+//   at /reglab/, so a spec can check that the site works under a sub-path: `page.goto('/reglab/')`.
+//   Every response carries the site's strict Content-Security-Policy, so every spec also proves
+//   the page needs nothing it forbids (a violation is a console error: watchProblems fails).
+//   hosting.spec.mjs starts servers of its own (it stops them to test offline use).
 // - E2E_BASE_URL=http://127.0.0.1:8080/ runs the specs against a server you started yourself
 //   (e.g. `make serve`) instead.
 import { defineConfig } from '@playwright/test';
@@ -61,7 +64,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `node scripts/serve-dist.mjs --dir dist --host 127.0.0.1 --port ${process.env.E2E_PORT} --base /reglab/`,
+        command: `node scripts/serve-dist.mjs --dir ${JSON.stringify(process.env.E2E_DIST ?? 'dist')} --host 127.0.0.1 --port ${process.env.E2E_PORT} --base /reglab/ --csp on`,
         cwd: root,
         url: baseURL,
         reuseExistingServer: false,

@@ -121,7 +121,8 @@ test('PNG exports show the chart and carry μ, lr and epochs; the JSON export is
     expect(text.Description).toContain('lr = 2e-3');
     expect(text.Description).toContain('epochs = 20000');
     const stats = await page.evaluate(async (b64) => {
-      const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+      // Decoded here, not fetched from a data: URL: the site's CSP (connect-src 'self') blocks that.
+      const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' });
       const img = await createImageBitmap(blob);
       const c = new OffscreenCanvas(img.width, img.height);
       const ctx = c.getContext('2d');
