@@ -131,8 +131,9 @@ html = html.replace(/(<meta charset[^>]*>)/i, `$1\n    <meta name="reglab-build"
 if (!html.includes(version)) fail('index.html has no <meta charset> to put the build version after');
 await fs.writeFile(indexPath, html);
 
-// Trunk names hashed files NAME-<16 hex>.EXT (and NAME-<16 hex>_bg.wasm for wasm-bindgen output).
-const isHashed = (f) => /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/.test(path.basename(f));
+// Trunk names hashed files NAME-<hash>.EXT (and NAME-<hash>_bg.wasm for wasm-bindgen output),
+// the hash a u64 in hex without leading zeros: up to 16 digits, sometimes fewer.
+const isHashed = (f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/.test(path.basename(f));
 const rel = (f) => `./${f}`;
 const template = await fs.readFile(path.join(here, 'sw-template.js'), 'utf8');
 const sw = template

@@ -133,7 +133,12 @@ test('the build has no inline script and serves every file with the CSP header',
   expect(html).not.toMatch(/\sstyle=|\son[a-z]+=|<style|data:|javascript:/i);
   // The same policy travels in the page, for hosts that send no headers (GitHub Pages).
   expect(html).toContain(`http-equiv="Content-Security-Policy" content="${CSP}"`);
-  expect(fs.existsSync(path.join(DIST, 'sw.js'))).toBe(true);
+  // The service worker caches every file of the build; only the un-hashed ones go network first.
+  const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  const list = (name) => JSON.parse(sw.match(new RegExp(`^const ${name} = (\\[.*\\]);$`, 'm'))[1]);
+  const [immutable, mutable] = [list('IMMUTABLE'), list('MUTABLE')];
+  expect(mutable.sort()).toEqual(['./index.html', './worker.js', './worker_bg.wasm', './worker_loader.js']);
+  expect([...immutable, ...mutable].sort()).toEqual(fs.readdirSync(DIST).filter((f) => f !== 'sw.js').map((f) => `./${f}`).sort());
 
   const server = await serve(DIST, await freePort());
   try {
