@@ -78,6 +78,18 @@ async function listFiles(root, sub = '') {
   return out.sort();
 }
 
+/**
+ * `trunk serve` adds an inline live-reload script whose server address and base path it fills in
+ * when it serves index.html, i.e. only inside the HTML. Moved into a file it must find them itself:
+ * the page's host, and the directory the script was loaded from.
+ */
+function devReloader(body) {
+  if (!body.includes('{{__TRUNK_ADDRESS__}}')) return body;
+  return body
+    .replace("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
+    .replace("'{{__TRUNK_WS_BASE__}}'", "new URL('./', document.currentScript.src).pathname");
+}
+
 /** Moves every inline <script> into a hashed file; returns the new HTML. */
 async function externaliseScripts(html) {
   let modules = 0;
@@ -85,8 +97,9 @@ async function externaliseScripts(html) {
   const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
   let at = 0;
   for (let m = re.exec(html); m; m = re.exec(html)) {
-    const [whole, attrs, body] = m;
+    const [whole, attrs] = m;
     if (/\bsrc\s*=/i.test(attrs)) continue;
+    const body = devReloader(m[2]);
     const isModule = /\btype\s*=\s*["']?module\b/i.test(attrs);
     // The first module script is Trunk's wasm loader: it also registers the service worker.
     const code = isModule && modules++ === 0 ? `${PLOTTERS_TEXT_SHIM}${REGISTER_SW}\n${body.trim()}\n` : `${body.trim()}\n`;
