@@ -45,8 +45,9 @@ fuzz: ## 100 000 hostile links through the link parser, printing the case count
 budgets: ## check the release build's wasm size budget (350 KB gzipped; fails when over)
 	scripts/budgets.sh
 
-bench: ## criterion benchmarks of the core (cargo bench)
-	cargo bench
+bench: ## one table: criterion + headless Chromium timings, first paint, wasm sizes (target/bench/table.md)
+	scripts/setup.sh build chromium
+	scripts/bench.sh
 
 clean: ## remove build output (dist/, target/, test-results/)
 	rm -rf dist test-results

@@ -141,6 +141,7 @@ pub fn App() -> impl IntoView {
             });
             progress.set((r.epoch, r.elapsed_ms));
             timing::measure_run(r.elapsed_ms);
+            timing::mark_first_result();
             let seconds = play_run
                 .get_value()
                 .filter(|(id, _)| *id == r.run)

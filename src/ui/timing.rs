@@ -1,6 +1,7 @@
 //! User Timing marks that tests and benchmarks read from the page:
-//! `reglab:input-to-frame` (a μ change → the first frame drawn for it) and `reglab:run` (the
-//! worker's compute time of a run, placed so it ends now).
+//! `reglab:input-to-frame` (a μ change → the first frame drawn for it), `reglab:run` (the
+//! worker's compute time of a run, placed so it ends now) and the mark `reglab:first-result`
+//! (the animation frame that first shows a finished run: `make bench`'s "first converged chart").
 
 use std::cell::Cell;
 
@@ -17,6 +18,8 @@ extern "C" {
 thread_local! {
     /// When the oldest input not yet shown on screen happened (ms on the performance clock).
     static INPUT_AT: Cell<Option<f64>> = const { Cell::new(None) };
+    /// Whether `reglab:first-result` has been marked (once per page load).
+    static FIRST_RESULT: Cell<bool> = const { Cell::new(false) };
 }
 
 fn now() -> f64 {
@@ -53,4 +56,23 @@ pub fn measure_input_to_frame() {
 pub fn measure_run(elapsed_ms: f64) {
     let end = now();
     measure("reglab:run", end - elapsed_ms, elapsed_ms);
+}
+
+/// A finished run arrived: the first time on this page, marks `reglab:first-result` in the next
+/// animation frame, i.e. after the effects that draw the result have run (they run before the
+/// frame's callbacks), so the mark is when the converged chart is on screen, not when the numbers
+/// reached the page.
+pub fn mark_first_result() {
+    if FIRST_RESULT.with(|c| c.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let mark = Closure::once_into_js(|| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("reglab:first-result");
+        }
+    });
+    let _ = window.request_animation_frame(mark.unchecked_ref());
 }

@@ -1,0 +1,313 @@
+#!/usr/bin/env node
+// reglab's speed in a fresh headless Chromium, read from what the page itself measures (User
+// Timing, src/ui/timing.rs; the sweep's status attributes). Run by scripts/bench.sh (`make bench`).
+//
+//   node scripts/bench-browser.mjs --dist DIR [--out FILE.json]
+//       seed run, seed sweep, input-to-frame, fresh load; prints a summary, writes JSON to FILE
+//   node scripts/bench-browser.mjs --dist A --dist B [--rounds 6]
+//       A/B: the seed run of two builds, interleaved under the same load; prints each build's
+//       median µs/epoch and the ratio B/A
+//
+// Each DIR is served by scripts/serve-dist.mjs on a free loopback port for the duration.
+// Figures are worker compute (`reglab:run`: the worker's own clock around the epochs, without
+// messaging or drawing) unless the name says otherwise. The machine is shared, so every figure is
+// a median (and min) of repeats, never a single sample.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const args = process.argv.slice(2);
+const all = (name) => args.flatMap((a, i) => (a === `--${name}` && i + 1 < args.length ? [args[i + 1]] : []));
+const one = (name, fallback) => all(name).at(-1) ?? fallback;
+const dists = all('dist');
+const out = one('out', null);
+if (dists.length < 1 || dists.length > 2) {
+  console.error('usage: bench-browser.mjs --dist DIR [--dist DIR_B] [--out FILE.json] [--rounds N]');
+  process.exit(2);
+}
+
+// The seed problem: n = 100, 25 000 epochs (the page's defaults); `play=instant` so that the
+// Run button asks for the same run as the page's own first request (no playback snapshots).
+const SEED_EPOCHS = 25_000;
+const SEED_QUERY = 'mu=0.1&play=instant';
+const WARM_RUNS = 11; // Run presses per page after the first run
+const SWEEP_LOADS = 5; // fresh loads of ?view=sweep (the method of tests/e2e/sweep.spec.mjs)
+const SWEEP_RERUNS = 5; // "Run sweep" presses in one page after its first sweep
+const SLIDER_MOVES = 50;
+const FRESH_LOADS = 5;
+const ROUNDS = Number(one('rounds', 6)); // A/B rounds: each opens a fresh page of A and of B
+const TIMEOUT = 60_000;
+
+// ------------------------------------------------------------------------------------------------
+// Serving and launching
+// ------------------------------------------------------------------------------------------------
+
+/** Starts scripts/serve-dist.mjs on a free port for `dir`; resolves to { url, stop }. */
+function serve(dir) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve-dist.mjs'), '--dir', dir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.on('exit', (code) => reject(new Error(`serve-dist for ${dir} exited (${code})`)));
+    child.stdout.on('data', (chunk) => {
+      text += chunk;
+      const m = /at (http:\/\/[^ ]+\/) and/.exec(text);
+      if (m) resolve({ url: m[1], stop: () => child.kill('SIGTERM') });
+    });
+  });
+}
+
+// The launch of tests/e2e/playwright.config.mjs: Debian's Chromium, no sandbox (root), no
+// network look-ups.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--headless',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+
+/** A page in a context of its own (no shared cache or compiled code), console errors reported.
+ * Close it with `closePage`. */
+async function freshPage() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`  page error: ${e}`));
+  page.on('console', (m) => m.type() === 'error' && console.error(`  console error: ${m.text()}`));
+  return page;
+}
+
+const closePage = (page) => page.context().close();
+
+// ------------------------------------------------------------------------------------------------
+// Statistics
+// ------------------------------------------------------------------------------------------------
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => {
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
+const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length, all: xs });
+const usPerEpoch = (ms) => (ms * 1000) / SEED_EPOCHS;
+const f1 = (x) => x.toFixed(1);
+
+// ------------------------------------------------------------------------------------------------
+// Page helpers
+// ------------------------------------------------------------------------------------------------
+
+const count = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+
+/** Waits until the page holds more than `n` entries named `name`; returns the newest duration. */
+async function nextEntry(page, name, n) {
+  await page.waitForFunction(([nm, k]) => performance.getEntriesByName(nm).length > k, [name, n], {
+    timeout: TIMEOUT,
+  });
+  return page.evaluate((nm) => performance.getEntriesByName(nm).at(-1).duration, name);
+}
+
+/** Opens the seed run and returns the first run's worker ms (a fresh page: JIT not warm). */
+async function openSeed(page, base) {
+  await page.goto(`${base}?${SEED_QUERY}`);
+  return nextEntry(page, 'reglab:run', 0);
+}
+
+/** Presses Run and returns the run's worker ms. */
+async function runAgain(page) {
+  const n = await count(page, 'reglab:run');
+  await page.getByTestId('run').click();
+  return nextEntry(page, 'reglab:run', n);
+}
+
+/** Opens the sweep view; waits for its first sweep to be done and returns its worker ms. */
+async function openSweep(page, base) {
+  await page.goto(`${base}?view=sweep`);
+  const done = page.locator('[data-testid=sweep-status][data-state=done]');
+  await done.waitFor({ timeout: TIMEOUT });
+  return Number(await done.getAttribute('data-elapsed-ms'));
+}
+
+/** Presses "Run sweep", waits for the status to say done again and returns the sweep's ms. */
+async function rerunSweep(page) {
+  const status = page.getByTestId('sweep-status');
+  // Watch data-state before acting, so a sweep that finishes between two polls is not missed.
+  const done = status.evaluate(
+    (el, timeout) =>
+      new Promise((resolve, reject) => {
+        let ran = el.dataset.state !== 'done';
+        const check = () => {
+          if (el.dataset.state !== 'done') ran = true;
+          else if (ran) {
+            obs.disconnect();
+            resolve(Number(el.dataset.elapsedMs));
+          }
+        };
+        const obs = new MutationObserver(check);
+        obs.observe(el, { attributes: true, attributeFilter: ['data-state'] });
+        setTimeout(() => reject(new Error('sweep did not finish')), timeout);
+        check();
+      }),
+    TIMEOUT,
+  );
+  await page.getByTestId('sweep-run').click();
+  return done;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The measurements
+// ------------------------------------------------------------------------------------------------
+
+/** (a) The seed run: a fresh page's first run, then WARM_RUNS presses of Run. */
+async function seedRun(base) {
+  const page = await freshPage();
+  const first = await openSeed(page, base);
+  await page.waitForTimeout(300);
+  const warm = [];
+  for (let i = 0; i < WARM_RUNS; i += 1) warm.push(await runAgain(page));
+  await closePage(page);
+  return { first, warm: summary(warm) };
+}
+
+/** (b) The seed sweep (10 μ × 25 000 epochs): fresh loads, then re-runs in one page. */
+async function seedSweep(base) {
+  const loads = [];
+  let page;
+  for (let i = 0; i < SWEEP_LOADS; i += 1) {
+    page = await freshPage();
+    loads.push(await openSweep(page, base));
+    if (i < SWEEP_LOADS - 1) await closePage(page);
+  }
+  const reruns = [];
+  for (let i = 0; i < SWEEP_RERUNS; i += 1) {
+    reruns.push(await rerunSweep(page));
+  }
+  await closePage(page);
+  return { fresh: summary(loads), rerun: summary(reruns) };
+}
+
+/** (c) μ slider, ArrowRight SLIDER_MOVES times, each waiting for its frame: input-to-frame. */
+async function inputToFrame(base) {
+  const page = await freshPage();
+  await page.goto(`${base}?mu=0.1`);
+  await nextEntry(page, 'reglab:run', 0);
+  await page.waitForTimeout(300);
+  await page.evaluate(() => performance.clearMeasures('reglab:input-to-frame'));
+  const slider = page.getByTestId('mu-slider');
+  await slider.focus();
+  const times = [];
+  for (let i = 0; i < SLIDER_MOVES; i += 1) {
+    const n = await count(page, 'reglab:input-to-frame');
+    await slider.press('ArrowRight');
+    times.push(await nextEntry(page, 'reglab:input-to-frame', n));
+  }
+  await closePage(page);
+  return { ...summary(times), p95: percentile(times, 95) };
+}
+
+/** (d) Fresh loads of the default page: paint entries and `reglab:first-result`. */
+async function freshLoad(base) {
+  const fp = [];
+  const fcp = [];
+  const result = [];
+  for (let i = 0; i < FRESH_LOADS; i += 1) {
+    const page = await freshPage();
+    await page.goto(base);
+    await page.waitForFunction(() => performance.getEntriesByName('reglab:first-result').length > 0, null, {
+      timeout: TIMEOUT,
+    });
+    const t = await page.evaluate(() => ({
+      fp: performance.getEntriesByName('first-paint')[0]?.startTime,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      result: performance.getEntriesByName('reglab:first-result')[0].startTime,
+    }));
+    fp.push(t.fp);
+    fcp.push(t.fcp);
+    result.push(t.result);
+    await closePage(page);
+  }
+  return { firstPaint: summary(fp), firstContentfulPaint: summary(fcp), firstResult: summary(result) };
+}
+
+/** A/B: ROUNDS rounds; each opens a fresh page of every build (order alternating) and runs the seed. */
+async function compare(bases) {
+  const first = bases.map(() => []);
+  const warm = bases.map(() => []);
+  for (let r = 0; r < ROUNDS; r += 1) {
+    const order = r % 2 ? [1, 0] : [0, 1];
+    const pages = [];
+    for (const k of order) {
+      pages[k] = await freshPage();
+      first[k].push(await openSeed(pages[k], bases[k]));
+    }
+    // Interleave single runs A, B, A, B… so both see the same background load.
+    for (let i = 0; i < WARM_RUNS; i += 1) {
+      for (const k of order) {
+        await pages[k].bringToFront();
+        warm[k].push(await runAgain(pages[k]));
+      }
+    }
+    for (const p of pages) await closePage(p);
+    process.stderr.write(`  round ${r + 1}/${ROUNDS}\n`);
+  }
+  return bases.map((_, k) => ({ first: summary(first[k]), warm: summary(warm[k]) }));
+}
+
+// ------------------------------------------------------------------------------------------------
+
+const servers = [];
+try {
+  for (const d of dists) servers.push(await serve(path.resolve(d)));
+  const bases = servers.map((s) => s.url);
+  if (dists.length === 2) {
+    const [a, b] = await compare(bases);
+    const line = (name, d, r) =>
+      `${name}  ${d.padEnd(28)} seed run warm: median ${usPerEpoch(r.warm.median).toFixed(3)} µs/epoch ` +
+      `(${f1(r.warm.median)} ms, min ${f1(r.warm.min)} ms, n ${r.warm.n}); ` +
+      `first run of a fresh page: median ${f1(r.first.median)} ms (min ${f1(r.first.min)}, n ${r.first.n})`;
+    console.log(line('A', dists[0], a));
+    console.log(line('B', dists[1], b));
+    console.log(
+      `B/A: warm median ${(b.warm.median / a.warm.median).toFixed(3)}, warm min ${(b.warm.min / a.warm.min).toFixed(3)}, ` +
+        `fresh-page first run median ${(b.first.median / a.first.median).toFixed(3)}`,
+    );
+    if (out) fs.writeFileSync(out, JSON.stringify({ dists, a, b }, null, 2));
+  } else {
+    const r = { dist: dists[0], chromium: browser.version() };
+    r.seedRun = await seedRun(bases[0]);
+    console.log(
+      `seed run (worker): median ${f1(r.seedRun.warm.median)} ms = ${usPerEpoch(r.seedRun.warm.median).toFixed(3)} µs/epoch ` +
+        `(min ${f1(r.seedRun.warm.min)} ms, n ${r.seedRun.warm.n}); first run of a fresh page ${f1(r.seedRun.first)} ms`,
+    );
+    r.seedSweep = await seedSweep(bases[0]);
+    console.log(
+      `seed sweep (worker): fresh loads median ${f1(r.seedSweep.fresh.median)} ms (min ${f1(r.seedSweep.fresh.min)}); ` +
+        `re-runs median ${f1(r.seedSweep.rerun.median)} ms (min ${f1(r.seedSweep.rerun.min)})`,
+    );
+    r.inputToFrame = await inputToFrame(bases[0]);
+    console.log(
+      `input-to-frame over ${r.inputToFrame.n} slider moves: median ${f1(r.inputToFrame.median)} ms, p95 ${f1(r.inputToFrame.p95)} ms`,
+    );
+    r.freshLoad = await freshLoad(bases[0]);
+    console.log(
+      `fresh load: first paint ${f1(r.freshLoad.firstPaint.median)} ms, first contentful paint ${f1(r.freshLoad.firstContentfulPaint.median)} ms, ` +
+        `first converged chart ${f1(r.freshLoad.firstResult.median)} ms (medians of ${FRESH_LOADS})`,
+    );
+    if (out) fs.writeFileSync(out, JSON.stringify(r, null, 2));
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) s.stop();
+}

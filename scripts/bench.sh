@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# `make bench`: reglab's figures in one table (issue 8) — criterion's native seed run and seed
+# sweep, the same in a fresh headless Chromium (the page's own User Timing measures), input-to-
+# frame over 50 slider moves, first paint and first converged chart of a fresh load, wasm sizes.
+# The table is printed and written to target/bench/table.md (the README's copy comes from there).
+#
+#   scripts/bench.sh [--dist DIR] [--compare DIR_A] [--no-native]
+#
+#   --dist DIR       bench this built site instead of dist/ (also BENCH_DIST=DIR). Without it,
+#                    dist/ is rebuilt (trunk build --release) when missing or older than a source.
+#   --compare DIR_A  also run the A/B of the seed run: DIR_A (A) against the benched build (B),
+#                    interleaved in one browser; prints each median µs/epoch and the ratio B/A.
+#   --no-native      skip criterion (its rows are left out of the table).
+#
+# Exits 1 when a figure misses its target (after printing the table). Takes a few minutes: the
+# first `cargo bench` compiles the crate natively; the measurements take about 1.5 min.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+dist="${BENCH_DIST:-}"
+compare=""
+native=1
+while (($#)); do
+  case "$1" in
+    --dist) dist="$2"; shift 2 ;;
+    --compare) compare="$2"; shift 2 ;;
+    --no-native) native=0; shift ;;
+    *) die "unknown argument: $1 (see the top of $0)" ;;
+  esac
+done
+
+out="$ROOT/target/bench"
+mkdir -p "$out"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+load_start="$(load)"
+
+criterion_dir="${CARGO_TARGET_DIR:-$ROOT/target}/criterion"
+if ((native)); then
+  say "criterion: cargo bench --bench core (native)"
+  # Measurement times are set per group in benches/core.rs (5–8 s); a short warm-up keeps the
+  # whole run near a minute once compiled.
+  cargo bench --bench core -- --warm-up-time 1
+else
+  criterion_dir="$out/no-criterion"
+fi
+
+if [[ -z "$dist" ]]; then
+  dist="$ROOT/dist"
+  if [[ ! -f dist/index.html ]] ||
+    [[ -n "$(find src style index.html Cargo.toml Cargo.lock Trunk.toml -newer dist/index.html -print -quit)" ]]; then
+    say "dist/ is missing or older than the sources: trunk build --release"
+    trunk build --release
+  fi
+fi
+[[ -f "$dist/index.html" ]] || die "$dist/index.html does not exist: build the site first"
+[[ -x "$CHROMIUM" ]] || die "no Chromium at $CHROMIUM: run \`make setup\`"
+export CHROMIUM
+
+say "headless Chromium against $dist"
+node scripts/bench-browser.mjs --dist "$dist" --out "$out/browser.json"
+
+if [[ -n "$compare" ]]; then
+  say "A/B seed run: A = $compare, B = $dist"
+  node scripts/bench-browser.mjs --dist "$compare" --dist "$dist" --out "$out/compare.json" | tee "$out/compare.txt"
+fi
+
+chromium_version="$(node -p "require('$out/browser.json').chromium")"
+cpu="$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+echo
+node scripts/bench-table.mjs --criterion "$criterion_dir" --browser "$out/browser.json" --dist "$dist" \
+  --out "$out/table.md" \
+  --note "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at $(git rev-parse --short HEAD 2>/dev/null || echo '?') on $(nproc) cores (${cpu:-unknown CPU}), headless Chromium ${chromium_version}; load average (1, 5, 15 min) ${load_start} at the start, $(load) at the end."
