@@ -4,13 +4,14 @@
 # frame over 50 slider moves, first paint and first converged chart of a fresh load, wasm sizes.
 # The table is printed and written to target/bench/table.md (the README's copy comes from there).
 #
-#   scripts/bench.sh [--dist DIR] [--compare DIR_A] [--no-native]
+#   scripts/bench.sh [--dist DIR] [--compare DIR_A] [--no-native] [--readme]
 #
 #   --dist DIR       bench this built site instead of dist/ (also BENCH_DIST=DIR). Without it,
 #                    dist/ is rebuilt (trunk build --release) when missing or older than a source.
 #   --compare DIR_A  also run the A/B of the seed run: DIR_A (A) against the benched build (B),
 #                    interleaved in one browser; prints each median µs/epoch and the ratio B/A.
 #   --no-native      skip criterion (its rows are left out of the table).
+#   --readme         also copy the table into README.md (between its bench:start/end markers).
 #
 # Exits 1 when a figure misses its target (after printing the table). Takes a few minutes: the
 # first `cargo bench` compiles the crate natively; the measurements take about 1.5 min.
@@ -22,11 +23,13 @@ cd "$ROOT"
 dist="${BENCH_DIST:-}"
 compare=""
 native=1
+readme=0
 while (($#)); do
   case "$1" in
     --dist) dist="$2"; shift 2 ;;
     --compare) compare="$2"; shift 2 ;;
     --no-native) native=0; shift ;;
+    --readme) readme=1; shift ;;
     *) die "unknown argument: $1 (see the top of $0)" ;;
   esac
 done
@@ -69,6 +72,19 @@ fi
 chromium_version="$(node -p "require('$out/browser.json').chromium")"
 cpu="$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 echo
+status=0
 node scripts/bench-table.mjs --criterion "$criterion_dir" --browser "$out/browser.json" --dist "$dist" \
   --out "$out/table.md" \
-  --note "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at $(git rev-parse --short HEAD 2>/dev/null || echo '?') on $(nproc) cores (${cpu:-unknown CPU}), headless Chromium ${chromium_version}; load average (1, 5, 15 min) ${load_start} at the start, $(load) at the end."
+  --note "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at $(git rev-parse --short HEAD 2>/dev/null || echo '?') on $(nproc) cores (${cpu:-unknown CPU}), headless Chromium ${chromium_version}; load average (1, 5, 15 min) ${load_start} at the start, $(load) at the end." || status=$?
+
+if ((readme)); then
+  grep -q '<!-- bench:start -->' README.md || die "README.md has no <!-- bench:start --> marker"
+  awk -v table="$out/table.md" '
+    /<!-- bench:end -->/ { skip = 0 }
+    !skip { print }
+    /<!-- bench:start -->/ { print ""; while ((getline line < table) > 0) print line; print ""; skip = 1 }
+  ' README.md >"$out/README.md.new"
+  mv "$out/README.md.new" README.md
+  say "README.md: benchmark table replaced"
+fi
+exit "$status"
