@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything, in order: install what is missing, fmt + clippy (native and wasm32), native tests,
-# in-browser tests (Chromium via chromedriver), release build, Playwright end-to-end tests.
+# in-browser tests (Chromium via chromedriver), release build, wasm size budget, Playwright
+# end-to-end tests.
 # Stops at the first failure.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -34,6 +35,9 @@ fi
 
 stage "release build: trunk build --release"
 trunk build --release
+
+stage "budgets: wasm size"
+"$ROOT/scripts/budgets.sh" dist
 
 stage "end-to-end tests: Playwright"
 "$ROOT/scripts/e2e.sh"
