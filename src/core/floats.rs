@@ -21,7 +21,8 @@ pub mod scalar {
     /// Writes a non-finite value as null.
     pub fn serialize<S: Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
         match v.is_finite() {
-            true => s.serialize_f32(*v),
+            // `Some`, not a bare f32: a binary format reads the Option tag back.
+            true => s.serialize_some(v),
             false => s.serialize_none(),
         }
     }

@@ -22,6 +22,28 @@ async function recordTraffic(page) {
   await page.addInitScript(() => {
     const log = { starts: [], received: [] };
     Object.defineProperty(window, '__reglabTraffic', { value: log });
+    // The wire format (src/protocol.rs): postcard, one byte per char. A message starts with its
+    // variant index; every run id is a LEB128 varint; μ is the f64 after Start's run id.
+    const bytes = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const varint = (b, i) => {
+      let v = 0;
+      for (let m = 1; ; m *= 128) {
+        if (i >= b.length) throw new Error('truncated varint');
+        const x = b[i++];
+        v += (x & 0x7f) * m;
+        if (x < 0x80) return [v, i];
+      }
+    };
+    // FromWorker's variants in declaration order; all but Ready and Error start with the run id.
+    const kinds = ['Ready', 'Progress', 'Done', 'SweepProgress', 'SweepDone', 'File', 'Error'];
+    const decodeFromWorker = (text) => {
+      const b = bytes(text);
+      const [tag, i] = varint(b, 0);
+      const kind = kinds[tag] ?? '?';
+      if (kind === 'Ready' || kind === '?') return { kind, run: null };
+      if (kind === 'Error') return { kind, run: b[i] === 1 ? varint(b, i + 1)[0] : null };
+      return { kind, run: varint(b, i)[0] };
+    };
     const handler = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
     Object.defineProperty(Worker.prototype, 'onmessage', {
       configurable: true,
@@ -33,10 +55,8 @@ async function recordTraffic(page) {
           typeof f === 'function'
             ? function (ev) {
                 try {
-                  const m = typeof ev.data === 'string' ? JSON.parse(ev.data) : null;
-                  const kind = m === null ? '?' : typeof m === 'string' ? m : Object.keys(m)[0];
-                  const body = m && typeof m === 'object' ? m[kind] : null;
-                  const run = body && typeof body === 'object' && 'run' in body ? body.run : null;
+                  const { kind, run } =
+                    typeof ev.data === 'string' ? decodeFromWorker(ev.data) : { kind: '?', run: null };
                   // The newest run the page had asked for when this arrived.
                   const newest = log.starts.length ? log.starts[log.starts.length - 1].run : null;
                   log.received.push({ kind, run, newest });
@@ -51,10 +71,13 @@ async function recordTraffic(page) {
     });
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message, ...rest) {
-      if (typeof message === 'string' && message.startsWith('{"Start"')) {
+      // ToWorker::Start is variant 0.
+      if (typeof message === 'string' && message.charCodeAt(0) === 0) {
         try {
-          const { run, spec } = JSON.parse(message).Start;
-          log.starts.push({ run, mu: spec.mu });
+          const b = bytes(message);
+          const [run, i] = varint(b, 1);
+          if (i + 8 > b.length) throw new Error('truncated Start');
+          log.starts.push({ run, mu: new DataView(b.buffer).getFloat64(i, true) });
         } catch {
           log.starts.push({ run: NaN, mu: NaN });
         }
