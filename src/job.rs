@@ -45,7 +45,7 @@ pub fn task_for(
         ToWorker::LossCsv { run, spec } => LossCsvJob::new(run, spec)
             .map(|j| Box::new(j) as Box<dyn Task>)
             .map_err(|e| (run, e)),
-        ToWorker::Stop { .. } => return None,
+        ToWorker::Stop { .. } | ToWorker::Debug(_) => return None,
     })
 }
 
@@ -148,6 +148,7 @@ impl Task for Job {
             epoch: self.run.epoch(),
             epochs: self.run.epochs(),
             elapsed_ms,
+            wasm_bytes: 0, // filled in by the worker, which knows its memory
         }
     }
 

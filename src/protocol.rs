@@ -213,6 +213,18 @@ pub enum ToWorker {
         /// The run to stop.
         run: RunId,
     },
+    /// Test hook: make the worker fail on purpose, so the page's recovery can be tested end to
+    /// end (sent only by `window.__reglab`, see `src/ui/client.rs`).
+    Debug(Fault),
+}
+
+/// A failure a worker can be asked to simulate ([`ToWorker::Debug`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fault {
+    /// Panic (a wasm trap: the page sees the worker's `error` event).
+    Crash,
+    /// Compute for 8 s without yielding: the worker answers nothing meanwhile.
+    Hang,
 }
 
 /// Worker → page.
@@ -230,6 +242,9 @@ pub enum FromWorker {
         epochs: u64,
         /// Compute time so far, ms.
         elapsed_ms: f64,
+        /// The worker's wasm memory in bytes (0 where unknown), so a page can watch it.
+        #[serde(default)]
+        wasm_bytes: u64,
     },
     /// A run ended (done, diverged or stopped).
     Done(Box<RunResult>),

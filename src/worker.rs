@@ -11,12 +11,26 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
 use crate::job::{task_for, Task};
-use crate::protocol::{decode, encode, FromWorker, ToWorker};
+use crate::protocol::{decode, encode, Fault, FromWorker, ToWorker};
 
 /// Compute time per slice before the worker looks at its messages again.
 const SLICE_MS: f64 = 8.0;
-/// How often a long run reports its progress.
+/// How often a long run reports its progress (the page's watchdog counts on hearing from a
+/// busy worker well within 5 s).
 const PROGRESS_MS: f64 = 100.0;
+/// How long [`Fault::Hang`] keeps the worker busy: longer than the page's 5 s watchdog.
+const HANG_MS: f64 = 8_000.0;
+
+/// This worker's wasm memory in bytes.
+fn wasm_bytes() -> u64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0, |m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0, |b| u64::from(b.byte_length()))
+        })
+}
 
 struct Active {
     job: Box<dyn Task>,
@@ -57,6 +71,7 @@ impl Worker {
                     self.active = None;
                 }
             }
+            Ok(ToWorker::Debug(fault)) => self.fail_on_purpose(fault),
             Ok(request) => match task_for(request) {
                 Some(Ok(job)) => {
                     self.active = Some(Active {
@@ -82,6 +97,21 @@ impl Worker {
         }
     }
 
+    /// Test hooks: the page's recovery from a crashed or stuck worker is tested end to end.
+    fn fail_on_purpose(&mut self, fault: Fault) {
+        match fault {
+            // With panic = "abort" this is a wasm trap: an uncaught error in the worker, which
+            // the page receives as the Worker's `error` event.
+            Fault::Crash => panic!("reglab test hook: the page asked this worker to crash"),
+            Fault::Hang => {
+                let end = self.now() + HANG_MS;
+                while self.now() < end {
+                    std::hint::spin_loop();
+                }
+            }
+        }
+    }
+
     /// One slice of the active job; posts its result when it ends.
     fn pump(&mut self) {
         self.scheduled = false;
@@ -102,7 +132,11 @@ impl Worker {
         }
         if active.elapsed_ms - active.last_progress_ms >= PROGRESS_MS {
             active.last_progress_ms = active.elapsed_ms;
-            self.post(&active.job.progress(active.elapsed_ms));
+            let mut progress = active.job.progress(active.elapsed_ms);
+            if let FromWorker::Progress { wasm_bytes: w, .. } = &mut progress {
+                *w = wasm_bytes();
+            }
+            self.post(&progress);
         }
         self.active = Some(active);
         self.schedule();
@@ -120,8 +154,15 @@ pub fn start() -> Result<(), JsValue> {
         scheduled: false,
     }));
 
+    // Each handler finds the worker borrowed only if an earlier handler panicked (a wasm trap
+    // leaves its borrow in place): the worker is broken then, and does nothing more until the
+    // page, told by the `error` event, replaces it.
     let w = worker.clone();
-    let on_wake = Closure::<dyn FnMut(MessageEvent)>::new(move |_| w.borrow_mut().pump());
+    let on_wake = Closure::<dyn FnMut(MessageEvent)>::new(move |_| {
+        if let Ok(mut w) = w.try_borrow_mut() {
+            w.pump();
+        }
+    });
     channel
         .port1()
         .set_onmessage(Some(on_wake.as_ref().unchecked_ref()));
@@ -130,7 +171,9 @@ pub fn start() -> Result<(), JsValue> {
     let w = worker.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let text = ev.data().as_string().unwrap_or_default();
-        w.borrow_mut().on_message(&text);
+        if let Ok(mut w) = w.try_borrow_mut() {
+            w.on_message(&text);
+        }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

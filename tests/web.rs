@@ -14,7 +14,8 @@ use reglab::core::analytic::clamp_solution;
 use reglab::core::{linspace, AdamConfig, Band};
 use reglab::job::{Job, SweepJob, Task};
 use reglab::protocol::{
-    decode, encode, FromWorker, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec, ToWorker,
+    decode, encode, Fault, FromWorker, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec,
+    ToWorker,
 };
 use reglab::ui::charts::z_chart::{draw_z_chart, ZChart};
 use reglab::ui::palette::Palette;
@@ -65,9 +66,10 @@ fn to_worker_variant(m: &ToWorker) -> &'static str {
         ToWorker::Sweep { .. } => "Sweep",
         ToWorker::LossCsv { .. } => "LossCsv",
         ToWorker::Stop { .. } => "Stop",
+        ToWorker::Debug(_) => "Debug",
     }
 }
-const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "LossCsv", "Stop"];
+const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "LossCsv", "Stop", "Debug"];
 
 /// Same for the worker's messages.
 fn from_worker_variant(m: &FromWorker) -> &'static str {
@@ -161,6 +163,8 @@ fn protocol_round_trips_every_variant() {
         },
         ToWorker::Stop { run: 3 },
         ToWorker::Stop { run: 0 },
+        ToWorker::Debug(Fault::Crash),
+        ToWorker::Debug(Fault::Hang),
     ];
     let from_worker = vec![
         FromWorker::Ready,
@@ -169,6 +173,7 @@ fn protocol_round_trips_every_variant() {
             epoch: 1_234,
             epochs: 25_000,
             elapsed_ms: 98.765_432_1,
+            wasm_bytes: 1_114_112,
         },
         FromWorker::Done(Box::new(result.clone())),
         FromWorker::SweepProgress {
@@ -607,4 +612,21 @@ fn z_chart_on_a_detached_canvas_is_a_no_op() {
         &Palette::LIGHT,
     );
     assert_eq!(drawn, Ok(()));
+}
+
+/// A progress report from a worker that does not send its memory figure still reads (as 0).
+#[wasm_bindgen_test]
+fn progress_without_memory_figure_reads_as_zero() {
+    let m: FromWorker =
+        decode(r#"{"Progress":{"run":1,"epoch":2,"epochs":3,"elapsed_ms":4.5}}"#).expect("decodes");
+    assert_eq!(
+        m,
+        FromWorker::Progress {
+            run: 1,
+            epoch: 2,
+            epochs: 3,
+            elapsed_ms: 4.5,
+            wasm_bytes: 0,
+        }
+    );
 }

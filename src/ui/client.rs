@@ -1,14 +1,34 @@
-//! The page's side of the worker: start it, queue until Ready, coalesce run requests to one per
-//! animation frame, and drop every message that is not about the newest run.
+//! The page's side of a worker: start it, queue until Ready, coalesce run requests to one per
+//! animation frame, drop every message that is not about the newest run, and recover from a
+//! worker that fails.
+//!
+//! Recovery: a worker that raises an `error` or `messageerror` event, or says nothing for
+//! [`WATCHDOG_MS`] while a request is in flight (it was terminated, or it is stuck), is
+//! terminated and replaced by a fresh one, which is sent the request in flight again with the same
+//! run id (so the page's bookkeeping, e.g. which run to play back, stays valid; the settings are
+//! untouched). Every worker gets a generation number that its handlers check, so nothing from a
+//! replaced worker is ever handled. Each restart is announced to the listener set with
+//! [`on_restart`] (one notice for all of the page's workers).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::protocol::{decode, encode, FromWorker, RunId, RunSpec, SweepSpec, ToWorker};
+use crate::params::fmt_real;
+use crate::protocol::{decode, encode, Fault, FromWorker, RunId, RunSpec, SweepSpec, ToWorker};
+
+/// Silence, while a request is in flight, after which a worker counts as dead. A healthy worker
+/// reports progress every 100 ms of compute and reads its messages every 8 ms.
+pub const WATCHDOG_MS: u32 = 5_000;
+/// How often the watchdog looks. It counts its own ticks rather than reading the clock, so a
+/// page that was frozen (a phone's locked screen: its worker was frozen too) gives the worker a
+/// full [`WATCHDOG_MS`] to speak again after it wakes up.
+const WATCHDOG_TICK_MS: u32 = 500;
+/// A request that kills every fresh worker is not retried forever.
+const MAX_FAULTS_IN_A_ROW: u32 = 3;
 
 /// What the page can ask a worker for; the client gives each request its run id.
 #[derive(Debug, Clone)]
@@ -29,27 +49,80 @@ impl Request {
             Request::LossCsv(spec) => ToWorker::LossCsv { run, spec },
         }
     }
+
+    /// What a restart notice says was resumed.
+    fn describe(&self) -> String {
+        match self {
+            Request::Run(spec) => format!("the run at μ = {}", fmt_real(spec.mu)),
+            Request::Sweep(spec) => format!("the μ sweep ({} values)", spec.mus.len()),
+            Request::LossCsv(_) => "the loss-history export".into(),
+        }
+    }
 }
 
 /// What the client tells the page.
 pub enum Event {
-    /// The worker is up.
+    /// The worker is up (again, after a restart).
     Ready,
     /// A message about the current run (stale ones never get here).
     Message(FromWorker),
-    /// The worker could not be started or reported an error outside any run.
+    /// The worker could not be started, kept failing, or reported an error outside any run.
     Failed(String),
+}
+
+/// Why a worker was replaced.
+enum Failure {
+    /// Its `error` event (an uncaught exception, e.g. a Rust panic).
+    Threw(String),
+    /// Its `messageerror` event.
+    Unreadable,
+    /// Silent for [`WATCHDOG_MS`] with a request in flight.
+    Silent,
+}
+
+impl Failure {
+    fn describe(&self) -> String {
+        match self {
+            Failure::Threw(m) => format!("The worker crashed ({m})"),
+            Failure::Unreadable => "A message from the worker could not be read".into(),
+            Failure::Silent => format!("The worker stopped answering for {} s", WATCHDOG_MS / 1000),
+        }
+    }
+}
+
+/// The request the worker is working on, kept to send again to a fresh worker.
+struct InFlight {
+    text: String,
+    what: String,
+}
+
+/// A worker's event handlers: dropped (freed) when the worker is replaced.
+struct Handlers {
+    _message: Closure<dyn FnMut(MessageEvent)>,
+    _error: Closure<dyn FnMut(ErrorEvent)>,
+    _message_error: Closure<dyn FnMut(MessageEvent)>,
 }
 
 struct Inner {
     worker: Option<Worker>,
+    handlers: Option<Handlers>,
+    /// Bumped for every worker started; a handler of an older worker does nothing.
+    generation: u32,
     ready: bool,
+    ever_ready: bool,
     queue: Vec<String>,
     next_run: RunId,
     current: Option<RunId>,
+    in_flight: Option<InFlight>,
     pending: Option<Request>,
     frame_requested: bool,
     stale_dropped: u64,
+    /// Watchdog ticks since the worker last said anything (or was last sent a request).
+    silent_ticks: u32,
+    restarts: u32,
+    faults_in_a_row: u32,
+    /// The worker's wasm memory as its last progress report gave it.
+    worker_wasm_bytes: u64,
     on_event: Rc<dyn Fn(Event)>,
 }
 
@@ -57,47 +130,192 @@ struct Inner {
 #[derive(Clone)]
 pub struct WorkerClient(Rc<RefCell<Inner>>);
 
+/// Who is told, in words, about a restart.
+type RestartListener = Rc<dyn Fn(String)>;
+
+thread_local! {
+    /// Who is told about restarts (the page's worker notice).
+    static ON_RESTART: RefCell<Option<RestartListener>> = const { RefCell::new(None) };
+    /// Clients reachable from the test hooks, by name.
+    static EXPOSED: RefCell<Vec<(&'static str, WorkerClient)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Sets who is told, in words, that a worker was restarted (any client's).
+pub fn on_restart(listener: impl Fn(String) + 'static) {
+    ON_RESTART.with(|l| *l.borrow_mut() = Some(Rc::new(listener)));
+}
+
+fn announce_restart(text: String) {
+    if let Some(listener) = ON_RESTART.with(|l| l.borrow().clone()) {
+        listener(text);
+    }
+}
+
 impl WorkerClient {
     /// Starts a worker from `./worker_loader.js` (relative to the page, so any sub-path works).
     pub fn start(on_event: impl Fn(Event) + 'static) -> Self {
         let client = WorkerClient(Rc::new(RefCell::new(Inner {
             worker: None,
+            handlers: None,
+            generation: 0,
             ready: false,
+            ever_ready: false,
             queue: Vec::new(),
             next_run: 0,
             current: None,
+            in_flight: None,
             pending: None,
             frame_requested: false,
             stale_dropped: 0,
+            silent_ticks: 0,
+            restarts: 0,
+            faults_in_a_row: 0,
+            worker_wasm_bytes: 0,
             on_event: Rc::new(on_event),
         })));
+        if let Err(e) = client.spawn() {
+            client.emit(Event::Failed(e));
+        }
+        client.start_watchdog();
+        client
+    }
+
+    /// Starts a worker of the current generation and installs its handlers.
+    fn spawn(&self) -> Result<(), String> {
+        let generation = self.0.borrow().generation;
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        match Worker::new_with_options("./worker_loader.js", &options) {
-            Ok(worker) => {
-                let c = client.clone();
-                let on_message =
-                    Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-                        c.receive(&ev.data().as_string().unwrap_or_default());
-                    });
-                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                on_message.forget(); // as long-lived as the page
-                let c = client.clone();
-                let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(
-                    move |ev: web_sys::ErrorEvent| {
-                        c.emit(Event::Failed(format!(
-                            "the worker failed: {}",
-                            ev.message()
-                        )));
-                    },
-                );
-                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-                on_error.forget();
-                client.0.borrow_mut().worker = Some(worker);
+        let worker = Worker::new_with_options("./worker_loader.js", &options)
+            .map_err(|e| format!("could not start the worker: {e:?}"))?;
+        let c = self.clone();
+        let message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            if c.is_current(generation) {
+                c.receive(&ev.data().as_string().unwrap_or_default());
             }
-            Err(e) => client.emit(Event::Failed(format!("could not start the worker: {e:?}"))),
+        });
+        let c = self.clone();
+        let error = Closure::<dyn FnMut(ErrorEvent)>::new(move |ev: ErrorEvent| {
+            if c.is_current(generation) {
+                // Handled here (the page says so): not also an uncaught error of the page.
+                ev.prevent_default();
+                c.fault_soon(generation, Failure::Threw(ev.message()));
+            }
+        });
+        let c = self.clone();
+        let message_error = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
+            if c.is_current(generation) {
+                c.fault_soon(generation, Failure::Unreadable);
+            }
+        });
+        worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(error.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(message_error.as_ref().unchecked_ref()));
+        let mut inner = self.0.borrow_mut();
+        inner.worker = Some(worker);
+        inner.handlers = Some(Handlers {
+            _message: message,
+            _error: error,
+            _message_error: message_error,
+        });
+        Ok(())
+    }
+
+    fn is_current(&self, generation: u32) -> bool {
+        self.0.borrow().generation == generation
+    }
+
+    /// Restarts from a task of its own, not from inside the failed worker's event handler
+    /// (whose closure the restart frees).
+    fn fault_soon(&self, generation: u32, failure: Failure) {
+        let c = self.clone();
+        let cb = Closure::once_into_js(move || c.restart(generation, failure));
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
         }
-        client
+    }
+
+    /// Replaces the worker of `generation` (if it is still the current one) by a fresh worker
+    /// and sends it the request in flight.
+    fn restart(&self, generation: u32, failure: Failure) {
+        let (resend, gave_up) = {
+            let mut inner = self.0.borrow_mut();
+            if inner.generation != generation {
+                return; // already replaced (e.g. an error event and the watchdog both fired)
+            }
+            inner.generation += 1;
+            if let Some(worker) = inner.worker.take() {
+                worker.set_onmessage(None);
+                worker.set_onerror(None);
+                worker.set_onmessageerror(None);
+                worker.terminate();
+            }
+            inner.handlers = None;
+            inner.ready = false;
+            inner.queue.clear();
+            inner.silent_ticks = 0;
+            inner.faults_in_a_row += 1;
+            let gave_up = !inner.ever_ready || inner.faults_in_a_row > MAX_FAULTS_IN_A_ROW;
+            if !gave_up {
+                inner.restarts += 1;
+            }
+            let resend = inner
+                .in_flight
+                .as_ref()
+                .map(|f| (f.text.clone(), f.what.clone()));
+            (resend, gave_up)
+        };
+        if gave_up {
+            let text = match failure {
+                Failure::Threw(m) if !self.0.borrow().ever_ready => {
+                    format!("the worker failed: {m}")
+                }
+                f => format!(
+                    "{}, {} times in a row: gave up. Reload the page to try again.",
+                    f.describe(),
+                    MAX_FAULTS_IN_A_ROW + 1
+                ),
+            };
+            return self.emit(Event::Failed(text));
+        }
+        if let Err(e) = self.spawn() {
+            return self.emit(Event::Failed(e));
+        }
+        let resumed = match resend {
+            Some((text, what)) => {
+                // Queued until the fresh worker's Ready, like any message.
+                self.0.borrow_mut().queue.push(text);
+                format!("resumed {what}")
+            }
+            None => "no run was in progress".into(),
+        };
+        announce_restart(format!(
+            "{}: a fresh worker was started and {resumed}.",
+            failure.describe()
+        ));
+    }
+
+    /// Checks every [`WATCHDOG_TICK_MS`] whether a busy worker went silent.
+    fn start_watchdog(&self) {
+        let c = self.clone();
+        let tick = Closure::<dyn FnMut()>::new(move || {
+            let silent = {
+                let mut inner = c.0.borrow_mut();
+                if inner.ready && inner.in_flight.is_some() {
+                    inner.silent_ticks += 1;
+                }
+                (inner.silent_ticks * WATCHDOG_TICK_MS >= WATCHDOG_MS).then_some(inner.generation)
+            };
+            if let Some(generation) = silent {
+                c.restart(generation, Failure::Silent);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+                tick.as_ref().unchecked_ref(),
+                WATCHDOG_TICK_MS as i32,
+            );
+        }
+        tick.forget(); // as long-lived as the client (the page)
     }
 
     fn emit(&self, event: Event) {
@@ -106,15 +324,17 @@ impl WorkerClient {
     }
 
     fn receive(&self, text: &str) {
+        self.0.borrow_mut().silent_ticks = 0;
         let message = match decode::<FromWorker>(text) {
             Ok(m) => m,
             Err(e) => return self.emit(Event::Failed(e.to_string())),
         };
-        let run = match &message {
+        let (run, last) = match &message {
             FromWorker::Ready => {
                 let queued = {
                     let mut inner = self.0.borrow_mut();
                     inner.ready = true;
+                    inner.ever_ready = true;
                     std::mem::take(&mut inner.queue)
                 };
                 for text in queued {
@@ -122,17 +342,29 @@ impl WorkerClient {
                 }
                 return self.emit(Event::Ready);
             }
-            FromWorker::Progress { run, .. }
-            | FromWorker::SweepProgress { run, .. }
-            | FromWorker::File { run, .. } => Some(*run),
-            FromWorker::Done(result) => Some(result.run),
-            FromWorker::SweepDone(result) => Some(result.run),
-            FromWorker::Error { run, .. } => *run,
+            FromWorker::Progress {
+                run, wasm_bytes, ..
+            } => {
+                self.0.borrow_mut().worker_wasm_bytes = *wasm_bytes;
+                (Some(*run), false)
+            }
+            FromWorker::SweepProgress { run, .. } => (Some(*run), false),
+            FromWorker::File { run, .. } => (Some(*run), true),
+            FromWorker::Done(result) => (Some(result.run), true),
+            FromWorker::SweepDone(result) => (Some(result.run), true),
+            FromWorker::Error { run, .. } => (*run, run.is_some()),
         };
-        let current = self.0.borrow().current;
-        if run.is_some() && run != current {
-            self.0.borrow_mut().stale_dropped += 1;
-            return;
+        {
+            let mut inner = self.0.borrow_mut();
+            if run.is_some() && run != inner.current {
+                inner.stale_dropped += 1;
+                return;
+            }
+            if last {
+                // The request is answered: nothing to resend, and this worker works.
+                inner.in_flight = None;
+                inner.faults_in_a_row = 0;
+            }
         }
         self.emit(Event::Message(message));
     }
@@ -176,22 +408,34 @@ impl WorkerClient {
 
     /// Sends the pending request now (the animation frame callback).
     fn flush(&self) {
-        let (run, spec) = {
+        let message = {
             let mut inner = self.0.borrow_mut();
             inner.frame_requested = false;
-            let Some(spec) = inner.pending.take() else {
+            let Some(request) = inner.pending.take() else {
                 return;
             };
             inner.next_run += 1;
-            inner.current = Some(inner.next_run);
-            (inner.next_run, spec)
+            let run = inner.next_run;
+            inner.current = Some(run);
+            let what = request.describe();
+            let message = request.into_message(run);
+            inner.in_flight = Some(InFlight {
+                text: encode(&message),
+                what,
+            });
+            inner.silent_ticks = 0;
+            message
         };
-        self.post(&spec.into_message(run));
+        self.post(&message);
     }
 
     /// Stops the current run; nothing more about it will reach the page.
     pub fn stop(&self) {
-        let run = self.0.borrow_mut().current.take();
+        let run = {
+            let mut inner = self.0.borrow_mut();
+            inner.in_flight = None;
+            inner.current.take()
+        };
         if let Some(run) = run {
             self.post(&ToWorker::Stop { run });
         }
@@ -206,4 +450,99 @@ impl WorkerClient {
     pub fn current_run(&self) -> RunId {
         self.0.borrow().current.unwrap_or(0)
     }
+
+    /// Makes this client reachable as `name` from the test hooks (`window.__reglab`, see
+    /// [`install_test_hooks`]).
+    pub fn expose_as(&self, name: &'static str) {
+        EXPOSED.with(|e| {
+            let mut exposed = e.borrow_mut();
+            exposed.retain(|(n, _)| *n != name);
+            exposed.push((name, self.clone()));
+        });
+        install_test_hooks();
+    }
+}
+
+fn exposed(name: &JsValue) -> Option<WorkerClient> {
+    let name = name.as_string().unwrap_or_else(|| "live".into());
+    EXPOSED.with(|e| {
+        e.borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| c.clone())
+    })
+}
+
+/// The page's own wasm memory in bytes.
+fn app_wasm_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()))
+}
+
+/// Test hooks, as `window.__reglab` (each takes a client name, default `"live"`):
+/// `terminateWorker(name)` terminates the worker behind the client's back, as a browser killing
+/// it would; `crashWorker(name)` / `hangWorker(name)` ask it to panic / to compute 8 s without
+/// answering; `restarts(name)` counts the client's restarts; `memory()` gives
+/// `{ appWasmBytes, workerWasmBytes: { name: bytes } }` (a worker's figure is from its last
+/// progress report). They only break, or read, this page's own workers.
+fn install_test_hooks() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if js_sys::Reflect::has(&window, &"__reglab".into()).unwrap_or(true) {
+        return;
+    }
+    let hooks = js_sys::Object::new();
+    let set = |key: &str, f: JsValue| {
+        let _ = js_sys::Reflect::set(&hooks, &key.into(), &f);
+    };
+    let on_client = |act: fn(&WorkerClient) -> JsValue| {
+        Closure::<dyn Fn(JsValue) -> JsValue>::new(move |name: JsValue| {
+            exposed(&name).map_or(JsValue::NULL, |c| act(&c))
+        })
+        .into_js_value()
+    };
+    set(
+        "terminateWorker",
+        on_client(|c| {
+            let worker = c.0.borrow().worker.clone();
+            worker.map(|w| w.terminate()).is_some().into()
+        }),
+    );
+    set(
+        "crashWorker",
+        on_client(|c| {
+            c.post_now(&encode(&ToWorker::Debug(Fault::Crash)));
+            true.into()
+        }),
+    );
+    set(
+        "hangWorker",
+        on_client(|c| {
+            c.post_now(&encode(&ToWorker::Debug(Fault::Hang)));
+            true.into()
+        }),
+    );
+    set(
+        "restarts",
+        on_client(|c| f64::from(c.0.borrow().restarts).into()),
+    );
+    let memory = Closure::<dyn Fn() -> JsValue>::new(|| {
+        let workers = js_sys::Object::new();
+        EXPOSED.with(|e| {
+            for (name, c) in e.borrow().iter() {
+                let bytes = c.0.borrow().worker_wasm_bytes as f64;
+                let _ = js_sys::Reflect::set(&workers, &(*name).into(), &bytes.into());
+            }
+        });
+        let out = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&out, &"appWasmBytes".into(), &app_wasm_bytes().into());
+        let _ = js_sys::Reflect::set(&out, &"workerWasmBytes".into(), &workers);
+        out.into()
+    });
+    set("memory", memory.into_js_value());
+    let _ = js_sys::Reflect::set(&window, &"__reglab".into(), &hooks);
 }

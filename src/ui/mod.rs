@@ -22,6 +22,7 @@ pub mod sweep;
 mod timing;
 mod tourbar;
 mod url;
+mod worker_notice;
 
 use leptos::prelude::*;
 
@@ -168,6 +169,7 @@ pub fn App() -> impl IntoView {
         }
         Event::Message(_) => {}
     });
+    client.expose_as("live"); // test hooks: window.__reglab (see client.rs)
 
     // A change of any setting that affects the result asks for the converged run at once
     // (coalesced to one request per animation frame by the client) and rewrites the URL.
@@ -307,6 +309,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main>
         <Notices notices=notices />
+        <worker_notice::WorkerNotice />
         <lecture::KeyList show=show_keys />
         <tourbar::TourBar params=params />
         <p class="lecture-caption" data-testid="lecture-caption" aria-live="polite">{move || lecture::caption(&frame.get())}</p>

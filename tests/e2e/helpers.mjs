@@ -51,13 +51,20 @@ export function closeRel(a, b, rel = 1e-9) {
  * (page and its workers), uncaught page errors, failed requests, HTTP responses ≥ 400.
  * Attach it before navigating. `problems.list` is an array of strings; `problems.expectNone()`
  * fails with all of them listed. `problems.responses` records every response seen (url, status),
- * so a spec can check that the listener really saw the requests it cares about.
+ * so a spec can check that the listener really saw the requests it cares about. Messages matching
+ * one of `allow` (RegExps: problems a spec provokes on purpose) go to `problems.allowed` instead.
  */
-export function watchProblems(page) {
+export function watchProblems(page, { allow = [] } = {}) {
   const list = [];
   const responses = [];
+  // Problems a spec provoked on purpose (`allow`: RegExps), kept apart so it can check them.
+  const allowed = [];
   const seen = new Set();
   const add = (text) => {
+    if (allow.some((re) => re.test(text))) {
+      allowed.push(text);
+      return;
+    }
     if (!seen.has(text)) {
       seen.add(text);
       list.push(text);
@@ -86,6 +93,7 @@ export function watchProblems(page) {
   return {
     list,
     responses,
+    allowed,
     expectNone(message = 'console errors/warnings, page errors or failed requests') {
       expect(list, `${message}:\n${list.join('\n')}`).toEqual([]);
     },
