@@ -13,8 +13,11 @@ pub const HISTORY_POINTS: usize = 4_096;
 /// Most snapshot values (snapshots × n) kept for playback: 16 MB of f32.
 pub const SNAPSHOT_BUDGET: usize = 4_000_000;
 
-/// Coordinate-steps per slice: about 1 ms native, a few in wasm, whatever n is.
-const SLICE_WORK: u64 = 2_000_000;
+/// Coordinate-steps per call of [`Task::work`]: about 0.1 ms native, well under 1 ms in wasm,
+/// whatever n is. Short calls matter in the browser: V8 first runs wasm on its baseline
+/// compiler and swaps in the optimised code only at a later call, so one long first call would
+/// run a whole fresh-page run at baseline speed (measured 2× slower).
+const SLICE_WORK: u64 = 250_000;
 
 /// What the worker does between its messages.
 pub trait Task {

@@ -165,6 +165,8 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         .light_line_style(palette.grid.mix(0.4))
         .x_labels(9)
         .y_labels(7)
+        .x_label_formatter(&|v| axis_label(*v))
+        .y_label_formatter(&|v| axis_label(*v))
         .draw()
         .map_err(err)?;
 
@@ -282,6 +284,22 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
             .map_err(err)?;
     }
     root.present().map_err(err)
+}
+
+/// A tick label: plain for everyday values, in exponent form when huge (a diverged run's z
+/// would otherwise print 20 digits and be cut off).
+fn axis_label(v: f64) -> String {
+    if v.abs() >= 1e5 {
+        format!("{v:.1e}")
+    } else {
+        let s = format!("{v:.3}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" {
+            "0".into()
+        } else {
+            s.into()
+        }
+    }
 }
 
 /// μ as a person writes it: up to 4 significant digits.
