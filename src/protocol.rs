@@ -242,8 +242,8 @@ pub enum FromWorker {
         epochs: u64,
         /// Compute time so far, ms.
         elapsed_ms: f64,
-        /// The worker's wasm memory in bytes (0 where unknown), so a page can watch it.
-        #[serde(default)]
+        /// The worker's wasm memory in bytes (0 where unknown), so a page can watch it. (Page
+        /// and worker come from one build, so the binary codec needs no field defaults.)
         wasm_bytes: u64,
     },
     /// A run ended (done, diverged or stopped).

@@ -613,20 +613,3 @@ fn z_chart_on_a_detached_canvas_is_a_no_op() {
     );
     assert_eq!(drawn, Ok(()));
 }
-
-/// A progress report from a worker that does not send its memory figure still reads (as 0).
-#[wasm_bindgen_test]
-fn progress_without_memory_figure_reads_as_zero() {
-    let m: FromWorker =
-        decode(r#"{"Progress":{"run":1,"epoch":2,"epochs":3,"elapsed_ms":4.5}}"#).expect("decodes");
-    assert_eq!(
-        m,
-        FromWorker::Progress {
-            run: 1,
-            epoch: 2,
-            epochs: 3,
-            elapsed_ms: 4.5,
-            wasm_bytes: 0,
-        }
-    );
-}
