@@ -80,11 +80,10 @@ function recordWorkers({ keepAlive }) {
       log.workers.push(me);
       this.__index = me.index;
       this.addEventListener('message', (ev) => {
-        let kind = '?';
-        try {
-          const m = JSON.parse(ev.data);
-          kind = typeof m === 'string' ? m : Object.keys(m)[0];
-        } catch {}
+        // The wire format (src/protocol.rs): postcard, one byte per char, starting with the
+        // variant index of FromWorker (declaration order; one byte while there are < 128).
+        const kinds = ['Ready', 'Progress', 'Done', 'SweepProgress', 'SweepDone', 'File', 'Error'];
+        const kind = typeof ev.data === 'string' ? (kinds[ev.data.charCodeAt(0)] ?? '?') : '?';
         me.messages.push({ kind, at: performance.now() });
       });
     }
