@@ -142,12 +142,24 @@ pub fn ZPanel(
                 on:pointerdown=grab on:pointermove=drag on:pointerup=release on:pointercancel=release
                 aria-label="Learned z against z0, with the exact optimum z* and the band shaded. Click a point to explore its coordinate; drag it sideways to move its z0."></canvas>
             <CompareLegend compare=compare items=vec![("swatch square green", "learned z")] />
-            <Legend items=vec![
-                ("swatch dot learned", "learned z (first optimizer)"),
-                ("swatch line optimum", "z* = clamp(z0, band)"),
-                ("swatch area band", "band: z follows z0 inside"),
-                ("swatch line diagonal", "z = z0"),
-            ] />
+            {move || {
+                // The seed's legend, or the variant's own z* and bands.
+                let spec = frame.get().map(|f| f.shown.result.spec.clone());
+                let star = spec.as_ref().map_or("z* = clamp(z0, band)", |s| s.star_label());
+                let band = match spec {
+                    Some(s) if !s.is_seed_shape() && s.fit == crate::core::variants::Fit::L1 => "bars: each coordinate's band",
+                    Some(s) if !s.is_seed_shape() => "no band: a smooth fit moves every z0",
+                    _ => "band: z follows z0 inside",
+                };
+                view! {
+                    <Legend items=vec![
+                        ("swatch dot learned", "learned z (first optimizer)"),
+                        ("swatch line optimum", star),
+                        ("swatch area band", band),
+                        ("swatch line diagonal", "z = z0"),
+                    ] />
+                }
+            }}
         </figure>
     }
 }
