@@ -48,7 +48,12 @@ const TIMEOUT = 60_000;
 
 /** Starts scripts/serve-dist.mjs on a free port for `dir`; resolves to { url, stop }. */
 function serve(dir) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve-dist.mjs'), '--dir', dir, '--port', '0'], {
+  // A build from before the CSP work (an inline loader script) is served without the header, as
+  // it was deployed then; every newer build is benched as it is deployed now, under the CSP.
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const csp = /<script(?![^>]*\bsrc=)[^>]*>/.test(html) ? ['--csp', 'off'] : [];
+  const args = [path.join(ROOT, 'scripts/serve-dist.mjs'), '--dir', dir, '--port', '0', ...csp];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
