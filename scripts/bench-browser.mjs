@@ -18,6 +18,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { CHROMIUM_LAUNCH } from '../tests/e2e/chromium.mjs';
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const args = process.argv.slice(2);
@@ -67,20 +69,8 @@ function serve(dir) {
   });
 }
 
-// The launch of tests/e2e/playwright.config.mjs: Debian's Chromium, no sandbox (root), no
-// network look-ups.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+// The launch the end-to-end tests use (tests/e2e/chromium.mjs).
+const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
 
 /** A page in a context of its own (no shared cache or compiled code), console errors reported.
  * Close it with `closePage`. */

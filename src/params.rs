@@ -289,6 +289,31 @@ const fn real(key: &'static str, label: &'static str, field: Field, min: f64, ma
     }
 }
 
+const fn word(
+    key: &'static str,
+    label: &'static str,
+    field: Field,
+    words: &'static [&'static str],
+) -> Spec {
+    Spec {
+        key,
+        label,
+        field,
+        kind: Kind::Word(words),
+    }
+}
+
+/// The row of the table for URL key `key`.
+///
+/// # Panics
+/// If no row has that key (the callers name keys of the table: a programming error).
+pub fn spec(key: &str) -> &'static Spec {
+    SPECS
+        .iter()
+        .find(|s| s.key == key)
+        .unwrap_or_else(|| panic!("no parameter {key} in the table"))
+}
+
 /// The table, in URL order.
 pub const SPECS: &[Spec] = &[
     real("mu", "μ", Field::Mu, 0.0, MAX_MU),
@@ -357,30 +382,10 @@ pub const SPECS: &[Spec] = &[
             max: TOUR_STEPS,
         },
     },
-    Spec {
-        key: "opt",
-        label: "optimizer",
-        field: Field::Opt,
-        kind: Kind::Word(&OPTIMIZERS),
-    },
-    Spec {
-        key: "compare",
-        label: "compared optimizer",
-        field: Field::Compare,
-        kind: Kind::Word(&COMPARES),
-    },
-    Spec {
-        key: "decay",
-        label: "learning-rate decay",
-        field: Field::Decay,
-        kind: Kind::Word(&DECAYS),
-    },
-    Spec {
-        key: "z0",
-        label: "z0 shape",
-        field: Field::Z0,
-        kind: Kind::Word(&Z0_SOURCES),
-    },
+    word("opt", "optimizer", Field::Opt, &OPTIMIZERS),
+    word("compare", "compared optimizer", Field::Compare, &COMPARES),
+    word("decay", "learning-rate decay", Field::Decay, &DECAYS),
+    word("z0", "z0 shape", Field::Z0, &Z0_SOURCES),
     Spec {
         key: "z0data",
         label: "z0 values",
@@ -397,19 +402,9 @@ pub const SPECS: &[Spec] = &[
         },
     },
     real("c", "centre c", Field::C, -1e6, 1e6),
-    Spec {
-        key: "fit",
-        label: "fit term",
-        field: Field::Fit,
-        kind: Kind::Word(&FITS),
-    },
+    word("fit", "fit term", Field::Fit, &FITS),
     real("delta", "pseudo-Huber δ", Field::Delta, 1e-6, 1e6),
-    Spec {
-        key: "w",
-        label: "weights",
-        field: Field::W,
-        kind: Kind::Word(&WEIGHTS),
-    },
+    word("w", "weights", Field::W, &WEIGHTS),
     real("tlambda", "Tournesol λ", Field::TLambda, 0.0, 1e6),
     real("tcap", "Tournesol C", Field::TCap, 0.0, 1e6),
 ];

@@ -50,6 +50,8 @@ pub struct Reference {
     pub bands: Option<Vec<(f64, f64)>>,
     /// Coordinates held away from z0 by the pull: z*ᵢ ≠ z0ᵢ (the seed's "k clamped").
     pub moved: usize,
+    /// The weights wᵢ ([`RunSpec::weights`]: empty when all are 1).
+    pub weights: Vec<f32>,
 }
 
 impl RunSpec {
@@ -87,6 +89,7 @@ impl RunSpec {
                 moved: 0,
                 z_star: z0,
                 bands: None,
+                weights: Vec::new(),
             };
         };
         let bands =
@@ -101,10 +104,15 @@ impl RunSpec {
             });
         let z_star = problem.z_star().to_vec();
         let moved = z_star.iter().zip(&z0).filter(|(s, a)| s != a).count();
+        let weights = match self.weights {
+            Weights::Uniform => Vec::new(),
+            _ => problem.weights().to_vec(),
+        };
         Reference {
             z_star,
             bands,
             moved,
+            weights,
         }
     }
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::mu_scale::{mu_at, position_of, round_sig, MAX_POSITION};
-use crate::params::{fmt_real, Params, Playback, SPECS};
+use crate::params::{fmt_real, Params, Playback};
 use crate::ui::charts::z_chart::fmt_mu;
 
 /// The μ slider (log scale, exactly 0 at its left end) and a number input for exact values.
@@ -97,10 +97,7 @@ pub fn ParamField(
     /// The URL key of the row (see [`crate::params::SPECS`]).
     key: &'static str,
 ) -> impl IntoView {
-    let spec = *SPECS
-        .iter()
-        .find(|s| s.key == key)
-        .expect("ParamField keys come from the table");
+    let spec = *crate::params::spec(key);
     let error = RwSignal::new(None::<String>);
     let id = format!("param-{key}");
     view! {
@@ -222,10 +219,7 @@ pub fn WordSelect(
     /// What a person reads for each word.
     name: fn(&str) -> &'static str,
 ) -> impl IntoView {
-    let spec = *SPECS
-        .iter()
-        .find(|s| s.key == key)
-        .expect("keys come from the table");
+    let spec = *crate::params::spec(key);
     let id = format!("param-{key}");
     view! {
         <div class="param">

@@ -103,16 +103,7 @@ pub fn ProblemPanel(
         })
     };
     let is = move |key: &'static str, word: &'static str| {
-        move || {
-            let p = params.get();
-            p.get(
-                crate::params::SPECS
-                    .iter()
-                    .find(|s| s.key == key)
-                    .expect("table key")
-                    .field,
-            ) == word
-        }
+        move || params.get().get(crate::params::spec(key).field) == word
     };
     view! {
         <details class="problem" data-testid="problem-panel">

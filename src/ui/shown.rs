@@ -32,13 +32,12 @@ impl Shown {
         let z0 = spec.z0();
         let reference = spec.reference(spec.mu);
         let band = Band::for_mu(spec.mu, spec.centre).filter(|_| spec.is_seed_shape());
-        let weights = spec.weights(z0.len());
         Arc::new(Self {
             z0,
             z_star: reference.z_star,
             band,
             bands: reference.bands,
-            weights,
+            weights: reference.weights,
             clamped: reference.moved,
             result,
         })

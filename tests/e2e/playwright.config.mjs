@@ -12,6 +12,7 @@
 // - E2E_BASE_URL=http://127.0.0.1:8080/ runs the specs against a server you started yourself
 //   (e.g. `make serve`) instead.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './chromium.mjs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,17 +48,7 @@ export default defineConfig({
     baseURL,
     browserName: 'chromium',
     headless: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
