@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # `make bench`: reglab's figures in one table (issue 8) — criterion's native seed run and seed
 # sweep, the same in a fresh headless Chromium (the page's own User Timing measures), input-to-
-# frame over 50 slider moves, first paint and first converged chart of a fresh load, wasm sizes.
-# The table is printed and written to target/bench/table.md (the README's copy comes from there).
+# frame over 50 slider moves, the e2e specs' load scenarios (a slider drag, 200 μ changes, 20 s of
+# a heavy run: input-to-frame, long tasks), first paint and first converged chart of a fresh load,
+# wasm sizes. The table states the CPU, and is printed and written to target/bench/table.md (the
+# README's copy comes from there). Every speed target lives here, none in `make test` (issue 12).
 #
 #   scripts/bench.sh [--dist DIR] [--compare DIR_A] [--no-native] [--readme]
 #
