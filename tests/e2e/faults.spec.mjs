@@ -6,8 +6,13 @@
 //   worker terminated behind the page's back, crashing (a Rust panic), or stuck for 8 s. Each
 //   time the page says so, starts a fresh worker and finishes the same run, whose z equals a
 //   clean page's to the bit; a worker that lives on after being replaced is never heard.
-// - Load: 200 μ changes in 10 s, and 20 s of a 10 000 000-epoch run at n = 10 000, with no
-//   main-thread task over 50 ms and memory under the budgets below.
+// - Load: 200 μ changes at 49 ms intervals, and 20 s of a 10 000 000-epoch run at n = 10 000,
+//   with memory under the budgets below.
+//
+// No assertion here depends on the machine's speed or load (issue 12). The load tests print
+// input-to-frame, long tasks and how long the changes took; `make bench` checks their targets
+// (scripts/bench-browser.mjs, scripts/bench-table.mjs). The bounds on when a fault's notice
+// appears follow from the page's own 5 s watchdog (src/ui/client.rs), not from the CPU.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -225,7 +230,9 @@ const FAULTS = [
     name: 'throws (a Rust panic)',
     act: () => window.__reglab.crashWorker(),
     notice: /The worker crashed \(.+\): a fresh worker was started and resumed the run at μ = 0\.1\./,
-    within: [0, 3000],
+    // Reported by the worker's error event, well before the watchdog could have fired (≥ 4.5 s
+    // of silence): the range is disjoint from the silent faults' one.
+    within: [0, 4000],
   },
   {
     name: 'stuck for 8 s',
@@ -234,6 +241,11 @@ const FAULTS = [
     within: [4000, 9000],
   },
 ];
+
+// `within`: when the notice may appear, ms after the fault (measured from Node, so it includes
+// Playwright's polling). A silent worker is declared dead after 10 watchdog ticks of 500 ms
+// without a message (4.5–5 s after its last progress report): never before 4 s, and 9 s leaves
+// 4 s for late timer ticks and polling. These bounds check the watchdog, not the CPU's speed.
 
 // The panic the crash hook provokes, as the worker's console reports it (and only that).
 const PANIC = [/reglab test hook: the page asked this worker to crash/, /RuntimeError: unreachable/];
@@ -354,7 +366,7 @@ test('a replaced worker that lives on is never heard: no stale progress, no seco
 // Load
 // ------------------------------------------------------------------------------------------------
 
-test('200 μ changes in 10 s: ends converged on the last μ, no long task, memory bounded', async ({ page }) => {
+test('200 μ changes at 49 ms intervals: ends converged on the last μ, memory bounded', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watchProblems(page);
   await page.addInitScript(observeLongTasks);
@@ -387,7 +399,6 @@ test('200 μ changes in 10 s: ends converged on the last μ, no long task, memor
   }, positions);
   await lab.waitDone({ mu: last });
   await page.waitForTimeout(500);
-  expect(spanMs).toBeLessThanOrEqual(10_000);
 
   expect(await lab.mu()).toBe(last);
   const band = await lab.band();
@@ -411,16 +422,17 @@ test('200 μ changes in 10 s: ends converged on the last μ, no long task, memor
       `JS heap ${mb(heap0)} → ${mb(heap1)} (budget ${mb(BUDGET.jsHeap)}), app wasm ${mb(wasm0.appWasmBytes)} → ` +
       `${mb(wasm1.appWasmBytes)} (budget ${mb(BUDGET.appWasm)}); ${load()}`,
   );
-  expect(measures.length).toBeGreaterThanOrEqual(20);
-  expect(q(0.5)).toBeLessThanOrEqual(50);
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  // The span (≤ 10 s), the number of frames drawn during the changes (≥ 20), the input-to-frame
+  // median (≤ 50 ms) and long tasks (none over 50 ms) depend on the CPU and its load: they are
+  // printed above and checked by `make bench`. Here: the last change was measured to its frame.
+  expect(measures.length, 'input-to-frame measured').toBeGreaterThanOrEqual(1);
   expect(heap1).toBeLessThanOrEqual(BUDGET.jsHeap);
   expect(heap1 - heap0, 'JS heap retained by 200 runs').toBeLessThanOrEqual(4 * MB);
   expect(wasm1.appWasmBytes).toBeLessThanOrEqual(BUDGET.appWasm);
   problems.expectNone();
 });
 
-test('a 10 000 000-epoch run at n = 10 000: 20 s of it keep the page responsive and memory flat', async ({ page }) => {
+test('a 10 000 000-epoch run at n = 10 000: 20 s of it report progress every second, no false alarm, memory flat', async ({ page }) => {
   // The whole run is 10^11 coordinate-steps (minutes): the test watches 20 s of it, then leaves.
   test.setTimeout(120_000);
   const problems = watchProblems(page);
@@ -466,7 +478,8 @@ test('a 10 000 000-epoch run at n = 10 000: 20 s of it keep the page responsive 
     expect(samples[i].state, `sample ${i}`).toBe('running');
     expect(samples[i].epoch, `progress reported in second ${i}`).toBeGreaterThan(samples[i - 1].epoch);
   }
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  // Long tasks (none over 50 ms) depend on the CPU and its load: printed above, checked by
+  // `make bench`.
   await expect(page.getByTestId('worker-notice'), 'a busy worker is not mistaken for a dead one').toHaveCount(0);
   expect(max('heap')).toBeLessThanOrEqual(BUDGET.jsHeap);
   expect(max('app')).toBeLessThanOrEqual(BUDGET.appWasm);

@@ -104,7 +104,11 @@ export function watchProblems(page, { allow = [] } = {}) {
 // The page object
 // ----------------------------------------------------------------------------------------------
 
-/** Generous timeouts: a 25 000-epoch run takes well under a second in a release build. */
+/**
+ * Generous waits, not speed targets: a 25 000-epoch run takes about 10 ms of worker time in a
+ * release build here, so 30 s leave room for a machine many times slower or heavily loaded.
+ * No helper asserts on a timing; the speed targets live in `make bench` (issue 12).
+ */
 export const RUN_TIMEOUT = 30_000;
 
 export class Lab {

@@ -1,12 +1,16 @@
-// The live lab (issue 4): exact results and CSV export, a slider drag that stays converged and
-// fast, "watch it learn" playback, link state, μ = 0, and the screenshots a person looks at.
+// The live lab (issue 4): exact results and CSV export, a slider drag that stays converged,
+// "watch it learn" playback, link state, μ = 0, and the screenshots a person looks at.
+//
+// No assertion here depends on the machine's speed or load (issue 12): the drag's timings
+// (input-to-frame, long tasks, how many μ get drawn while the mouse moves) are printed, and their
+// targets are checked by `make bench` (scripts/bench-browser.mjs, scripts/bench-table.mjs).
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { Lab, watchProblems, bandFor, RUN_TIMEOUT } from './helpers.mjs';
+import { Lab, watchProblems, bandFor, positionOf, RUN_TIMEOUT } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
@@ -53,7 +57,9 @@ async function chartPictures(page) {
 }
 
 test('a link opens its converged run; the CSV matches z*, the native core bit for bit, and err-inf', async ({ page }) => {
-  test.setTimeout(240_000); // the first native build of the example can take a while
+  // The first native release build of the example (cargo, sharing target/ with whatever else is
+  // building) takes minutes on a slow or loaded 2-core machine: a wait, not a speed target.
+  test.setTimeout(600_000);
   const problems = watchProblems(page);
   const lab = new Lab(page);
   await lab.open('mu=0.25&epochs=25000');
@@ -75,7 +81,7 @@ test('a link opens its converged run; the CSV matches z*, the native core bit fo
   problems.expectNone();
 });
 
-test('dragging the slider: every μ converged, input-to-frame median ≤ 50 ms, no long task', async ({ page }) => {
+test('dragging the slider: the chart ends on the slider’s μ, and every μ drawn is converged', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watchProblems(page);
   await page.addInitScript(() => {
@@ -132,10 +138,17 @@ test('dragging the slider: every μ converged, input-to-frame median ≤ 50 ms, 
       `input-to-frame median ${median?.toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms over ${measures.length}, ` +
       `long tasks: ${longTasks.length ? longTasks.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`,
   );
-  expect(distinct.length).toBeGreaterThanOrEqual(30);
-  for (const [mu, err] of last) expect(err, `μ = ${mu}`).toBeLessThanOrEqual(2e-2);
-  expect(median).toBeLessThanOrEqual(50);
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  // How many μ get drawn while the mouse moves, input-to-frame and long tasks depend on the CPU
+  // and its load (a run that takes longer than the gap between two moves is superseded by the
+  // next): `make bench` checks them (≥ 30 distinct μ, median ≤ 50 ms, no task over 50 ms).
+  // Here: the drag moved the slider, the page settled on the slider's last μ, and every μ it drew
+  // on the way is converged.
+  const mu = await lab.mu();
+  expect(await lab.sliderPosition(), 'the drag moved the slider').toBeGreaterThan(positionOf(0.1));
+  expect((await lab.chartInfo()).mu, 'the chart shows the slider’s last μ').toBe(mu);
+  expect(drawn.length, 'the chart was drawn for the drag').toBeGreaterThan(0);
+  expect(drawn[drawn.length - 1].mu, 'the last picture drawn is the slider’s last μ').toBe(mu);
+  for (const [m, err] of last) expect(err, `μ = ${m}`).toBeLessThanOrEqual(2e-2);
   problems.expectNone();
 });
 

@@ -1,5 +1,7 @@
-// The μ sweep (issue 5): fast in the worker, exact (each row is the live run of its μ), rows
-// open the live view, and every export is a usable file.
+// The μ sweep (issue 5): it finishes in the worker and says how long it took, it is exact (each
+// row is the live run of its μ), rows open the live view, and every export is a usable file.
+// How fast it runs depends on the CPU: the sweep's time is printed here, and its target is
+// checked by `make bench` (scripts/bench-table.mjs: median of 5 fresh loads ≤ 100 ms).
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,7 +48,7 @@ function pngText(bytes) {
   return out;
 }
 
-test('the seed sweep runs in the worker in well under 150 ms (median of 5 loads)', async ({ page }) => {
+test('the seed sweep: 5 loads each finish all 10 μ and show the worker’s time', async ({ page }) => {
   const problems = watchProblems(page);
   const times = [];
   for (let i = 0; i < 5; i += 1) {
@@ -57,7 +59,7 @@ test('the seed sweep runs in the worker in well under 150 ms (median of 5 loads)
   }
   const median = [...times].sort((a, b) => a - b)[2];
   console.log(`seed sweep (10 μ × 25 000 epochs) worker compute: ${times.map((t) => t.toFixed(1)).join(', ')} ms; median ${median.toFixed(1)} ms`);
-  expect(median).toBeLessThan(150);
+  for (const t of times) expect(t, 'the worker’s compute time (data-elapsed-ms)').toBeGreaterThan(0);
   problems.expectNone();
 });
 
