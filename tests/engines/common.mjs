@@ -1,0 +1,55 @@
+// What every engine adapter shares: polling from Node (never a loop inside the page: code sent
+// through Firefox's evaluate runs far slower than the page's own, TOOLCHAIN.md), and the page
+// object's small API, described once here.
+//
+// An engine (firefox.mjs / webkit.mjs / chromium.mjs, each `launch(options)`) is
+//   { name, browser, version, driver,        // "firefox", "Firefox ESR", "153.8.0esr", "puppeteer-core 24 …"
+//     newPage({ fresh }) → Page,             // fresh: a new profile/context (no shared cache or workers)
+//     readClipboard(page) → string | null,   // what the page wrote with navigator.clipboard, or null
+//     download(page, testId) → { name, text, how }, // clicks testId and returns the file it saves
+//     consoleNote,                           // how (or whether) console errors are seen
+//     close() }
+// and a Page is
+//   { goto(url), reload(), url(), eval(fn, ...args), click(testId), focus(testId), press(key),
+//     problems(), close() }
+// where problems() lists the console errors, page errors and failed requests seen so far (or,
+// where the driver cannot read the console, what the page itself reports: see webkit.mjs).
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The CSS selector of a data-testid. */
+export const byTestId = (id) => `[data-testid="${id}"]`;
+
+/**
+ * Calls `probe` (async, returns a value) every `interval` ms until `accept(value)` is true;
+ * returns that value. Throws after `timeout` ms with `message` and the last value seen, or at
+ * once when `fail(value)` returns a reason (a string).
+ */
+export async function waitFor(probe, accept, { timeout = 60_000, interval = 100, message = 'condition', fail = () => null } = {}) {
+  const t0 = Date.now();
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await probe();
+      lastError = undefined;
+      if (accept(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    const reason = lastError ? null : fail(last);
+    if (reason) throw new Error(`${reason} (while waiting for ${message}; seen: ${JSON.stringify(last)})`);
+    if (Date.now() - t0 > timeout) {
+      const seen = lastError ? `error: ${lastError.message ?? lastError}` : JSON.stringify(last);
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}; last seen: ${seen}`);
+    }
+    await sleep(interval);
+  }
+}
+
+/** Median of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

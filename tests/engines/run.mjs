@@ -1,0 +1,430 @@
+#!/usr/bin/env node
+// The three-engine smoke suite (issue 12): the real release build (dist/, served by
+// scripts/serve-dist.mjs with the site's CSP) in Firefox ESR (puppeteer-core over WebDriver BiDi)
+// and WebKit (WebKitWebDriver + MiniBrowser under Xvfb, selenium-webdriver), optionally Chromium
+// (puppeteer-core over the DevTools protocol; Playwright's suite covers Chromium in depth).
+//
+//   node tests/engines/run.mjs [--dist dist] [--engines firefox,webkit[,chromium]] [--only a,f,…]
+//
+// Each engine checks what a student does with a shared link: (a) a non-default link converges
+// with the right band and err-inf, (f) the run CSV downloads with the right rows, (b) the μ slider
+// moves μ, (d) copy-link round-trips (or its select-and-copy fallback), (e) lecture mode toggles,
+// (c) the sweep finishes, (g) a reload works offline (service worker), (h) no console error. The
+// facts checked are those of the Playwright specs (tests/e2e/helpers.mjs: the `Lab` page object's
+// test ids and data attributes). Prints each engine's version and result line, then
+// `N passed, N failed`; exits 1 when a check failed.
+//
+// Nothing here is timed: engines differ in speed by up to 100× (issue 12), so every wait is
+// generous (ENGINES_RUN_TIMEOUT ms per run, default 60 000; the sweep and a whole check more) and
+// the page's state is polled from Node with short evaluates, never with a loop inside the page.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { bandFor, closeRel, muAt } from '../e2e/helpers.mjs';
+import { waitFor } from './common.mjs';
+import { ROOT, serve } from './serve.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const DIST = path.resolve(opt('dist', process.env.ENGINES_DIST ?? path.join(ROOT, 'dist')));
+const ENGINES = opt('engines', process.env.ENGINES ?? 'firefox,webkit')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+// --only a,g,h runs a subset of the checks (while working on one).
+const ONLY = opt('only', '').split(',').filter(Boolean);
+const RUN_TIMEOUT = Number(process.env.ENGINES_RUN_TIMEOUT ?? 60_000);
+const SWEEP_TIMEOUT = 2 * RUN_TIMEOUT;
+const CHECK_TIMEOUT = 5 * RUN_TIMEOUT; // a whole check, so that a hung driver cannot hang `make test`
+
+const LAUNCHERS = {
+  firefox: () => import('./firefox.mjs'),
+  webkit: () => import('./webkit.mjs'),
+  chromium: () => import('./chromium.mjs'),
+};
+for (const e of ENGINES) {
+  if (!LAUNCHERS[e]) {
+    console.error(`unknown engine '${e}' (known: ${Object.keys(LAUNCHERS).join(', ')})`);
+    process.exit(2);
+  }
+}
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  console.error(`${DIST}/index.html does not exist: build first (make build)`);
+  process.exit(2);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Reading the page (one short evaluate per poll)
+// ------------------------------------------------------------------------------------------------
+
+/** Everything the checks read, in one evaluate: the data attributes of the page's test ids. */
+function readout(page) {
+  return page.eval(() => {
+    const data = (id) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      return el ? { ...el.dataset, text: el.textContent } : null;
+    };
+    const caption = document.querySelector('[data-testid="lecture-caption"]');
+    return {
+      status: data('status'),
+      chart: data('chart-z'),
+      band: data('band'),
+      err: data('err-inf'),
+      clamped: data('clamped'),
+      sweep: data('sweep-status'),
+      app: document.querySelector('.app')?.className ?? null,
+      caption: caption && caption.getClientRects().length > 0 ? caption.textContent : null,
+      href: location.href,
+    };
+  });
+}
+
+const failedState = (r) =>
+  r?.status?.state === 'error' || r?.status?.state === 'diverged' ? `the run ended in state ${r.status.state}: ${r.status.text}` : null;
+
+/** Waits until the live run for μ = `mu` is done (chart-z data-mu = mu, status data-state = done). */
+function waitDone(page, mu, timeout = RUN_TIMEOUT) {
+  return waitFor(
+    () => readout(page),
+    (r) => r.status?.state === 'done' && r.chart && Number(r.chart.mu) === mu,
+    { timeout, interval: 150, message: `the run for μ = ${mu} to be done`, fail: failedState },
+  );
+}
+
+const urlParam = (href, key) => new URL(href).searchParams.get(key);
+
+/** Every control value and readout the page shows (as tests/e2e/lecture.spec.mjs `snapshot`). */
+function snapshot(page) {
+  return page.eval(() => {
+    const out = {};
+    for (const el of document.querySelectorAll('input, select')) {
+      const id = el.id || el.dataset.testid || el.name;
+      if (!id || id === 'share-url' || id === '__paste') continue;
+      out[`${id}${el.type === 'radio' ? `:${el.dataset.testid}` : ''}`] = el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value;
+    }
+    for (const id of ['band', 'clamped', 'err-inf', 'lecture-caption']) {
+      const el = document.querySelector(`[data-testid=${id}]`);
+      out[id] = el ? `${el.textContent}|${JSON.stringify(el.dataset)}` : null;
+    }
+    const status = document.querySelector('[data-testid=status]');
+    out.status = status ? `${status.dataset.state}|${status.dataset.epoch}` : null;
+    out.rootClass = document.querySelector('.app')?.className;
+    out.view = [...document.querySelectorAll('[role=tab]')].map((t) => t.getAttribute('aria-selected')).join(',');
+    return out;
+  });
+}
+
+/** Whether a canvas holds a picture: its PNG differs from a blank canvas of the same size. */
+function drawn(page, testId) {
+  return page.eval((id) => {
+    const el = document.querySelector(`[data-testid="${id}"]`);
+    if (!el || el.width === 0 || el.height === 0) return false;
+    const blank = document.createElement('canvas');
+    blank.width = el.width;
+    blank.height = el.height;
+    return el.toDataURL() !== blank.toDataURL();
+  }, testId);
+}
+
+/** `dim,z0,z,z_star` rows as f32 numbers (the CSV writes each as its shortest f32 text). */
+function parseRunCsv(text) {
+  const [header, ...rows] = text.trim().split('\n');
+  if (header !== 'dim,z0,z,z_star') throw new Error(`CSV header is '${header}', not 'dim,z0,z,z_star'`);
+  const f32 = (s) => Math.fround(Number(s));
+  return rows.map((r) => {
+    const [dim, z0, z, zStar] = r.split(',');
+    return { dim: Number(dim), z0: f32(z0), z: f32(z), zStar: f32(zStar) };
+  });
+}
+
+function check(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// ------------------------------------------------------------------------------------------------
+// The checks, in the order they run (they share pages: a → f → b → d → e, then c, g, h)
+// ------------------------------------------------------------------------------------------------
+
+const LINK = { query: 'mu=0.25&epochs=20000&n=50', mu: 0.25, epochs: 20000, n: 50 };
+const SWEEP_LINK = 'view=sweep&n=50&epochs=10000';
+
+function checks(engine, site, dist) {
+  const s = {}; // pages and facts handed from one check to the next
+  const pages = [];
+  const open = async (opts) => {
+    const p = await engine.newPage(opts);
+    pages.push(p);
+    return p;
+  };
+  return [
+    {
+      id: 'a',
+      name: `a non-default link (?${LINK.query}) converges: band c ± 1/(2μ), err-inf ≤ 2e-2`,
+      async run() {
+        s.p1 = await open();
+        await s.p1.goto(`${site.root}?${LINK.query}`);
+        const r = await waitDone(s.p1, LINK.mu);
+        const want = bandFor(LINK.mu);
+        const [lo, hi, err] = [Number(r.band.lo), Number(r.band.hi), Number(r.err.value)];
+        check(Number(r.status.epoch) === LINK.epochs, `epoch ${r.status.epoch}, not ${LINK.epochs}`);
+        check(lo === want.lo && hi === want.hi, `band [${lo}, ${hi}], not [${want.lo}, ${want.hi}]`);
+        check(Number.isFinite(err) && err <= 2e-2, `err-inf ${r.err.value} > 2e-2`);
+        check(Number(r.clamped.n) === LINK.n, `clamped data-n ${r.clamped.n}, not ${LINK.n}`);
+        check(await drawn(s.p1, 'chart-z'), 'chart-z is blank');
+        s.band = want;
+        s.errInf = err;
+        return `band [${lo}, ${hi}], ‖z − z*‖∞ = ${err.toExponential(2)}, ${r.status.epoch} epochs, ${r.clamped.k} of ${r.clamped.n} clamped, worker ${Number(r.status.elapsedMs).toFixed(0)} ms`;
+      },
+    },
+    {
+      id: 'f',
+      name: 'the run CSV downloads: n rows, |z − z*| ≤ 2e-2, z* = clamp(z0), max = err-inf',
+      async run() {
+        check(s.p1, 'no page from (a)');
+        const { name, text, how } = await engine.download(s.p1, 'export-csv');
+        const rows = parseRunCsv(text);
+        check(rows.length === LINK.n, `${rows.length} rows, not ${LINK.n}`);
+        let worst = 0;
+        for (const r of rows) {
+          const gap = Math.fround(Math.abs(r.z - r.zStar));
+          check(gap <= 2e-2, `dim ${r.dim}: |z − z*| = ${gap}`);
+          const clamp = Math.fround(Math.min(s.band.hi, Math.max(s.band.lo, r.z0)));
+          check(r.zStar === clamp, `dim ${r.dim}: z* = ${r.zStar}, not clamp(z0 = ${r.z0}) = ${clamp}`);
+          worst = Math.max(worst, gap);
+        }
+        check(worst === Math.fround(s.errInf), `max |z − z*| = ${worst}, but the page says err-inf = ${s.errInf}`);
+        return `${name}: ${rows.length} rows, max |z − z*| = err-inf; ${how}`;
+      },
+    },
+    {
+      id: 'b',
+      name: 'the μ slider moves μ (3 × ArrowRight): the URL, the band and the converged run follow',
+      async run() {
+        check(s.p1, 'no page from (a)');
+        const pos0 = await s.p1.eval(() => Number(document.querySelector('[data-testid="mu-slider"]').value));
+        await s.p1.focus('mu-slider');
+        for (let i = 0; i < 3; i += 1) await s.p1.press('ArrowRight');
+        const mu = muAt(pos0 + 3);
+        const r = await waitDone(s.p1, mu);
+        const want = bandFor(mu);
+        const [lo, hi, err] = [Number(r.band.lo), Number(r.band.hi), Number(r.err.value)];
+        check(Number(urlParam(r.href, 'mu')) === mu, `URL mu=${urlParam(r.href, 'mu')}, not ${mu}`);
+        check(closeRel(lo, want.lo) && closeRel(hi, want.hi), `band [${lo}, ${hi}], not [${want.lo}, ${want.hi}]`);
+        check(err <= 2e-2, `err-inf ${err} > 2e-2`);
+        const input = await s.p1.eval(() => document.querySelector('[data-testid="mu-input"]').value);
+        check(Number(input) === mu, `the μ input shows ${input}, not ${mu}`);
+        s.mu = mu;
+        return `slider ${pos0} → ${pos0 + 3}: μ 0.25 → ${mu} (URL, input, chart), band [${lo.toFixed(4)}, ${hi.toFixed(4)}], err-inf ${err.toExponential(2)}`;
+      },
+    },
+    {
+      id: 'd',
+      name: 'copy-link round-trips: the link opened in a new page reproduces every control and readout',
+      async run() {
+        check(s.p1 && s.mu, 'no page from (b)');
+        const before = await snapshot(s.p1);
+        const href = await s.p1.url();
+        await s.p1.click('copy-link');
+        const copied = await waitFor(
+          () =>
+            s.p1.eval(() => {
+              const status = document.querySelector('[data-testid="copy-status"]');
+              const f = document.querySelector('[data-testid="share-url"]');
+              return {
+                text: status?.textContent ?? '',
+                fallback: f
+                  ? { value: f.value, focused: document.activeElement === f, start: f.selectionStart, end: f.selectionEnd }
+                  : null,
+              };
+            }),
+          (v) => v.text.includes('copied') || v.fallback,
+          { timeout: 15_000, message: 'copy-status to say copied (or show the select-and-copy fallback)' },
+        );
+        let link;
+        let how;
+        if (copied.fallback) {
+          const f = copied.fallback;
+          check(f.focused && f.start === 0 && f.end === f.value.length, `the fallback field is not focused and selected: ${JSON.stringify(f)}`);
+          link = f.value;
+          how = 'the clipboard was refused: the select-and-copy fallback showed the link, selected';
+        } else {
+          link = await engine.readClipboard(s.p1);
+          how = `"${copied.text.trim()}", read back from the clipboard`;
+        }
+        check(link === href, `the link is ${link}, not the page URL ${href}`);
+        s.p2 = await open();
+        await s.p2.goto(link);
+        await waitDone(s.p2, s.mu);
+        const after = await snapshot(s.p2);
+        const diff = Object.keys({ ...before, ...after }).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+        check(diff.length === 0, `the new page differs in ${diff.map((k) => `${k}: ${JSON.stringify(before[k])} ≠ ${JSON.stringify(after[k])}`).join('; ')}`);
+        return `${how}; a new page at it shows the same ${Object.keys(after).length} controls and readouts`;
+      },
+    },
+    {
+      id: 'e',
+      name: 'lecture mode toggles: key P on and off (URL present=1/0), and a present=1 link opens in it',
+      async run() {
+        const page = s.p2 ?? (await open());
+        if (!s.p2) {
+          await page.goto(`${site.root}?${LINK.query}`);
+          await waitDone(page, LINK.mu);
+        }
+        const presentNow = (want) => (r) => /\bpresent\b/.test(r.app ?? '') === want && urlParam(r.href, 'present') === (want ? '1' : '0');
+        await page.eval(() => document.activeElement?.blur());
+        await page.press('p');
+        const on = await waitFor(() => readout(page), presentNow(true), { timeout: 15_000, message: 'lecture mode on after P' });
+        check(on.caption, 'lecture mode is on but the lecture caption is not shown');
+        await page.press('p');
+        await waitFor(() => readout(page), presentNow(false), { timeout: 15_000, message: 'lecture mode off after a second P' });
+        await page.goto(`${site.root}?present=1&mu=0.5&epochs=5000&n=20`);
+        const r = await waitDone(page, 0.5);
+        check(/\bpresent\b/.test(r.app ?? ''), `a present=1 link opens with .app class '${r.app}'`);
+        check(r.caption && r.caption.includes('μ = 0.5'), `the lecture caption is '${r.caption}'`);
+        return `P → .app.present, present=1, caption shown; P → present=0; ?present=1 caption: "${r.caption.trim()}"`;
+      },
+    },
+    {
+      id: 'c',
+      name: `the sweep (?${SWEEP_LINK}) finishes and draws`,
+      async run() {
+        const page = await open();
+        await page.goto(`${site.root}?${SWEEP_LINK}`);
+        const r = await waitFor(
+          () => readout(page),
+          (x) => x.sweep?.state === 'done',
+          {
+            timeout: SWEEP_TIMEOUT,
+            interval: 250,
+            message: 'sweep-status data-state = done',
+            fail: (x) => (x.sweep?.state === 'error' || x.sweep?.state === 'cancelled' ? `the sweep ended in state ${x.sweep.state}: ${x.sweep.text}` : null),
+          },
+        );
+        check(Number(r.sweep.done) === Number(r.sweep.total) && Number(r.sweep.total) >= 2, `sweep done ${r.sweep.done} of ${r.sweep.total}`);
+        check(await drawn(page, 'heatmap-learned'), 'heatmap-learned is blank');
+        check(await drawn(page, 'chart-overlay'), 'chart-overlay is blank');
+        return `${r.sweep.total} μ done in ${Number(r.sweep.elapsedMs).toFixed(0)} ms of worker compute; heatmap and overlay drawn`;
+      },
+    },
+    {
+      id: 'g',
+      name: 'offline: after one visit, with the server stopped, a reload, a new link and the sweep still work (service worker)',
+      async run() {
+        const own = await serve(dist);
+        try {
+          const page = await open();
+          await page.goto(`${own.url}?mu=0.5&epochs=5000&n=20`);
+          await waitDone(page, 0.5);
+          const build = await page.eval(() => document.querySelector('meta[name=reglab-build]')?.content ?? null);
+          await waitFor(
+            () => page.eval(() => navigator.serviceWorker?.controller != null),
+            (v) => v === true,
+            { timeout: 30_000, message: 'a service worker to control the page' },
+          );
+          await own.stop();
+          const probe = await fetch(own.url).then(() => 'up', () => 'down');
+          check(probe === 'down', 'the server is still up');
+          await page.reload();
+          const r = await waitDone(page, 0.5);
+          check(Number(r.band.lo) === 0 && Number(r.band.hi) === 2, `band [${r.band.lo}, ${r.band.hi}] offline`);
+          const again = await page.eval(() => document.querySelector('meta[name=reglab-build]')?.content ?? null);
+          check(again === build, `offline build ${again}, not ${build}`);
+          await page.goto(`${own.url}?mu=1&epochs=5000&n=20`);
+          const r2 = await waitDone(page, 1);
+          check(Number(r2.band.lo) === 0.5 && Number(r2.band.hi) === 1.5, `band [${r2.band.lo}, ${r2.band.hi}] for the new link offline`);
+          // The sweep has a worker of its own, started with the page's others.
+          await page.goto(`${own.url}?view=sweep&n=20&epochs=5000`);
+          const r3 = await waitFor(() => readout(page), (x) => x.sweep?.state === 'done', {
+            timeout: SWEEP_TIMEOUT,
+            interval: 250,
+            message: 'the sweep to finish offline (sweep-status data-state = done)',
+          });
+          return `server stopped: reload → converged (build ${build}, band [0, 2]); a new ?mu=1 link → band [0.5, 1.5]; the sweep → ${r3.sweep.total} μ done`;
+        } finally {
+          await own.stop();
+        }
+      },
+    },
+    {
+      id: 'h',
+      name: 'no console error on any page of these checks',
+      async run() {
+        const all = [];
+        for (const p of pages) all.push(...(await p.problems()));
+        for (const p of pages) await p.close();
+        check(all.length === 0, `${all.length} problem(s):\n      ${all.join('\n      ')}`);
+        return `${pages.length} pages, none; ${engine.consoleNote}`;
+      },
+    },
+  ];
+}
+
+// ------------------------------------------------------------------------------------------------
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+const site = await serve(DIST);
+let passed = 0;
+let failed = 0;
+const lines = [];
+const live = new Set();
+const stopAll = async () => {
+  for (const e of live) await e.close().catch(() => {});
+  await site.stop();
+};
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => stopAll().finally(() => process.exit(130)));
+}
+
+console.log(`three-engine smoke suite: ${DIST} at ${site.root} (with the site's CSP), engines: ${ENGINES.join(', ')}`);
+for (const name of ENGINES) {
+  const t0 = Date.now();
+  let engine;
+  try {
+    engine = await withTimeout((await LAUNCHERS[name]()).launch(), 120_000, `launching ${name}`);
+    live.add(engine);
+  } catch (e) {
+    const n = checks({ consoleNote: '' }, site, DIST).length;
+    failed += n;
+    console.log(`\n== ${name}: could not start: ${e.stack ?? e}`);
+    lines.push(`engine ${name}: could not start — all ${n} checks failed`);
+    continue;
+  }
+  console.log(`\n== ${name}: ${engine.browser} ${engine.version} (${engine.driver})`);
+  let ok = 0;
+  let bad = 0;
+  for (const c of checks(engine, site, DIST)) {
+    if (ONLY.length && !ONLY.includes(c.id)) continue;
+    const t = Date.now();
+    try {
+      const detail = await withTimeout(c.run(), CHECK_TIMEOUT, `check (${c.id})`);
+      ok += 1;
+      console.log(`  ok   (${c.id}) ${c.name}\n         ${detail}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
+    } catch (e) {
+      bad += 1;
+      console.log(`  FAIL (${c.id}) ${c.name}\n         ${String(e?.message ?? e).replace(/\n/g, '\n         ')}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
+    }
+  }
+  await engine.close();
+  live.delete(engine);
+  passed += ok;
+  failed += bad;
+  const line = `engine ${name}, ${engine.browser} ${engine.version}: ${ok} of ${ok + bad} checks passed${bad ? `, ${bad} FAILED` : ''} (${((Date.now() - t0) / 1000).toFixed(0)} s)`;
+  console.log(line);
+  lines.push(line);
+}
+await site.stop();
+console.log(`\n${lines.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

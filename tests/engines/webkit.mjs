@@ -1,0 +1,322 @@
+// WebKit: Debian's webkit2gtk-driver (WebKitWebDriver, classic WebDriver) launching the
+// MiniBrowser that libwebkit2gtk-4.1-0 ships, with --automation, under Xvfb (xvfb-run -a, unless
+// DISPLAY is already set); selenium-webdriver is the client. Playwright's WebKit build is a
+// download and cannot be installed here.
+//
+// Classic WebDriver cannot read the console. So after every navigation the page object installs,
+// through one evaluate, a recorder of console.error/console.warn calls, uncaught errors, unhandled
+// rejections, resource load errors and CSP violations (the page's own code calls console.* at call
+// time, so it is recorded), and problems() also reads what the page itself reports: any visible
+// role=alert element (link notices, the worker-restart notice, run errors), a status in state
+// error, and resources answered with HTTP ≥ 400 (Resource Timing). What happens before that
+// recorder is installed (during the load) is seen only through the page's own reports.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import { createRequire } from 'node:module';
+import { Builder, By, Key } from 'selenium-webdriver';
+
+import { byTestId, sleep, waitFor } from './common.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** The MiniBrowser that Debian's libwebkit2gtk-4.1-0 ships (WEBKIT_MINIBROWSER overrides it). */
+export function miniBrowser() {
+  if (process.env.WEBKIT_MINIBROWSER) return process.env.WEBKIT_MINIBROWSER;
+  try {
+    const listed = execFileSync('dpkg', ['-L', 'libwebkit2gtk-4.1-0'], { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => /\/MiniBrowser$/.test(l));
+    if (listed) return listed;
+  } catch {
+    // not installed: the check below says so
+  }
+  return '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+}
+
+const WEBDRIVER = process.env.WEBKIT_WEBDRIVER ?? 'WebKitWebDriver';
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts WebKitWebDriver (under xvfb-run -a when there is no display); resolves to { url, stop }. */
+async function startDriver() {
+  const port = await freePort();
+  const [cmd, argv] = process.env.DISPLAY
+    ? [WEBDRIVER, [`--port=${port}`]]
+    : ['xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', WEBDRIVER, `--port=${port}`]];
+  // A process group of its own, so that stop() ends xvfb-run, Xvfb, the driver and its browsers.
+  const child = spawn(cmd, argv, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.once('error', (e) => (log += String(e)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(
+      () => fetch(`${url}/status`).then((r) => r.ok),
+      (ok) => ok === true,
+      { timeout: 30_000, interval: 200, message: `${WEBDRIVER} on port ${port}`, fail: () => (child.exitCode !== null ? `${cmd} exited: ${log}` : null) },
+    );
+  } catch (e) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    throw e;
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        return;
+      }
+      await Promise.race([exited, sleep(5_000)]);
+    },
+  };
+}
+
+// Installed into the page after each navigation (see the top of this file).
+function installRecorder() {
+  if (window.__engineProblems) return;
+  const list = [];
+  Object.defineProperty(window, '__engineProblems', { value: list });
+  const text = (a) => (a instanceof Error ? `${a.message}` : typeof a === 'object' ? JSON.stringify(a) : String(a));
+  for (const kind of ['error', 'warn']) {
+    const original = console[kind];
+    console[kind] = function (...a) {
+      list.push(`console.${kind} ${a.map(text).join(' ')}`);
+      return original.apply(this, a);
+    };
+  }
+  window.addEventListener(
+    'error',
+    (e) => {
+      if (e.target && e.target !== window) list.push(`failed to load ${e.target.src || e.target.href || e.target.tagName}`);
+      else list.push(`pageerror: ${e.message} @ ${e.filename}:${e.lineno}${e.error?.stack ? `\n${e.error.stack}` : ''}`);
+    },
+    true,
+  );
+  window.addEventListener('unhandledrejection', (e) => list.push(`unhandledrejection: ${text(e.reason)}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    list.push(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} @ ${e.sourceFile}:${e.lineNumber}`),
+  );
+}
+
+// What the page itself reports, plus what the recorder caught (then cleared).
+function harvest() {
+  const out = [...(window.__engineProblems ?? [])];
+  if (window.__engineProblems) window.__engineProblems.length = 0;
+  for (const el of document.querySelectorAll('[role=alert]')) {
+    if (el.getClientRects().length) out.push(`the page shows an alert: ${el.textContent.trim()}`);
+  }
+  const status = document.querySelector('[data-testid=status]');
+  if (status?.dataset.state === 'error') out.push(`the run is in state error: ${status.textContent}`);
+  for (const e of performance.getEntriesByType('resource')) {
+    if (e.responseStatus >= 400) out.push(`HTTP ${e.responseStatus} for ${e.name}`);
+  }
+  return out;
+}
+
+const KEYS = { ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, Enter: Key.ENTER, Escape: Key.ESCAPE, Space: ' ' };
+
+class WebKitPage {
+  constructor(session, handle) {
+    this.session = session;
+    this.handle = handle;
+    this.seen = [];
+    this.closed = false;
+  }
+
+  get driver() {
+    return this.session.driver;
+  }
+
+  async activate() {
+    if (this.session.current !== this.handle) {
+      await this.driver.switchTo().window(this.handle);
+      this.session.current = this.handle;
+    }
+  }
+
+  async harvest() {
+    try {
+      await this.activate();
+      for (const p of await this.driver.executeScript(harvest)) if (!this.seen.includes(p)) this.seen.push(p);
+    } catch {
+      // no document yet (or it is gone): nothing to read
+    }
+  }
+
+  async goto(url) {
+    await this.harvest();
+    await this.driver.get(url);
+    await this.driver.executeScript(installRecorder);
+  }
+
+  async reload() {
+    await this.harvest();
+    await this.driver.navigate().refresh();
+    await this.driver.executeScript(installRecorder);
+  }
+
+  async url() {
+    await this.activate();
+    return this.driver.executeScript(() => location.href);
+  }
+
+  async eval(fn, ...args) {
+    await this.activate();
+    return this.driver.executeScript(fn, ...args);
+  }
+
+  async click(testId) {
+    await this.activate();
+    const el = await this.driver.findElement(By.css(byTestId(testId)));
+    await el.click();
+  }
+
+  async focus(testId) {
+    await this.eval((sel) => document.querySelector(sel).focus(), byTestId(testId));
+  }
+
+  /** A key press to the focused element (W3C key actions). */
+  async press(key) {
+    await this.activate();
+    await this.driver.actions().sendKeys(KEYS[key] ?? key).perform();
+  }
+
+  async problems() {
+    if (!this.closed) await this.harvest();
+    return [...this.seen];
+  }
+
+  async close() {
+    if (this.closed) return;
+    await this.harvest();
+    this.closed = true;
+    const handles = await this.driver.getAllWindowHandles().catch(() => []);
+    if (handles.length > 1) {
+      await this.activate();
+      await this.driver.close();
+      this.session.current = null;
+    }
+  }
+}
+
+export async function launch() {
+  const binary = miniBrowser();
+  if (!fs.existsSync(binary)) throw new Error(`no MiniBrowser at ${binary}: run \`scripts/setup.sh engines\` (webkit2gtk-driver)`);
+  const server = await startDriver();
+  const capabilities = {
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary, args: ['--automation'] },
+  };
+  const session = { driver: null, current: null, pages: 0 };
+  const open = async () => {
+    session.driver = await new Builder().disableEnvironmentOverrides().usingServer(server.url).withCapabilities(capabilities).build();
+    session.current = await session.driver.getWindowHandle();
+    session.pages = 0;
+    await session.driver.manage().window().setRect({ width: 1400, height: 900 }).catch(() => {});
+  };
+  try {
+    await open();
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  const caps = await session.driver.getCapabilities();
+  const version = caps.get('browserVersion') ?? '?';
+  return {
+    name: 'webkit',
+    browser: 'WebKitGTK MiniBrowser',
+    version,
+    executable: binary,
+    driver: `WebKitWebDriver (classic WebDriver) + selenium-webdriver ${require('selenium-webdriver/package.json').version}${process.env.DISPLAY ? '' : ', under xvfb-run'}`,
+    consoleNote:
+      'classic WebDriver cannot read the console: read from a recorder the page object installs after each load (console.error/warn, uncaught errors, CSP violations) and from what the page reports (role=alert notices, a status in state error, HTTP ≥ 400 in Resource Timing)',
+    /**
+     * A page. The first of a session is its window; later ones are new windows (a tab in the background gets no animation frames, and the page sends its runs from one). `fresh`: a new
+     * session (a new MiniBrowser, nothing shared with earlier pages), which ends the old one.
+     */
+    async newPage({ fresh = false } = {}) {
+      if (fresh && session.pages > 0) {
+        await session.driver.quit().catch(() => {});
+        await open();
+      }
+      session.pages += 1;
+      if (session.pages === 1) return new WebKitPage(session, session.current);
+      await session.driver.switchTo().newWindow('window');
+      session.current = await session.driver.getWindowHandle();
+      return new WebKitPage(session, session.current);
+    },
+    /** What the page wrote to the clipboard: pasted (Ctrl+V) into a field added for it, then removed. */
+    async readClipboard(page) {
+      await page.eval(() => {
+        const field = document.createElement('input');
+        field.id = '__paste';
+        document.body.append(field);
+        field.focus();
+      });
+      await page.driver.actions().keyDown(Key.CONTROL).sendKeys('v').keyUp(Key.CONTROL).perform();
+      await sleep(200);
+      return page.eval(() => {
+        const field = document.getElementById('__paste');
+        const v = field.value;
+        field.remove();
+        return v;
+      });
+    },
+    async download(page, testId) {
+      // Record the Blob the page saves and the name it gives it (src/ui/download.rs: a Blob, an
+      // object URL, an <a download> clicked), then click the button for real.
+      await page.eval(() => {
+        if (window.__downloads) return;
+        const seen = [];
+        Object.defineProperty(window, '__downloads', { value: seen });
+        const blobs = new Map();
+        const create = URL.createObjectURL;
+        URL.createObjectURL = function (obj) {
+          const url = create.call(this, obj);
+          blobs.set(url, obj);
+          return url;
+        };
+        const click = HTMLAnchorElement.prototype.click;
+        HTMLAnchorElement.prototype.click = function () {
+          if (this.hasAttribute('download')) seen.push({ name: this.download, blob: blobs.get(this.href) ?? null });
+          return click.call(this);
+        };
+      });
+      const n = await page.eval(() => window.__downloads.length);
+      await page.click(testId);
+      await waitFor(() => page.eval(() => window.__downloads.length), (k) => k > n, { timeout: 15_000, message: 'the page to save a file' });
+      const got = await page.eval(async (k) => {
+        const d = window.__downloads[k];
+        return { name: d.name, type: d.blob?.type ?? null, text: d.blob ? await d.blob.text() : null };
+      }, n);
+      if (got.text === null) throw new Error(`the page clicked a download link (${got.name}) without a Blob from URL.createObjectURL`);
+      return {
+        name: got.name,
+        text: got.text,
+        how: `the Blob (${got.type}) the page handed to <a download="${got.name}">, read in the page: MiniBrowser offers no download directory to WebDriver`,
+      };
+    },
+    async close() {
+      await session.driver?.quit().catch(() => {});
+      await server.stop();
+    },
+  };
+}
