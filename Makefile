@@ -12,12 +12,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup serve build test check e2e bench budgets fuzz clean
+.PHONY: help setup serve build test check e2e engines bench budgets fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
 
-setup: ## install everything missing: wasm32 target, Trunk, wasm-bindgen-cli, npm packages, Chromium
+setup: ## install everything missing: wasm32 target, Trunk, wasm-bindgen-cli, npm packages, Chromium, Firefox ESR, WebKit
 	scripts/setup.sh all
 
 serve: ## install what the build needs, build (release) and serve on http://127.0.0.1:8080
@@ -28,7 +28,7 @@ build: ## install what the build needs and build the release site into dist/
 	scripts/setup.sh build
 	trunk build --release
 
-test: ## install what is missing, then fmt, clippy, cargo test, in-browser tests, release build, Playwright
+test: ## install what is missing, then fmt, clippy, cargo test, in-browser tests, release build, Playwright, three-engine suite
 	scripts/test.sh
 
 check: ## cargo fmt --check and clippy (native and wasm32)
@@ -38,6 +38,11 @@ check: ## cargo fmt --check and clippy (native and wasm32)
 e2e: ## only the Playwright end-to-end tests, against dist/ (built if missing)
 	scripts/setup.sh build chromium
 	scripts/e2e.sh
+
+engines: ## only the three-engine smoke suite (Chromium, Firefox ESR, WebKit) against dist/ (built if missing)
+	scripts/setup.sh build chromium engines
+	[[ -f dist/index.html ]] || trunk build --release
+	node tests/engines/run.mjs --dist dist --engines chromium,firefox,webkit
 
 fuzz: ## 100 000 hostile links through the link parser, printing the case count
 	cargo test --release --test fuzz_links -- --nocapture --test-threads 1

@@ -5,8 +5,10 @@
 #   scripts/setup.sh            everything (= all)
 #   scripts/setup.sh build      what `make build` / `make serve` need: wasm32 target, Trunk,
 #                               wasm-bindgen-cli, npm packages (wasm-opt 132)
-#   scripts/setup.sh test       build + rustfmt/clippy + Chromium and chromedriver
+#   scripts/setup.sh test       build + rustfmt/clippy + Chromium and chromedriver + the other
+#                               engines of the smoke suite (Firefox ESR, WebKitWebDriver, Xvfb)
 #   scripts/setup.sh STEP...    single steps: rust target components trunk wasm-bindgen npm chromium
+#                               engines
 #
 # Tools go where `cargo install` puts them by default (~/.cargo/bin); npm packages go into
 # ./node_modules. Needs root (or sudo) only for apt-get.
@@ -117,13 +119,13 @@ step_npm() {
   # least as new as package.json and package-lock.json, node_modules is what the lock says.
   local marker="node_modules/.package-lock.json"
   if [[ -f "$marker" && ! "$marker" -ot package-lock.json && ! "$marker" -ot package.json ]] &&
-     [[ -d node_modules/@playwright/test ]] &&
+     [[ -d node_modules/@playwright/test && -d node_modules/puppeteer-core && -d node_modules/selenium-webdriver ]] &&
      node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$WASM_OPT_VERSION"; then
-    skip "node_modules (wasm-opt $WASM_OPT_VERSION, @playwright/test)"
+    skip "node_modules (wasm-opt $WASM_OPT_VERSION, @playwright/test, puppeteer-core, selenium-webdriver)"
     return
   fi
-  say "npm ci (binaryen for wasm-opt $WASM_OPT_VERSION, Playwright without a browser download)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  say "npm ci (binaryen for wasm-opt $WASM_OPT_VERSION, Playwright, puppeteer-core and selenium-webdriver; no browser download)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
   node_modules/.bin/wasm-opt --version | grep -q "version_$WASM_OPT_VERSION" ||
     die "node_modules/.bin/wasm-opt is not version $WASM_OPT_VERSION"
 }
@@ -137,6 +139,28 @@ step_chromium() {
   apt_install chromium chromium-driver
 }
 
+# The other engines of the smoke suite (tests/engines, issue 12), from Debian: Firefox ESR (driven
+# over WebDriver BiDi by puppeteer-core), WebKitWebDriver with the MiniBrowser of
+# libwebkit2gtk-4.1-0 (driven by selenium-webdriver) and Xvfb for it. Playwright's own Firefox and
+# WebKit builds are downloads and cannot be installed here.
+step_engines() {
+  local firefox="${FIREFOX:-/usr/bin/firefox-esr}" missing=() have=()
+  if [[ -x "$firefox" ]]; then have+=("$("$firefox" --version 2>/dev/null || echo "$firefox")"); else missing+=(firefox-esr); fi
+  if command -v WebKitWebDriver >/dev/null 2>&1 &&
+     dpkg -L libwebkit2gtk-4.1-0 2>/dev/null | grep '/MiniBrowser$' >/dev/null; then
+    have+=("WebKitWebDriver + MiniBrowser (WebKitGTK $(dpkg-query -W -f '${Version}' libwebkit2gtk-4.1-0 2>/dev/null || echo '?'))")
+  else
+    missing+=(webkit2gtk-driver)
+  fi
+  if command -v xvfb-run >/dev/null 2>&1; then have+=(xvfb-run); else missing+=(xvfb); fi
+  if ((${#missing[@]})); then
+    say "apt-get install -y ${missing[*]}"
+    apt_install "${missing[@]}"
+  else
+    skip "$(IFS=,; echo "${have[*]}" | sed 's/,/, /g')"
+  fi
+}
+
 run_step() {
   case "$1" in
     rust) step_rust ;;
@@ -146,9 +170,10 @@ run_step() {
     wasm-bindgen) step_wasm_bindgen ;;
     npm) step_npm ;;
     chromium) step_chromium ;;
+    engines) step_engines ;;
     build) run_step rust; run_step target; run_step npm; run_step trunk; run_step wasm-bindgen ;;
-    test | all) run_step build; run_step components; run_step chromium ;;
-    *) die "unknown setup step '$1' (try: build, test, all, rust, target, components, trunk, wasm-bindgen, npm, chromium)" ;;
+    test | all) run_step build; run_step components; run_step chromium; run_step engines ;;
+    *) die "unknown setup step '$1' (try: build, test, all, rust, target, components, trunk, wasm-bindgen, npm, chromium, engines)" ;;
   esac
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything, in order: install what is missing, fmt + clippy (native and wasm32), native tests,
 # in-browser tests (Chromium via chromedriver), release build, wasm size budget, Playwright
-# end-to-end tests.
+# end-to-end tests, the three-engine smoke suite (Chromium, Firefox ESR, WebKit: tests/engines).
 # Stops at the first failure.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -41,5 +41,10 @@ stage "budgets: wasm size"
 
 stage "end-to-end tests: Playwright"
 "$ROOT/scripts/e2e.sh"
+
+stage "three-engine smoke suite: Chromium, Firefox ESR, WebKit (tests/engines) against dist/"
+# The same checks in each engine (a link converges, CSV, slider, copy-link, lecture mode, sweep,
+# offline, no console error); prints each engine's version and result line, exits 1 on a failure.
+node tests/engines/run.mjs --dist dist --engines chromium,firefox,webkit
 
 stage "all tests passed"
