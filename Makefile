@@ -50,8 +50,8 @@ fuzz: ## 100 000 hostile links through the link parser, printing the case count
 budgets: ## check the release build's wasm size budget (350 KB gzipped; fails when over)
 	scripts/budgets.sh
 
-bench: ## one table: criterion + headless Chromium timings, first paint, wasm sizes (target/bench/table.md)
-	scripts/setup.sh build chromium
+bench: ## one table: criterion + headless Chromium timings, first paint, wasm sizes (target/bench/table.md); seed run and sweep per engine (engines.md)
+	scripts/setup.sh build chromium engines
 	scripts/bench.sh
 
 clean: ## remove build output (dist/, target/, test-results/)

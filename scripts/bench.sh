@@ -89,4 +89,14 @@ if ((readme)); then
   mv "$out/README.md.new" README.md
   say "README.md: benchmark table replaced"
 fi
+
+# ------------------------------------------------------------------------------------------------
+# Per engine (issue 12; scripts/bench-engines.mjs): the seed run and the seed sweep in Chromium,
+# Firefox ESR and WebKit, each read from the page's own measures, in one table, printed and written
+# to target/bench/engines.md. A miss (Firefox's or WebKit's median over 3× Chromium's from the same
+# run, or an engine that could not be measured) makes this script exit non-zero like any other.
+say "per engine: Chromium, Firefox ESR and WebKit against $dist"
+engines_status=0
+node scripts/bench-engines.mjs --dist "$dist" --out "$out/engines.md" --json "$out/engines.json" || engines_status=$?
+if ((status == 0 && engines_status != 0)); then status=$engines_status; fi
 exit "$status"
