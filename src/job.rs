@@ -6,7 +6,9 @@
 use std::ops::ControlFlow;
 
 use crate::core::{Problem, Run, SweepRow};
-use crate::protocol::{FromWorker, RunId, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec};
+use crate::protocol::{
+    FromWorker, RunId, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec, WorkTiming,
+};
 
 /// Points per loss series sent to the page: a few per pixel column of the widest chart.
 pub const HISTORY_POINTS: usize = 4_096;
@@ -29,8 +31,8 @@ pub trait Task {
     fn slice_epochs(&self) -> u64;
     /// A progress report.
     fn progress(&self, elapsed_ms: f64) -> FromWorker;
-    /// The answer, once [`Task::work`] returned true.
-    fn finish(self: Box<Self>, elapsed_ms: f64) -> FromWorker;
+    /// The answer, once [`Task::work`] returned true, with the worker's measure of its compute.
+    fn finish(self: Box<Self>, elapsed_ms: f64, timing: WorkTiming) -> FromWorker;
 }
 
 /// Builds the task a request asks for; `Err` carries a message for a person.
@@ -98,7 +100,7 @@ impl Job {
     }
 
     /// The result (call once [`Task::work`] returned true), with the compute time.
-    pub fn result(self, elapsed_ms: f64) -> RunResult {
+    pub fn result(self, elapsed_ms: f64, timing: WorkTiming) -> RunResult {
         let mut snapshots = self.snapshots;
         // The final z closes the playback even when N is not a multiple of the interval.
         if self.every > 0 && snapshots.last().map(|s| s.epoch) != Some(self.run.epoch()) {
@@ -120,6 +122,7 @@ impl Job {
             history: self.run.history().decimated(HISTORY_POINTS),
             snapshots,
             spec: self.spec,
+            timing,
         }
     }
 }
@@ -155,8 +158,8 @@ impl Task for Job {
         }
     }
 
-    fn finish(self: Box<Self>, elapsed_ms: f64) -> FromWorker {
-        FromWorker::Done(Box::new(self.result(elapsed_ms)))
+    fn finish(self: Box<Self>, elapsed_ms: f64, timing: WorkTiming) -> FromWorker {
+        FromWorker::Done(Box::new(self.result(elapsed_ms, timing)))
     }
 }
 
@@ -237,12 +240,13 @@ impl Task for SweepJob {
         }
     }
 
-    fn finish(self: Box<Self>, elapsed_ms: f64) -> FromWorker {
+    fn finish(self: Box<Self>, elapsed_ms: f64, timing: WorkTiming) -> FromWorker {
         FromWorker::SweepDone(Box::new(SweepResult {
             run: self.id,
             spec: self.spec,
             rows: self.rows,
             elapsed_ms,
+            timing,
         }))
     }
 }
@@ -284,7 +288,7 @@ impl Task for LossCsvJob {
         self.job.progress(elapsed_ms)
     }
 
-    fn finish(self: Box<Self>, _elapsed_ms: f64) -> FromWorker {
+    fn finish(self: Box<Self>, _elapsed_ms: f64, _timing: WorkTiming) -> FromWorker {
         let spec = &self.job.spec;
         let name = format!(
             "reglab-losses-mu{}-epochs{}.csv",

@@ -160,6 +160,21 @@ pub struct RunResult {
     pub history: History,
     /// z along the way, for playback (empty unless asked for).
     pub snapshots: Vec<Snapshot>,
+    /// How the worker spent `elapsed_ms`.
+    pub timing: WorkTiming,
+}
+
+/// How the worker spent a task's compute time, measured on its own clock: the figures that tell
+/// a slow engine (compute per epoch) from a stalled one (few, long calls) — see README
+/// "Engines". Appended to the results, so the messages' first bytes (kind, run id) stay put.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkTiming {
+    /// Slices: stretches of compute between two looks at the worker's messages.
+    pub slices: u32,
+    /// Calls of the task's `work` (each a bounded number of epochs).
+    pub calls: u32,
+    /// The longest single call, ms.
+    pub longest_call_ms: f64,
 }
 
 /// What a sweep computes: the same run for each μ of a grid.
@@ -182,6 +197,8 @@ pub struct SweepResult {
     pub rows: Vec<SweepRow>,
     /// Worker compute time, ms.
     pub elapsed_ms: f64,
+    /// How the worker spent `elapsed_ms`.
+    pub timing: WorkTiming,
 }
 
 /// Page → worker.

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
 use crate::job::{task_for, Task};
-use crate::protocol::{decode, encode, Fault, FromWorker, ToWorker};
+use crate::protocol::{decode, encode, Fault, FromWorker, ToWorker, WorkTiming};
 
 /// Compute time per slice before the worker looks at its messages again.
 const SLICE_MS: f64 = 8.0;
@@ -36,6 +36,7 @@ struct Active {
     job: Box<dyn Task>,
     elapsed_ms: f64,
     last_progress_ms: f64,
+    timing: WorkTiming,
 }
 
 struct Worker {
@@ -78,6 +79,7 @@ impl Worker {
                         job,
                         elapsed_ms: 0.0,
                         last_progress_ms: 0.0,
+                        timing: WorkTiming::default(),
                     });
                     self.schedule();
                 }
@@ -121,12 +123,20 @@ impl Worker {
         let start = self.now();
         let slice = active.job.slice_epochs();
         let mut finished = false;
-        while !finished && self.now() - start < SLICE_MS {
+        let mut now = start;
+        // Each call is timed, so an engine that is slow per epoch can be told from one that
+        // stalls in some calls (README "Engines" reads these figures per browser).
+        while !finished && now - start < SLICE_MS {
+            let before = now;
             finished = active.job.work(slice);
+            now = self.now();
+            active.timing.calls += 1;
+            active.timing.longest_call_ms = active.timing.longest_call_ms.max(now - before);
         }
-        active.elapsed_ms += self.now() - start;
+        active.timing.slices += 1;
+        active.elapsed_ms += now - start;
         if finished {
-            let answer = active.job.finish(active.elapsed_ms);
+            let answer = active.job.finish(active.elapsed_ms, active.timing);
             self.post(&answer);
             return;
         }

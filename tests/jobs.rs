@@ -4,7 +4,7 @@
 use reglab::core::{logspace, AdamConfig, StopReason};
 use reglab::export::sweep_csv;
 use reglab::job::{Job, LossCsvJob, SweepJob, Task};
-use reglab::protocol::{FromWorker, RunSpec, SweepSpec};
+use reglab::protocol::{FromWorker, RunSpec, SweepSpec, WorkTiming};
 
 fn spec(mu: f64, epochs: u64) -> RunSpec {
     RunSpec {
@@ -16,7 +16,7 @@ fn spec(mu: f64, epochs: u64) -> RunSpec {
 
 fn finish(mut task: Box<dyn Task>, slice: u64) -> FromWorker {
     while !task.work(slice) {}
-    task.finish(1.0)
+    task.finish(1.0, WorkTiming::default())
 }
 
 #[test]

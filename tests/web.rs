@@ -15,7 +15,7 @@ use reglab::core::{linspace, AdamConfig, Band};
 use reglab::job::{Job, SweepJob, Task};
 use reglab::protocol::{
     decode, encode, Fault, FromWorker, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec,
-    ToWorker,
+    ToWorker, WorkTiming,
 };
 use reglab::ui::charts::z_chart::{draw_z_chart, ZChart};
 use reglab::ui::palette::Palette;
@@ -36,6 +36,13 @@ fn spec() -> RunSpec {
     }
 }
 
+/// What a worker measures of a task's compute (non-default, so a codec that dropped it shows).
+const TIMING: WorkTiming = WorkTiming {
+    slices: 3,
+    calls: 17,
+    longest_call_ms: 0.25,
+};
+
 /// A RunResult produced by the real job code, exactly as the worker would produce it.
 fn real_result() -> RunResult {
     let mut job = Job::new(7, spec()).expect("a valid spec builds a job");
@@ -44,7 +51,7 @@ fn real_result() -> RunResult {
         slices += 1;
         assert!(slices < 1_000, "the job never finished");
     }
-    let result = job.result(1.5);
+    let result = job.result(1.5, TIMING);
     assert_eq!(result.run, 7);
     assert_eq!(result.epoch, 2_000);
     assert_eq!(result.elapsed_ms, 1.5);
@@ -105,7 +112,7 @@ fn real_sweep() -> SweepResult {
     };
     let mut task: Box<dyn Task> = Box::new(SweepJob::new(11, sweep).expect("a valid sweep"));
     while !task.work(u64::MAX) {}
-    match task.finish(2.5) {
+    match task.finish(2.5, TIMING) {
         FromWorker::SweepDone(r) => *r,
         other => panic!("a sweep answers with SweepDone, got {other:?}"),
     }
@@ -287,6 +294,7 @@ fn non_finite_z_survives_as_nan() {
     assert_eq!(back.reason, result.reason);
     assert_eq!(back.err_inf.to_bits(), result.err_inf.to_bits());
     assert_eq!(back.elapsed_ms, result.elapsed_ms);
+    assert_eq!(back.timing, result.timing);
     assert_eq!(back.history, result.history);
 }
 
@@ -312,7 +320,7 @@ fn diverged_runs_round_trip() {
         };
         let mut job = Job::new(9, spec).unwrap();
         while !job.work(u64::MAX) {}
-        let result = job.result(2.0);
+        let result = job.result(2.0, TIMING);
         assert!(
             matches!(result.reason, reglab::core::StopReason::Diverged { .. }),
             "lr {lr}: expected a divergence, got {:?}",

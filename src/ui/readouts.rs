@@ -34,6 +34,11 @@ pub fn Readouts(
         RunState::Computing => progress.get().1,
         _ => frame.get().map_or(0.0, |f| f.shown.result.elapsed_ms),
     };
+    // How the worker spent the shown run's compute; absent while a new run computes.
+    let timing = move || match state.get() {
+        RunState::Computing => None,
+        _ => frame.get().map(|f| f.shown.result.timing),
+    };
     view! {
         <section class="readouts" aria-live="polite" aria-label="Readouts">
             {move || match band() {
@@ -64,6 +69,9 @@ pub fn Readouts(
                 data-state=move || state.get().key()
                 data-epoch=move || epoch().to_string()
                 data-elapsed-ms=move || format!("{:.3}", elapsed())
+                data-calls=move || timing().map(|t| t.calls.to_string())
+                data-slices=move || timing().map(|t| t.slices.to_string())
+                data-longest-call-ms=move || timing().map(|t| format!("{:.3}", t.longest_call_ms))
                 data-worker=move || if ready.get() { "ready" } else { "starting" }>
                 <span class=move || format!("state state-{}", state.get().key())>{move || state.get().label()}</span>
                 {move || format!(" — epoch {} / {}, {:.1} ms of compute in the worker", epoch(), epochs.get(), elapsed())}

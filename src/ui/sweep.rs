@@ -197,6 +197,13 @@ pub fn SweepView(
         }
     };
 
+    // How the worker spent a finished sweep's compute (per-engine benchmarks read it).
+    let done_timing = move || {
+        (state.get() == SweepState::Done)
+            .then(|| sweep.with(|s| s.as_ref().map(|s| s.result.timing)))
+            .flatten()
+    };
+
     view! {
         <section class="sweep" aria-label="μ sweep">
             <div class="sweep-bar">
@@ -209,7 +216,10 @@ pub fn SweepView(
                     data-state=move || state.get().key()
                     data-done=move || progress.get().0.to_string()
                     data-total=move || progress.get().1.to_string()
-                    data-elapsed-ms=move || format!("{:.3}", progress.get().2)>
+                    data-elapsed-ms=move || format!("{:.3}", progress.get().2)
+                    data-calls=move || done_timing().map(|t| t.calls.to_string())
+                    data-slices=move || done_timing().map(|t| t.slices.to_string())
+                    data-longest-call-ms=move || done_timing().map(|t| format!("{:.3}", t.longest_call_ms))>
                     {move || {
                         let (done, total, ms) = progress.get();
                         match state.get() {
