@@ -8,7 +8,7 @@
 //     readClipboard(page) → string | null,   // what the page wrote with navigator.clipboard, or null
 //     download(page, testId) → { name, text, how }, // clicks testId and returns the file it saves
 //     consoleNote,                           // how (or whether) console errors are seen
-//     close() }
+//     close() }                              // also removes its download directory
 // and a Page is
 //   { goto(url), reload(), url(), eval(fn, ...args), click(testId), focus(testId), press(key),
 //     problems(), close() }

@@ -127,6 +127,7 @@ export function puppeteerEngine({ name, browserName, browser, driver, downloads,
     },
     async close() {
       await browser.close().catch(() => {});
+      fs.rmSync(downloads, { recursive: true, force: true });
     },
   };
 }

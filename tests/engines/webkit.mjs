@@ -13,10 +13,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Builder, By, Key } from 'selenium-webdriver';
 
 import { byTestId, sleep, waitFor } from './common.mjs';
+import { newFileIn } from './puppeteer.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -47,14 +50,25 @@ async function freePort() {
   });
 }
 
-/** Starts WebKitWebDriver (under xvfb-run -a when there is no display); resolves to { url, stop }. */
-async function startDriver() {
+/**
+ * Starts WebKitWebDriver (under xvfb-run -a when there is no display); resolves to { url, stop }.
+ * MiniBrowser saves downloads without asking, into the XDG download directory (else the home
+ * directory): the driver and its browsers get a config directory of their own whose
+ * user-dirs.dirs points that at `downloads`.
+ */
+async function startDriver(downloads) {
   const port = await freePort();
+  const config = fs.mkdtempSync(path.join(os.tmpdir(), 'reglab-webkit-config-'));
+  fs.writeFileSync(path.join(config, 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
   const [cmd, argv] = process.env.DISPLAY
     ? [WEBDRIVER, [`--port=${port}`]]
     : ['xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', WEBDRIVER, `--port=${port}`]];
   // A process group of its own, so that stop() ends xvfb-run, Xvfb, the driver and its browsers.
-  const child = spawn(cmd, argv, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, argv, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, XDG_CONFIG_HOME: config },
+  });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
@@ -78,13 +92,15 @@ async function startDriver() {
   return {
     url,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        return;
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+          await Promise.race([exited, sleep(5_000)]);
+        } catch {
+          // already gone
+        }
       }
-      await Promise.race([exited, sleep(5_000)]);
+      fs.rmSync(config, { recursive: true, force: true });
     },
   };
 }
@@ -217,10 +233,10 @@ class WebKitPage {
   }
 }
 
-export async function launch() {
+export async function launch({ downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'reglab-webkit-dl-')) } = {}) {
   const binary = miniBrowser();
   if (!fs.existsSync(binary)) throw new Error(`no MiniBrowser at ${binary}: run \`scripts/setup.sh engines\` (webkit2gtk-driver)`);
-  const server = await startDriver();
+  const server = await startDriver(downloads);
   const capabilities = {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary, args: ['--automation'] },
@@ -281,8 +297,8 @@ export async function launch() {
       });
     },
     async download(page, testId) {
-      // Record the Blob the page saves and the name it gives it (src/ui/download.rs: a Blob, an
-      // object URL, an <a download> clicked), then click the button for real.
+      // A real download into `downloads`; and, to compare, the Blob the page saves and the name
+      // it gives it (src/ui/download.rs: a Blob, an object URL, an <a download> clicked).
       await page.eval(() => {
         if (window.__downloads) return;
         const seen = [];
@@ -301,6 +317,7 @@ export async function launch() {
         };
       });
       const n = await page.eval(() => window.__downloads.length);
+      const before = new Set(fs.readdirSync(downloads));
       await page.click(testId);
       await waitFor(() => page.eval(() => window.__downloads.length), (k) => k > n, { timeout: 15_000, message: 'the page to save a file' });
       const got = await page.eval(async (k) => {
@@ -308,15 +325,19 @@ export async function launch() {
         return { name: d.name, type: d.blob?.type ?? null, text: d.blob ? await d.blob.text() : null };
       }, n);
       if (got.text === null) throw new Error(`the page clicked a download link (${got.name}) without a Blob from URL.createObjectURL`);
+      const file = await newFileIn(downloads, before, { timeout: 15_000 });
+      const text = fs.readFileSync(path.join(downloads, file), 'utf8');
+      if (text !== got.text) throw new Error(`the saved ${file} differs from the Blob the page made (${text.length} vs ${got.text.length} characters)`);
       return {
-        name: got.name,
-        text: got.text,
-        how: `the Blob (${got.type}) the page handed to <a download="${got.name}">, read in the page: MiniBrowser offers no download directory to WebDriver`,
+        name: file,
+        text,
+        how: `a real download, saved to ${path.join(downloads, file)} (MiniBrowser saves to the XDG download directory; equal to the page's Blob, ${got.type})`,
       };
     },
     async close() {
       await session.driver?.quit().catch(() => {});
       await server.stop();
+      fs.rmSync(downloads, { recursive: true, force: true });
     },
   };
 }
