@@ -21,6 +21,9 @@
 // Nothing is timed by injected code: the page's own clock is read with short evaluates (code sent
 // through Firefox's evaluate runs far slower than the page's own, TOOLCHAIN.md).
 //
+// Where the build exposes how the worker spent a task (status / sweep-status data-slices, data-calls,
+// data-longest-call-ms), a second table gives their medians per engine.
+//
 // Prints one table (and writes it to --out as Markdown); exits 1 when Firefox's or WebKit's
 // median seed run or sweep is more than --max-ratio (3) × Chromium's median from this same run,
 // or when an engine could not be measured.
@@ -80,10 +83,11 @@ const runState = (page) =>
       state: s?.dataset.state ?? null,
       epoch: Number(s?.dataset.epoch),
       elapsed: Number(s?.dataset.elapsedMs),
+      work: s?.dataset.calls === undefined ? null : { calls: Number(s.dataset.calls), slices: Number(s.dataset.slices), longest: Number(s.dataset.longestCallMs) },
     };
   });
 
-/** Waits for the (n+1)-th finished seed run; returns its worker ms. */
+/** Waits for the (n+1)-th finished seed run; returns { ms: its worker ms, work }. */
 async function nextRun(page, n) {
   const r = await waitFor(
     () => runState(page),
@@ -91,7 +95,7 @@ async function nextRun(page, n) {
     { timeout: TIMEOUT, interval: 50, message: 'a new reglab:run measure of the seed run', fail: (x) => (x.state === 'error' || x.state === 'diverged' ? `run ${x.state}` : null) },
   );
   // The measure is the worker's clock around the epochs (the status line shows the same figure).
-  return r.last;
+  return { ms: r.last, work: r.work };
 }
 
 /** A fresh page's first seed run, then RERUNS presses of Run. */
@@ -119,6 +123,7 @@ const sweepState = (page) =>
       done: Number(s?.dataset.done),
       total: Number(s?.dataset.total),
       ms: Number(s?.dataset.elapsedMs),
+      work: s?.dataset.calls === undefined ? null : { calls: Number(s.dataset.calls), slices: Number(s.dataset.slices), longest: Number(s.dataset.longestCallMs) },
       finished: window.__benchSweeps ? window.__benchSweeps.slice() : null,
     };
   });
@@ -135,7 +140,7 @@ async function sweeps(engine, base) {
         (x) => x.state === 'done' && x.done === x.total && x.total > 0,
         { timeout: TIMEOUT, interval: 100, message: 'the seed sweep to finish', fail: (x) => (x.state === 'error' ? 'sweep error' : null) },
       );
-      out.push(s.ms);
+      out.push({ ms: s.ms, work: s.work });
       if (i < SWEEPS - 1) continue;
       // Re-runs: an observer (not a loop) records each sweep's figure as its status turns done,
       // so that a sweep faster than one poll is not missed.
@@ -148,9 +153,13 @@ async function sweeps(engine, base) {
           if (el.dataset.state !== 'done') ran = true;
           else if (ran) {
             ran = false;
-            finished.push(Number(el.dataset.elapsedMs));
+            const d = el.dataset;
+            finished.push({
+              ms: Number(d.elapsedMs),
+              work: d.calls === undefined ? null : { calls: Number(d.calls), slices: Number(d.slices), longest: Number(d.longestCallMs) },
+            });
           }
-        }).observe(el, { attributes: true, attributeFilter: ['data-state', 'data-elapsed-ms'] });
+        }).observe(el, { attributes: true, attributeFilter: ['data-state', 'data-elapsed-ms', 'data-calls'] });
       });
       for (let k = 0; k < SWEEP_RERUNS; k += 1) {
         await page.click('sweep-run');
@@ -170,7 +179,20 @@ async function sweeps(engine, base) {
 
 // ------------------------------------------------------------------------------------------------
 
-const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), n: xs.length, all: xs });
+/** Median and min of the samples' ms, and the medians of how the worker spent them (when the page
+ * exposes it: status / sweep-status data-calls, data-slices, data-longest-call-ms). */
+function summary(samples) {
+  const xs = samples.map((x) => x.ms);
+  const works = samples.map((x) => x.work).filter(Boolean);
+  const work = works.length
+    ? {
+        calls: median(works.map((w) => w.calls)),
+        slices: median(works.map((w) => w.slices)),
+        longest: median(works.map((w) => w.longest)),
+      }
+    : null;
+  return { median: median(xs), min: Math.min(...xs), n: xs.length, all: xs, work };
+}
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const ratio = (x, base) => (Number.isFinite(x) && base > 0 ? x / base : NaN);
 
@@ -246,7 +268,18 @@ const note =
   `seed sweep (\`?${SWEEP_QUERY}\`, 10 μ): ${SWEEPS} fresh page${SWEEPS === 1 ? '' : 's'} + ${SWEEP_RERUNS} re-runs. ` +
   `Target: Firefox and WebKit within ${MAX_RATIO}× Chromium's median of the same run. ` +
   `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores (${cpu}), load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end.`;
-const table = `${lines.join('\n')}\n\n${note}\n`;
+// How the worker spent it (medians), where the build exposes it.
+const workLines = [];
+for (const r of rows) {
+  if (!r.seedRun?.work && !r.sweep?.work) continue;
+  const k = (x) => (Number.isInteger(x) ? String(x) : f1(x));
+  const w = (x) => (x ? `${k(x.slices)} slices, ${k(x.calls)} work calls, longest call ${f1(x.longest)} ms` : '—');
+  workLines.push(`| ${r.browser ?? r.engine} | ${w(r.seedRun?.work)} | ${w(r.sweep?.work)} |`);
+}
+const workTable = workLines.length
+  ? `\nHow the worker spent it (medians of the status's data-slices, data-calls, data-longest-call-ms):\n\n| engine | seed run | sweep |\n|---|---|---|\n${workLines.join('\n')}\n`
+  : '';
+const table = `${lines.join('\n')}\n${workTable}\n${note}\n`;
 console.log(table);
 if (misses.length) console.log(`MISSED: ${misses.join('; ')}`);
 else console.log(`every engine within ${MAX_RATIO}× of Chromium`);
