@@ -9,6 +9,13 @@
 //! untouched). Every worker gets a generation number that its handlers check, so nothing from a
 //! replaced worker is ever handled. Each restart is announced to the listener set with
 //! [`on_restart`] (one notice for all of the page's workers).
+//!
+//! Loading: a worker whose `error` event comes before it has said Ready (its script or wasm
+//! could not be loaded) is first retried quietly, up to [`LOAD_RETRY_MS`]`.len()` times with a
+//! growing delay and no notice. WebKit, offline with the page controlled by the service worker,
+//! fails to load all but one of several module workers started at once (the live view, compare
+//! and sweep workers), while a second attempt a moment later loads; that is no fault to tell the
+//! user about. Only when the retries are used up does the page hear of it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,6 +36,12 @@ pub const WATCHDOG_MS: u32 = 5_000;
 const WATCHDOG_TICK_MS: u32 = 500;
 /// A request that kills every fresh worker is not retried forever.
 const MAX_FAULTS_IN_A_ROW: u32 = 3;
+/// The delays before each quiet retry of a worker that failed to load (see the module docs): a
+/// short backoff, so that workers that failed together do not all try again at the same moment.
+const LOAD_RETRY_MS: [i32; 3] = [100, 300, 900];
+/// What a failed worker's `error` event says when it has no message: WebKit fires a plain
+/// `Event`, not an `ErrorEvent`, at a worker whose script could not be loaded.
+const NOT_LOADED: &str = "the worker's script could not be loaded";
 
 /// What the page can ask a worker for; the client gives each request its run id.
 #[derive(Debug, Clone)]
@@ -72,7 +85,8 @@ pub enum Event {
 
 /// Why a worker was replaced.
 enum Failure {
-    /// Its `error` event (an uncaught exception, e.g. a Rust panic).
+    /// Its `error` event: an uncaught exception (e.g. a Rust panic), or, before it said Ready, a
+    /// script that could not be loaded.
     Threw(String),
     /// Its `messageerror` event.
     Unreadable,
@@ -99,8 +113,8 @@ struct InFlight {
 /// A worker's event handlers: dropped (freed) when the worker is replaced.
 struct Handlers {
     _message: Closure<dyn FnMut(MessageEvent)>,
-    _error: Closure<dyn FnMut(ErrorEvent)>,
-    _message_error: Closure<dyn FnMut(MessageEvent)>,
+    _error: Closure<dyn FnMut(web_sys::Event)>,
+    _message_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 struct Inner {
@@ -121,6 +135,8 @@ struct Inner {
     silent_ticks: u32,
     restarts: u32,
     faults_in_a_row: u32,
+    /// Quiet retries of workers that failed to load since a worker last said Ready.
+    load_retries: usize,
     /// The worker's wasm memory as its last progress report gave it.
     worker_wasm_bytes: u64,
     on_event: Rc<dyn Fn(Event)>,
@@ -170,6 +186,7 @@ impl WorkerClient {
             silent_ticks: 0,
             restarts: 0,
             faults_in_a_row: 0,
+            load_retries: 0,
             worker_wasm_bytes: 0,
             on_event: Rc::new(on_event),
         })));
@@ -194,15 +211,23 @@ impl WorkerClient {
             }
         });
         let c = self.clone();
-        let error = Closure::<dyn FnMut(ErrorEvent)>::new(move |ev: ErrorEvent| {
+        // A plain `Event`, not an `ErrorEvent`: WebKit fires a plain one at a worker that failed
+        // to load. Treating it as an `ErrorEvent` reads `message` as `undefined`, which throws
+        // inside wasm-bindgen's string conversion, and the worker would never be replaced.
+        let error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
             if c.is_current(generation) {
                 // Handled here (the page says so): not also an uncaught error of the page.
                 ev.prevent_default();
-                c.fault_soon(generation, Failure::Threw(ev.message()));
+                let message = ev
+                    .dyn_ref::<ErrorEvent>()
+                    .map(ErrorEvent::message)
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| NOT_LOADED.into());
+                c.fault_soon(generation, Failure::Threw(message));
             }
         });
         let c = self.clone();
-        let message_error = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
+        let message_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
             if c.is_current(generation) {
                 c.fault_soon(generation, Failure::Unreadable);
             }
@@ -235,7 +260,7 @@ impl WorkerClient {
     }
 
     /// Replaces the worker of `generation` (if it is still the current one) by a fresh worker
-    /// and sends it the request in flight.
+    /// and sends it the request in flight; or, if it failed to load, retries it quietly.
     fn restart(&self, generation: u32, failure: Failure) {
         let (resend, gave_up) = {
             let mut inner = self.0.borrow_mut();
@@ -250,6 +275,16 @@ impl WorkerClient {
                 worker.terminate();
             }
             inner.handlers = None;
+            // An error before Ready: the worker never ran a request (nothing was posted to it;
+            // the queue still holds what it is to be sent), so trying again changes nothing the
+            // page knows about and needs no notice (see the module docs).
+            let not_loaded = !inner.ready && matches!(failure, Failure::Threw(_));
+            if let Some(&delay) = LOAD_RETRY_MS.get(inner.load_retries).filter(|_| not_loaded) {
+                inner.load_retries += 1;
+                let generation = inner.generation;
+                drop(inner);
+                return self.spawn_after(generation, delay);
+            }
             inner.ready = false;
             inner.queue.clear();
             inner.silent_ticks = 0;
@@ -267,7 +302,7 @@ impl WorkerClient {
         if gave_up {
             let text = match failure {
                 Failure::Threw(m) if !self.0.borrow().ever_ready => {
-                    format!("the worker failed: {m}")
+                    format!("the worker failed ({} tries): {m}", LOAD_RETRY_MS.len() + 1)
                 }
                 f => format!(
                     "{}, {} times in a row: gave up. Reload the page to try again.",
@@ -292,6 +327,26 @@ impl WorkerClient {
             "{}: a fresh worker was started and {resumed}.",
             failure.describe()
         ));
+    }
+
+    /// Starts the worker of `generation` after `delay_ms`, unless something else started one
+    /// meanwhile. Until then there is no worker: requests wait in the queue as for any worker
+    /// that has not said Ready, and the watchdog (which only watches a Ready worker) is idle.
+    fn spawn_after(&self, generation: u32, delay_ms: i32) {
+        let c = self.clone();
+        let cb = Closure::once_into_js(move || {
+            if c.is_current(generation) && c.0.borrow().worker.is_none() {
+                if let Err(e) = c.spawn() {
+                    c.emit(Event::Failed(e));
+                }
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.unchecked_ref(),
+                delay_ms,
+            );
+        }
     }
 
     /// Checks every [`WATCHDOG_TICK_MS`] whether a busy worker went silent.
@@ -335,6 +390,7 @@ impl WorkerClient {
                     let mut inner = self.0.borrow_mut();
                     inner.ready = true;
                     inner.ever_ready = true;
+                    inner.load_retries = 0;
                     std::mem::take(&mut inner.queue)
                 };
                 for text in queued {
