@@ -23,7 +23,7 @@ fn main() {
         }
     };
     while !job.work(u64::MAX) {}
-    let result = job.result(0.0);
+    let result = job.result(0.0, reglab::protocol::WorkTiming::default());
     let z0 = spec.z0();
     let z_star = spec.reference(p.mu).z_star;
     let w = spec.weights(z0.len());
