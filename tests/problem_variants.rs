@@ -465,7 +465,7 @@ fn no_pull_keeps_z0() {
 
 fn finish(mut task: Box<dyn Task>, slice: u64) -> FromWorker {
     while !task.work(slice) {}
-    task.finish(1.0)
+    task.finish(1.0, reglab::protocol::WorkTiming::default())
 }
 
 #[test]
