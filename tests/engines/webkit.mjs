@@ -12,7 +12,6 @@
 // recorder is installed (during the load) is seen only through the page's own reports.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,6 +19,7 @@ import { Builder, By, Key } from 'selenium-webdriver';
 
 import { byTestId, sleep, waitFor } from './common.mjs';
 import { newFileIn } from './puppeteer.mjs';
+import { freePort } from '../shared/net.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -38,17 +38,6 @@ export function miniBrowser() {
 }
 
 const WEBDRIVER = process.env.WEBKIT_WEBDRIVER ?? 'WebKitWebDriver';
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts WebKitWebDriver (under xvfb-run -a when there is no display); resolves to { url, stop }.
