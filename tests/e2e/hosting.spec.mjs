@@ -5,7 +5,6 @@
 // Each test starts and stops its own server (scripts/serve-dist.mjs on a free port): stopping it
 // is the point. Fresh browser contexts per test: no service worker leaks into other specs.
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,36 +12,13 @@ import { fileURLToPath } from 'node:url';
 
 import { Lab, watchProblems, bandFor } from './helpers.mjs';
 import { freePort } from '../shared/net.mjs';
+import { serve } from '../engines/serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
 const DIST = path.resolve(process.env.E2E_DIST ?? path.join(ROOT, 'dist'));
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const BASE = '/reglab/';
-
-/** Serves `dir` with the CSP header on `port`; resolves once it listens. */
-async function serve(dir, port) {
-  const child = spawn(
-    process.execPath,
-    ['scripts/serve-dist.mjs', '--dir', dir, '--host', '127.0.0.1', '--port', String(port), '--base', BASE, '--csp', 'on'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => String(d).includes('serving') && resolve());
-    child.once('exit', (code) => reject(new Error(`serve-dist exited (${code}): ${err}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}${BASE}`,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 /**
  * Records CSP violations of the page (the securitypolicyviolation event, before any page script
@@ -129,7 +105,7 @@ test('the build has no inline script and serves every file with the CSP header',
   expect(mutable.sort()).toEqual(['./index.html', './worker.js', './worker_bg.wasm', './worker_loader.js']);
   expect([...immutable, ...mutable].sort()).toEqual(fs.readdirSync(DIST).filter((f) => f !== 'sw.js').map((f) => `./${f}`).sort());
 
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   try {
     const files = fs.readdirSync(DIST);
     for (const file of ['', ...files]) {
@@ -144,7 +120,7 @@ test('the build has no inline script and serves every file with the CSP header',
 });
 
 test('under /reglab/ with the CSP: the live, sweep, lecture and compare views all draw, 0 CSP violations', async ({ context, page }) => {
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   try {
     await watchCsp(context);
     const problems = watchProblems(page);
@@ -200,7 +176,7 @@ test('under /reglab/ with the CSP: the live, sweep, lecture and compare views al
 });
 
 test('offline after one visit: with the server stopped, a reload and a new ?mu= link still work', async ({ context, page }) => {
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   try {
     await watchCsp(context);
     const problems = watchProblems(page);
@@ -251,7 +227,7 @@ test('a new deploy: its service worker takes over, the running page is left alon
   }
 
   const port = await freePort();
-  let server = await serve(DIST, port);
+  let server = await serve(DIST, { port });
   try {
     await watchCsp(context);
     const problems = watchProblems(page);
@@ -260,7 +236,7 @@ test('a new deploy: its service worker takes over, the running page is left alon
 
     // Deploy v2 on the same origin; the browser's update check (here asked for at once) finds it.
     await server.stop();
-    server = await serve(next, port);
+    server = await serve(next, { port });
     await page.evaluate(() => {
       window.__sameDocument = true;
     });

@@ -10,12 +10,13 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * Serves `dir` (under / and under `base`); resolves to { root, url, stop } where `url` is the
  * sub-path URL (e.g. http://127.0.0.1:PORT/reglab/) and `root` the site at /. `stop()` resolves
  * once the server has exited. Each call is its own origin (its own port): a service worker
- * registered on one never answers for another.
+ * registered on one never answers for another. Pass `port` to serve on a given one instead of a
+ * free one the OS picks (e.g. to restart a site on the same origin).
  */
-export function serve(dir, { base = '/reglab/' } = {}) {
+export function serve(dir, { base = '/reglab/', port = 0 } = {}) {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'scripts/serve-dist.mjs'), '--dir', path.resolve(dir), '--host', '127.0.0.1', '--port', '0', '--base', base, '--csp', 'on'],
+    [path.join(ROOT, 'scripts/serve-dist.mjs'), '--dir', path.resolve(dir), '--host', '127.0.0.1', '--port', String(port), '--base', base, '--csp', 'on'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';
