@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 import { Lab, watchProblems } from './helpers.mjs';
+import { pageSnapshot } from '../shared/page-state.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = path.join(here, 'artifacts');
@@ -51,25 +52,7 @@ function randomState(r) {
 }
 
 /** Every control value and readout the page shows, keyed by what it is. */
-async function snapshot(page) {
-  return page.evaluate(() => {
-    const out = {};
-    for (const el of document.querySelectorAll('input, select')) {
-      const id = el.id || el.dataset.testid || el.name;
-      if (!id || id === 'share-url') continue;
-      out[`${id}${el.type === 'radio' ? `:${el.dataset.testid}` : ''}`] = el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value;
-    }
-    for (const id of ['band', 'clamped', 'err-inf', 'lecture-caption']) {
-      const el = document.querySelector(`[data-testid=${id}]`);
-      out[id] = el ? `${el.textContent}|${JSON.stringify(el.dataset)}` : null;
-    }
-    const status = document.querySelector('[data-testid=status]');
-    out.status = status ? `${status.dataset.state}|${status.dataset.epoch}` : null;
-    out.rootClass = document.querySelector('.app')?.className;
-    out.view = [...document.querySelectorAll('[role=tab]')].map((t) => t.getAttribute('aria-selected')).join(',');
-    return out;
-  });
-}
+const snapshot = (page) => page.evaluate(pageSnapshot);
 
 async function settle(page) {
   await expect(page.getByTestId('status')).toHaveAttribute('data-state', /done|diverged/, { timeout: 60_000 });

@@ -23,6 +23,7 @@ import path from 'node:path';
 import { bandFor, closeRel, muAt } from '../e2e/helpers.mjs';
 import { waitFor } from './common.mjs';
 import { ROOT, serve } from './serve.mjs';
+import { pageSnapshot } from '../shared/page-state.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -96,26 +97,8 @@ function waitDone(page, mu, timeout = RUN_TIMEOUT) {
 
 const urlParam = (href, key) => new URL(href).searchParams.get(key);
 
-/** Every control value and readout the page shows (as tests/e2e/lecture.spec.mjs `snapshot`). */
-function snapshot(page) {
-  return page.eval(() => {
-    const out = {};
-    for (const el of document.querySelectorAll('input, select')) {
-      const id = el.id || el.dataset.testid || el.name;
-      if (!id || id === 'share-url' || id === '__paste') continue;
-      out[`${id}${el.type === 'radio' ? `:${el.dataset.testid}` : ''}`] = el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value;
-    }
-    for (const id of ['band', 'clamped', 'err-inf', 'lecture-caption']) {
-      const el = document.querySelector(`[data-testid=${id}]`);
-      out[id] = el ? `${el.textContent}|${JSON.stringify(el.dataset)}` : null;
-    }
-    const status = document.querySelector('[data-testid=status]');
-    out.status = status ? `${status.dataset.state}|${status.dataset.epoch}` : null;
-    out.rootClass = document.querySelector('.app')?.className;
-    out.view = [...document.querySelectorAll('[role=tab]')].map((t) => t.getAttribute('aria-selected')).join(',');
-    return out;
-  });
-}
+/** Every control value and readout the page shows. */
+const snapshot = (page) => page.eval(pageSnapshot);
 
 /** Whether a canvas holds a picture: its PNG differs from a blank canvas of the same size. */
 function drawn(page, testId) {
