@@ -3,9 +3,8 @@
 //! The end-to-end tests compare the page's CSV with this output bit for bit (with
 //! `portable-pow`, native and wasm use the same powf).
 
-use reglab::job::{Job, Task};
-use reglab::params::Params;
-use reglab::protocol::RunSpec;
+use reglab::worker::job::{Job, Task};
+use reglab::link::Params;
 
 fn main() {
     let query = std::env::args().nth(1).unwrap_or_default();
@@ -14,7 +13,7 @@ fn main() {
         eprintln!("replaced {}={}: {}", r.key, r.given, r.reason);
     }
     let p = parsed.params;
-    let spec = RunSpec::from_params(&p, 0);
+    let spec = p.run_spec(0);
     let mut job = match Job::new(0, spec.clone()) {
         Ok(job) => job,
         Err(e) => {
@@ -27,5 +26,5 @@ fn main() {
     let z0 = spec.z0();
     let z_star = spec.reference(p.mu).z_star;
     let w = spec.weights(z0.len());
-    print!("{}", reglab::export::run_csv(&z0, &result.z, &z_star, &w));
+    print!("{}", reglab::worker::export::run_csv(&z0, &result.z, &z_star, &w));
 }

@@ -1,20 +1,17 @@
 //! reglab: minimise L(z) = ‖z − z0‖₁ + μ‖z − c‖₂² with Adam and show why z = clamp(z0, band).
 //!
-//! `core` is pure numerics (native and wasm32); `params` and `protocol` are plain data; `worker`
-//! and `ui` exist only on wasm32.
+//! - [`core`]: pure numerics (native and wasm32); it imports nothing outside itself.
+//! - [`link`]: the page's state as a URL (typed [`link::Params`]) and its conversion to a run.
+//! - [`spec`]: what a run is ([`spec::RunSpec`], [`spec::SweepSpec`]); [`protocol`]: the
+//!   page ⇄ worker messages and their codec.
+//! - [`worker`]: the worker's tasks (native) and its Web Worker loop (wasm32 only).
+//! - [`view`]: what the page draws, as data (native, tested); [`ui`]: the leptos page (wasm32).
 
 pub mod core;
-pub mod envelope;
-pub mod export;
-pub mod job;
-pub mod keys;
-pub mod mu_scale;
-pub mod params;
-pub mod problem_spec;
+pub mod link;
 pub mod protocol;
-pub mod tour;
+pub mod spec;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
+pub mod view;
 pub mod worker;
-pub mod z0_code;

@@ -8,124 +8,11 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::core::optim::schedule::Decay;
-use crate::core::optim::OptimizerKind;
-use crate::core::variants::Fit;
-use crate::core::{AdamConfig, History, StopReason, SweepRow};
-use crate::params::Params;
-use crate::problem_spec::{Weights, Z0Spec};
+use crate::core::{History, StopReason, SweepRow};
+use crate::spec::{RunSpec, SweepSpec};
 
 /// Identifies one run request; the page increments it for every Start.
 pub type RunId = u64;
-
-/// What to compute: the problem, the optimizer and how much to record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunSpec {
-    /// μ ≥ 0.
-    pub mu: f64,
-    /// The centre c of the L2 pull (the seed's 1).
-    pub centre: f64,
-    /// z0's smallest value (for a preset; see [`RunSpec::z0`]).
-    pub z0min: f64,
-    /// Last value of z0.
-    pub z0max: f64,
-    /// Number of coordinates.
-    pub n: usize,
-    /// Adam's hyper-parameters.
-    pub adam: AdamConfig,
-    /// Epochs to run.
-    pub epochs: u64,
-    /// z snapshots to keep for "watch it learn" playback (0: only the final z).
-    pub snapshots: u32,
-    /// The optimizer (Adam unless a link says otherwise).
-    #[serde(default)]
-    pub opt: OptimizerKind,
-    /// Learning-rate decay.
-    #[serde(default)]
-    pub decay: Decay,
-    /// Where z0 comes from (z0min, z0max and n shape a preset).
-    #[serde(default)]
-    pub z0: Z0Spec,
-    /// The seed of the noise preset and of the Tournesol comparison counts.
-    #[serde(default = "default_seed")]
-    pub seed: u64,
-    /// The fit term φ.
-    #[serde(default)]
-    pub fit: Fit,
-    /// The weights wᵢ of the fit term.
-    #[serde(default)]
-    pub weights: Weights,
-}
-
-fn default_seed() -> u64 {
-    1
-}
-
-impl RunSpec {
-    /// The run a page with these parameters asks for.
-    pub fn from_params(p: &Params, snapshots: u32) -> Self {
-        Self {
-            mu: p.mu,
-            centre: p.c,
-            z0min: p.z0min,
-            z0max: p.z0max,
-            n: p.n,
-            adam: p.adam(),
-            epochs: p.epochs,
-            snapshots,
-            opt: OptimizerKind::parse(&p.opt).unwrap_or_default(),
-            decay: decay_of(&p.decay, p.epochs),
-            z0: match crate::core::z0::Z0Preset::parse(&p.z0) {
-                Some(preset) => Z0Spec::Preset(preset),
-                None if p.z0data.is_empty() => Z0Spec::default(),
-                None => Z0Spec::Values(p.z0data.clone()),
-            },
-            seed: p.seed,
-            fit: Fit::parse(&p.fit, p.delta).unwrap_or_default(),
-            weights: match p.w.as_str() {
-                "tournesol" => Weights::Tournesol {
-                    lambda: p.tlambda,
-                    cap: p.tcap,
-                },
-                _ => Weights::Uniform,
-            },
-        }
-    }
-
-    /// The same run with another optimizer (compare mode).
-    pub fn with_opt(&self, opt: OptimizerKind) -> Self {
-        Self {
-            opt,
-            ..self.clone()
-        }
-    }
-
-    /// The optimizer's full configuration.
-    pub fn optimizer(&self) -> crate::core::optim::OptimizerConfig {
-        crate::core::optim::OptimizerConfig {
-            kind: self.opt,
-            adam: self.adam,
-            decay: self.decay,
-            ..Default::default()
-        }
-    }
-}
-
-/// The decay a link's `decay=` word names: `step` halves the learning rate five times over the
-/// run, `exp` shrinks it 100× over the run, `invsqrt` divides it by √t.
-pub fn decay_of(word: &str, epochs: u64) -> Decay {
-    match word {
-        "step" => Decay::Step {
-            every: (epochs / 5).max(1),
-            factor: 0.5,
-        },
-        "exp" => Decay::Exponential {
-            rate: 0.01f64.powf(1.0 / epochs.max(1) as f64),
-        },
-        "invsqrt" => Decay::InvSqrt,
-        _ => Decay::None,
-    }
-}
 
 /// z at one epoch of a run (for playback).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -175,15 +62,6 @@ pub struct WorkTiming {
     pub calls: u32,
     /// The longest single call, ms.
     pub longest_call_ms: f64,
-}
-
-/// What a sweep computes: the same run for each μ of a grid.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SweepSpec {
-    /// Everything but μ (its `mu` is ignored).
-    pub base: RunSpec,
-    /// The μ grid, in order.
-    pub mus: Vec<f64>,
 }
 
 /// A finished (or cancelled) sweep.

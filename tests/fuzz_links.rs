@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proptest::prelude::*;
-use reglab::params::{Params, SPECS};
+use reglab::link::{Params, SPECS};
 
 static CASES: AtomicUsize = AtomicUsize::new(0);
 const TOTAL: u32 = 100_000;

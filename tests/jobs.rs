@@ -2,15 +2,16 @@
 //! up to whole runs, bad requests are errors with a message, and the loss CSV has every epoch.
 
 use reglab::core::{logspace, AdamConfig, StopReason};
-use reglab::export::sweep_csv;
-use reglab::job::{Job, LossCsvJob, SweepJob, Task};
-use reglab::protocol::{FromWorker, RunSpec, SweepSpec, WorkTiming};
+use reglab::protocol::{FromWorker, WorkTiming};
+use reglab::spec::{RunSpec, SweepSpec};
+use reglab::worker::export::sweep_csv;
+use reglab::worker::job::{Job, LossCsvJob, SweepJob, Task};
 
 fn spec(mu: f64, epochs: u64) -> RunSpec {
     RunSpec {
         mu,
         epochs,
-        ..RunSpec::from_params(&reglab::params::Params::default(), 0)
+        ..reglab::link::Params::default().run_spec(0)
     }
 }
 

@@ -1,5 +1,5 @@
 use reglab::core::logspace;
-use reglab::keys::{action_for, step_grid, Action, MU_FACTOR};
+use reglab::link::keys::{action_for, step_grid, Action, MU_FACTOR};
 
 #[test]
 fn lecture_keys_only_act_in_lecture_mode() {

@@ -1,4 +1,4 @@
-use reglab::mu_scale::{mu_at, position_of, MAX_POSITION};
+use reglab::link::mu_scale::{mu_at, position_of, MAX_POSITION};
 
 #[test]
 fn ends_and_decades() {

@@ -2,10 +2,16 @@
 //! to defaults with a notice instead of failing.
 
 use proptest::prelude::*;
-use reglab::params::{
-    Params, Playback, View, COMPARES, DECAYS, FITS, MAX_SEED, OPTIMIZERS, PANELS, SPECS,
-    TOUR_STEPS, WEIGHTS, Z0_SOURCES,
+use reglab::core::optim::OptimizerKind;
+use reglab::link::{
+    Choice, Compare, DecayKind, FitKind, Params, Playback, View, WeightKind, Z0Source, MAX_SEED,
+    PANELS, SPECS, TOUR_STEPS,
 };
+
+/// Every value of a word-valued setting.
+fn any_of<T: Choice + std::fmt::Debug>() -> impl Strategy<Value = T> {
+    prop::sample::select(T::all().to_vec())
+}
 
 fn params_strategy() -> impl Strategy<Value = Params> {
     (
@@ -35,20 +41,20 @@ fn params_strategy() -> impl Strategy<Value = Params> {
             0u64..=TOUR_STEPS,
         ),
         (
-            prop::sample::select(OPTIMIZERS.to_vec()),
-            prop::sample::select(COMPARES.to_vec()),
-            prop::sample::select(DECAYS.to_vec()),
+            any_of::<OptimizerKind>(),
+            any_of::<Compare>(),
+            any_of::<DecayKind>(),
         ),
         (
-            prop::sample::select(Z0_SOURCES.to_vec()),
+            any_of::<Z0Source>(),
             prop::collection::vec(-1e6f32..1e6, 1..=60),
             0u64..=MAX_SEED,
             -1e6f64..1e6,
         ),
         (
-            prop::sample::select(FITS.to_vec()),
+            any_of::<FitKind>(),
             1e-6f64..1e6,
-            prop::sample::select(WEIGHTS.to_vec()),
+            any_of::<WeightKind>(),
             0.0f64..1e6,
             0.0f64..1e6,
         ),
@@ -65,12 +71,16 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                 (fit, delta, w, tlambda, tcap),
             )| {
                 // Values a link carries are the quantised ones, and they decide n.
-                let z0data = if z0 == "data" {
-                    reglab::z0_code::quantise(&values).unwrap()
+                let z0data = if z0 == Z0Source::Data {
+                    reglab::link::z0_code::quantise(&values).unwrap()
                 } else {
                     Vec::new()
                 };
-                let n = if z0 == "data" { z0data.len() } else { n };
+                let n = if z0 == Z0Source::Data {
+                    z0data.len()
+                } else {
+                    n
+                };
                 Params {
                     mu,
                     lr,
@@ -89,16 +99,16 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                     present,
                     hide: hide.into_iter().map(String::from).collect(),
                     tour,
-                    opt: opt.to_string(),
-                    compare: compare.to_string(),
-                    decay: decay.to_string(),
-                    z0: z0.to_string(),
+                    opt,
+                    compare,
+                    decay,
+                    z0,
                     z0data,
                     seed,
                     c,
-                    fit: fit.to_string(),
+                    fit,
                     delta,
-                    w: w.to_string(),
+                    w,
                     tlambda,
                     tcap,
                 }

@@ -16,11 +16,12 @@ use reglab::core::problem::{to_lanes, Lanes};
 use reglab::core::variants::{comparison_counts, optimum_vec, tournesol_weights, Fit};
 use reglab::core::{linspace, OptimizerConfig, OptimizerKind, Problem, ProblemError, Run};
 use reglab::core::{StopReason, SweepRow};
-use reglab::export::{run_csv, sweep_csv};
-use reglab::job::{Job, Task};
-use reglab::params::Params;
-use reglab::problem_spec::Weights;
-use reglab::protocol::{FromWorker, RunSpec};
+use reglab::link::Params;
+use reglab::protocol::FromWorker;
+use reglab::spec::RunSpec;
+use reglab::spec::Weights;
+use reglab::worker::export::{run_csv, sweep_csv};
+use reglab::worker::job::{Job, Task};
 
 /// The seed's z0.
 fn seed_z0() -> Vec<f32> {
@@ -472,7 +473,7 @@ fn finish(mut task: Box<dyn Task>, slice: u64) -> FromWorker {
 fn tournesol_job_exports_rows_on_their_bands() {
     let parsed = Params::from_query("w=tournesol&mu=1");
     assert!(parsed.replaced.is_empty());
-    let spec = RunSpec::from_params(&parsed.params, 0);
+    let spec = parsed.params.run_spec(0);
     assert_eq!(
         spec.weights,
         Weights::Tournesol {
@@ -590,7 +591,7 @@ fn tournesol_job_exports_rows_on_their_bands() {
 #[test]
 fn tournesol_job_slices_add_up() {
     let p = Params::from_query("w=tournesol&mu=1&fit=huber&delta=0.5&epochs=3000").params;
-    let spec = RunSpec::from_params(&p, 0);
+    let spec = p.run_spec(0);
     assert_eq!(spec.fit, Fit::PseudoHuber { delta: 0.5 });
     let one = finish(Box::new(Job::new(1, spec.clone()).unwrap()), 3_000);
     let many = finish(Box::new(Job::new(1, spec).unwrap()), 7);

@@ -1,5 +1,5 @@
-use reglab::params::{Params, TOUR_STEPS};
-use reglab::tour::{step_params, STEPS};
+use reglab::link::tour::{step_params, STEPS};
+use reglab::link::{Params, TOUR_STEPS};
 
 #[test]
 fn every_step_is_a_valid_link_that_reproduces_itself() {

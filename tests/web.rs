@@ -12,13 +12,13 @@ use web_sys::HtmlCanvasElement;
 
 use reglab::core::analytic::clamp_solution;
 use reglab::core::{linspace, AdamConfig, Band};
-use reglab::job::{Job, SweepJob, Task};
 use reglab::protocol::{
-    decode, encode, Fault, FromWorker, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec,
-    ToWorker, WorkTiming,
+    decode, encode, Fault, FromWorker, RunResult, Snapshot, SweepResult, ToWorker, WorkTiming,
 };
+use reglab::spec::{RunSpec, SweepSpec};
 use reglab::ui::charts::z_chart::{draw_z_chart, ZChart};
 use reglab::ui::palette::Palette;
+use reglab::worker::job::{Job, SweepJob, Task};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -32,7 +32,7 @@ fn spec() -> RunSpec {
         mu: 0.1,
         epochs: 2_000,
         snapshots: 8,
-        ..RunSpec::from_params(&reglab::params::Params::default(), 0)
+        ..reglab::link::Params::default().run_spec(0)
     }
 }
 
@@ -146,9 +146,9 @@ fn protocol_round_trips_every_variant() {
         ToWorker::Start {
             run: 3,
             spec: RunSpec {
-                z0: reglab::problem_spec::Z0Spec::Values(vec![-2.5, 0.0, f32::MAX, 7.25]),
+                z0: reglab::spec::Z0Spec::Values(vec![-2.5, 0.0, f32::MAX, 7.25]),
                 fit: reglab::core::variants::Fit::PseudoHuber { delta: 0.5 },
-                weights: reglab::problem_spec::Weights::Tournesol {
+                weights: reglab::spec::Weights::Tournesol {
                     lambda: 2.0,
                     cap: 3.0,
                 },

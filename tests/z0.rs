@@ -12,10 +12,9 @@ use reglab::core::linspace;
 use reglab::core::variants::Fit;
 use reglab::core::z0::Z0Preset;
 use reglab::core::Problem;
-use reglab::params::Params;
-use reglab::problem_spec::{Weights, Z0Spec};
-use reglab::protocol::RunSpec;
-use reglab::z0_code::{decode, encode, precision, quantise, MAX_VALUES};
+use reglab::link::z0_code::{decode, encode, precision, quantise, MAX_VALUES};
+use reglab::link::{Choice, Params};
+use reglab::spec::{Weights, Z0Spec};
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -448,7 +447,7 @@ proptest! {
         let again = Params::from_query(&p.to_query());
         prop_assert!(again.replaced.is_empty(), "{:?}", again.replaced);
         prop_assert_eq!(&again.params, &p);
-        let spec = RunSpec::from_params(&p, 0);
+        let spec = p.run_spec(0);
         prop_assert_eq!(&spec.z0, &Z0Spec::Values(decoded.clone()));
         prop_assert_eq!(spec.z0(), decoded);
         prop_assert_eq!(spec.problem(0.1).map_err(TestCaseError::fail)?.n(), v.len());
@@ -462,7 +461,7 @@ fn data_without_values_falls_back_to_linspace_with_one_notice() {
     assert_eq!(parsed.replaced[0].key, "z0");
     assert_eq!(parsed.replaced[0].used, "linspace");
     assert!(!parsed.replaced[0].reason.is_empty());
-    assert_eq!(parsed.params.z0, "linspace");
+    assert_eq!(parsed.params.z0.word(), "linspace");
     assert_eq!(parsed.params.z0(), linspace(-10.0, 10.0, 100));
     assert_eq!(parsed.params.n, 100);
 
@@ -491,7 +490,7 @@ fn noise_link_with_a_seed() {
         bits(&Z0Preset::Noise.values(-10.0, 10.0, 100, 7))
     );
     assert_eq!(Params::from_query(&p.to_query()).params, p);
-    let spec = RunSpec::from_params(&p, 0);
+    let spec = p.run_spec(0);
     assert_eq!(spec.z0, Z0Spec::Preset(Z0Preset::Noise));
     assert_eq!(bits(&spec.z0()), bits(&p.z0()));
     let other = Params::from_query("z0=noise&seed=8").params;
@@ -507,13 +506,13 @@ fn old_links_are_unchanged() {
     let p = parsed.params;
     assert_eq!(p.mu, 0.25);
     assert_eq!(
-        (p.fit.as_str(), p.w.as_str(), p.z0.as_str()),
+        (p.fit.word(), p.w.word(), p.z0.word()),
         ("l1", "uniform", "linspace")
     );
     assert_eq!(p.c, 1.0);
     assert!(p.z0data.is_empty());
     assert_eq!(p.z0(), linspace(-10.0, 10.0, 100));
-    let spec = RunSpec::from_params(&p, 0);
+    let spec = p.run_spec(0);
     assert_eq!(spec.fit, Fit::L1);
     assert_eq!(spec.weights, Weights::Uniform);
     assert_eq!(spec.centre, 1.0);
@@ -522,7 +521,7 @@ fn old_links_are_unchanged() {
     assert!(spec.weights(100).is_empty());
     assert_eq!(spec.problem(0.25).unwrap(), Problem::seed(0.25));
 
-    let spec = RunSpec::from_params(&Params::default(), 0);
+    let spec = Params::default().run_spec(0);
     assert_eq!(bits(&spec.z0()), bits(&linspace(-10.0, 10.0, 100)));
     assert_eq!(spec.problem(0.1).unwrap(), Problem::seed(0.1));
     let reference = spec.reference(0.1);

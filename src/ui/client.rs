@@ -24,8 +24,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::params::fmt_real;
-use crate::protocol::{decode, encode, Fault, FromWorker, RunId, RunSpec, SweepSpec, ToWorker};
+use crate::link::fmt_real;
+use crate::protocol::{decode, encode, Fault, FromWorker, RunId, ToWorker};
+use crate::spec::{RunSpec, SweepSpec};
 
 /// Silence, while a request is in flight, after which a worker counts as dead. A healthy worker
 /// reports progress every 100 ms of compute and reads its messages every 8 ms.

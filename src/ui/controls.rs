@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::mu_scale::{mu_at, position_of, round_sig, MAX_POSITION};
-use crate::params::{fmt_real, Params, Playback};
+use crate::link::mu_scale::{mu_at, position_of, round_sig, MAX_POSITION};
+use crate::link::{fmt_real, Params, Playback};
 use crate::ui::charts::z_chart::fmt_mu;
 
 /// The μ slider (log scale, exactly 0 at its left end) and a number input for exact values.
@@ -48,7 +48,7 @@ pub fn MuControl(
                 prop:value=move || fmt_mu(mu.get())
                 on:change=move |ev| {
                     match event_target_value(&ev).trim().parse::<f64>() {
-                        Ok(x) if x.is_finite() && (0.0..=crate::params::MAX_MU).contains(&x) => {
+                        Ok(x) if x.is_finite() && (0.0..=crate::link::MAX_MU).contains(&x) => {
                             bad_input.set(false);
                             on_change(if x == 0.0 { 0.0 } else { x });
                         }
@@ -94,10 +94,10 @@ pub fn LrControl(
 pub fn ParamField(
     /// All parameters.
     params: RwSignal<Params>,
-    /// The URL key of the row (see [`crate::params::SPECS`]).
+    /// The URL key of the row (see [`crate::link::SPECS`]).
     key: &'static str,
 ) -> impl IntoView {
-    let spec = *crate::params::spec(key);
+    let spec = *crate::link::spec(key);
     let error = RwSignal::new(None::<String>);
     let id = format!("param-{key}");
     view! {
@@ -112,8 +112,8 @@ pub fn ParamField(
                     let mut next = params.get_untracked();
                     let result = next.set(&spec, &text);
                     // A new n or z0 range asks for a preset: typed-in values give way to the line.
-                    if result.is_ok() && matches!(key, "n" | "z0min" | "z0max") && next.z0 == "data" {
-                        next.z0 = "linspace".into();
+                    if result.is_ok() && matches!(key, "n" | "z0min" | "z0max") && next.z0 == crate::link::Z0Source::Data {
+                        next.z0 = crate::link::Z0Source::default();
                         next.z0data.clear();
                     }
                     match result {
@@ -205,21 +205,20 @@ pub fn PlaybackBar(
     }
 }
 
-/// A menu bound to one word-valued row of the parameter table.
+/// A menu bound to one word-valued row of the parameter table; its words and labels come
+/// from the setting's enum ([`crate::link::Choice::menu`]).
 #[component]
 pub fn WordSelect(
     /// All parameters.
     params: RwSignal<Params>,
-    /// The URL key of the row (see [`crate::params::SPECS`]).
+    /// The URL key of the row (see [`crate::link::SPECS`]).
     key: &'static str,
     /// The visible label.
     title: &'static str,
-    /// The words offered, in menu order.
-    words: &'static [&'static str],
-    /// What a person reads for each word.
-    name: fn(&str) -> &'static str,
+    /// (word, label) of each choice, in menu order.
+    menu: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {
-    let spec = *crate::params::spec(key);
+    let spec = *crate::link::spec(key);
     let id = format!("param-{key}");
     view! {
         <div class="param">
@@ -229,8 +228,8 @@ pub fn WordSelect(
                     let text = event_target_value(&ev);
                     params.update(|p| { let _ = p.set(&spec, &text); });
                 }>
-                {words.iter().map(|w| view! {
-                    <option value=*w selected=move || params.get().get(spec.field) == *w>{name(w)}</option>
+                {menu.into_iter().map(|(word, label)| view! {
+                    <option value=word selected=move || params.get().get(spec.field) == word>{label}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -244,19 +243,13 @@ pub fn OptimizerControls(
     params: RwSignal<Params>,
 ) -> impl IntoView {
     use crate::core::optim::OptimizerKind;
-    let label_of = |key: &str| OptimizerKind::parse(key).map_or("none", |k| k.label());
-    let decay_label = |key: &str| match key {
-        "step" => "halve 5 times",
-        "exp" => "exponential (÷100)",
-        "invsqrt" => "1/√t",
-        _ => "none",
-    };
+    use crate::link::{Choice, Compare, DecayKind};
     view! {
         <fieldset class="optimizers">
             <legend>"Optimizer"</legend>
-            <WordSelect params=params key="opt" title="optimizer" words=&crate::params::OPTIMIZERS name=label_of />
-            <WordSelect params=params key="compare" title="compare with" words=&crate::params::COMPARES name=label_of />
-            <WordSelect params=params key="decay" title="learning-rate decay" words=&crate::params::DECAYS name=decay_label />
+            <WordSelect params=params key="opt" title="optimizer" menu=OptimizerKind::menu() />
+            <WordSelect params=params key="compare" title="compare with" menu=Compare::menu() />
+            <WordSelect params=params key="decay" title="learning-rate decay" menu=DecayKind::menu() />
         </fieldset>
     }
 }

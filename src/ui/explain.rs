@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::Band;
-use crate::params::Params;
+use crate::link::Params;
 use crate::ui::charts::z_chart::fmt_mu;
 
 /// The explanation panel.

@@ -5,9 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::envelope::envelope;
-use crate::params::{fmt_real, Params};
-use crate::protocol::{FromWorker, RunSpec};
+use crate::link::{fmt_real, Params};
+use crate::protocol::FromWorker;
 use crate::ui::charts::heatmap::{draw_heatmap, Heatmap};
 use crate::ui::charts::log_chart::{draw_log_chart, Curve, LogChart};
 use crate::ui::charts::overlay::{draw_overlay, Overlay};
@@ -18,6 +17,7 @@ use crate::ui::palette::Palette;
 use crate::ui::png::render_png;
 use crate::ui::shown::Frame;
 use crate::ui::sweep::SweepShown;
+use crate::view::envelope::envelope;
 
 /// The charts a PNG can be made of.
 const PNG_CHOICES: [(&str, &str); 7] = [
@@ -46,7 +46,7 @@ pub fn Exports(
     // never cancels the live run or a sweep.
     let exporter = StoredValue::new_local(None::<WorkerClient>);
     let export_loss = move |_| {
-        let spec = RunSpec::from_params(&params.get_untracked(), 0);
+        let spec = params.get_untracked().run_spec(0);
         exporter.update_value(|slot| {
             let client = slot.get_or_insert_with(|| {
                 WorkerClient::start(move |event| match event {
@@ -68,7 +68,8 @@ pub fn Exports(
         let Some(f) = frame.get_untracked() else {
             return;
         };
-        let csv = crate::export::run_csv(&f.shown.z0, f.z(), &f.shown.z_star, &f.shown.weights);
+        let csv =
+            crate::worker::export::run_csv(&f.shown.z0, f.z(), &f.shown.z_star, &f.shown.weights);
         let name = format!(
             "reglab-mu{}-epoch{}.csv",
             fmt_real(f.shown.result.spec.mu),
@@ -82,7 +83,7 @@ pub fn Exports(
         let Some(s) = sweep.get_untracked() else {
             return;
         };
-        let csv = crate::export::sweep_csv(&s.result.spec.base, &s.result.rows);
+        let csv = crate::worker::export::sweep_csv(&s.result.spec.base, &s.result.rows);
         if let Err(e) = download("reglab-sweep.csv", "text/csv", &csv) {
             message.set(format!("Could not save the sweep: {e}"));
         }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::keys::{action_for, step_grid, Action, KEYS, MU_FACTOR};
-use crate::params::{Params, View, TOUR_STEPS};
+use crate::link::keys::{action_for, step_grid, Action, KEYS, MU_FACTOR};
+use crate::link::{Params, View, TOUR_STEPS};
 use crate::ui::charts::z_chart::fmt_mu;
 use crate::ui::shown::Frame;
 
@@ -38,7 +38,7 @@ pub fn caption(frame: &Option<Frame>) -> String {
 }
 
 fn short(x: f64) -> String {
-    let s = format!("{:.3}", crate::mu_scale::round_sig(x, 4));
+    let s = format!("{:.3}", crate::link::mu_scale::round_sig(x, 4));
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
@@ -84,7 +84,7 @@ pub fn install_keys(
                     let dir = if action == Action::Forward { 1 } else { -1 };
                     if p.tour > 0 {
                         let k = (p.tour as i64 + i64::from(dir)).clamp(1, TOUR_STEPS as i64) as u64;
-                        if let Some(next) = crate::tour::step_params(k, &p) {
+                        if let Some(next) = crate::link::tour::step_params(k, &p) {
                             params.set(next);
                         }
                     } else {
@@ -104,9 +104,9 @@ pub fn install_keys(
                     let mu = if p.mu == 0.0 {
                         1e-3
                     } else {
-                        crate::mu_scale::round_sig(p.mu * f, 4)
+                        crate::link::mu_scale::round_sig(p.mu * f, 4)
                     };
-                    params.update(|q| q.mu = mu.min(crate::params::MAX_MU));
+                    params.update(|q| q.mu = mu.min(crate::link::MAX_MU));
                 }
                 Action::PlayPause => on_play_pause(),
                 Action::Replay => on_replay(),

@@ -27,8 +27,8 @@ mod worker_notice;
 use leptos::prelude::*;
 
 use crate::core::StopReason;
-use crate::params::{Params, Playback, View};
-use crate::protocol::{FromWorker, RunSpec};
+use crate::link::{Params, Playback, View};
+use crate::protocol::FromWorker;
 use client::{Event, WorkerClient};
 use controls::{Advanced, LrControl, MuControl, PlaybackBar};
 use explain::Explanation;
@@ -88,7 +88,7 @@ impl RunState {
 
 /// The sentence after the seed's formula: the seed's closed form, or what the link changed.
 fn formula_tail(p: &Params) -> String {
-    let spec = RunSpec::from_params(p, 0);
+    let spec = p.run_spec(0);
     let by = spec.opt.label();
     if spec.is_seed_shape() && spec.centre == 1.0 {
         format!(" minimised by {by}. The exact answer: z* = clamp(z0, 1 − 1/(2μ), 1 + 1/(2μ)).")
@@ -176,7 +176,7 @@ pub fn App() -> impl IntoView {
     let c = client.clone();
     let problem = Memo::new(move |_| {
         let p = params.get();
-        RunSpec::from_params(&p, 0)
+        p.run_spec(0)
     });
     Effect::new(move |_| {
         let spec = problem.get();
@@ -196,8 +196,7 @@ pub fn App() -> impl IntoView {
         Event::Message(FromWorker::Error { message: m, .. }) | Event::Failed(m) => message.set(m),
         _ => {}
     });
-    let compare_kind =
-        Memo::new(move |_| crate::core::optim::OptimizerKind::parse(&params.get().compare));
+    let compare_kind = Memo::new(move |_| params.get().compare.kind());
     Effect::new(move |_| {
         let spec = problem.get();
         match compare_kind.get() {
@@ -223,8 +222,7 @@ pub fn App() -> impl IntoView {
         };
         player.stop();
         state.set(RunState::Computing);
-        let id = worker
-            .with_value(|c| c.request(client::Request::Run(RunSpec::from_params(&p, snapshots))));
+        let id = worker.with_value(|c| c.request(client::Request::Run(p.run_spec(snapshots))));
         play_run.set_value(match p.play {
             Playback::Instant => None,
             Playback::Seconds(s) => Some((id, s)),
@@ -250,10 +248,10 @@ pub fn App() -> impl IntoView {
     // which the link carries (at most MAX_VALUES of them; beyond that a preset and its seed).
     let drag_z0 = Callback::new(move |(i, x): (usize, f64)| {
         let mut values = params.get_untracked().z0();
-        if values.len() > crate::z0_code::MAX_VALUES {
+        if values.len() > crate::link::z0_code::MAX_VALUES {
             message.set(format!(
                 "Dragging z0 needs n ≤ {}: a link carries at most that many values. Lower n, or pick a preset.",
-                crate::z0_code::MAX_VALUES
+                crate::link::z0_code::MAX_VALUES
             ));
             return;
         }

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::envelope::envelope;
 use crate::ui::canvas::watch_resize;
 use crate::ui::charts::log_chart::{columns_for, draw_log_chart, Curve, LogChart};
 use crate::ui::charts::z_chart::{draw_z_chart, ZChart};
 use crate::ui::palette::Palette;
 use crate::ui::shown::Frame;
 use crate::ui::timing;
+use crate::view::envelope::envelope;
 
 /// Smallest value a log axis shows: below it a loss is "zero" for the picture.
 const LOG_FLOOR: f64 = 1e-9;
@@ -125,7 +125,7 @@ pub fn ZPanel(
         if let Some(g) = crate::ui::charts::z_chart::geometry(&canvas, &data) {
             let _ = canvas.set_attribute("data-plot", &g);
         }
-        let _ = canvas.set_attribute("data-mu", &crate::params::fmt_real(s.result.spec.mu));
+        let _ = canvas.set_attribute("data-mu", &crate::link::fmt_real(s.result.spec.mu));
         let _ = canvas.set_attribute("data-run", &s.result.run.to_string());
         let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
         // Only a new result ends the input-to-frame clock (redraws of the same run — a resize,
@@ -286,7 +286,7 @@ pub fn SuboptPanel(
             curves,
             reference: Some((
                 r.spec.adam.lr,
-                format!("learning rate {}", crate::params::fmt_real(r.spec.adam.lr)),
+                format!("learning rate {}", crate::link::fmt_real(r.spec.adam.lr)),
             )),
             annotate: false,
         };

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::params::Params;
+use crate::link::Params;
 use crate::ui::palette::Palette;
 
 /// Draws a chart into a laid-out off-screen canvas of 1600×900 CSS px, then returns the final
@@ -51,7 +51,10 @@ pub fn render_png(
     let size = f64::from(strip) * 0.36;
     ctx.set_fill_style_str(&rgb(palette.foreground));
     ctx.set_font(&format!("{size:.0}px sans-serif"));
-    let caption = format!("reglab  ·  {}", crate::export::params_caption(params));
+    let caption = format!(
+        "reglab  ·  {}",
+        crate::worker::export::params_caption(params)
+    );
     ctx.fill_text(
         &caption,
         size,
@@ -66,11 +69,14 @@ pub fn render_png(
         .atob(b64)
         .map_err(js)?;
     let png: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
-    crate::export::png_with_text(
+    crate::worker::export::png_with_text(
         &png,
         &[
             ("Title", "reglab chart"),
-            ("Description", &crate::export::params_caption(params)),
+            (
+                "Description",
+                &crate::worker::export::params_caption(params),
+            ),
             ("Source", &params.to_query()),
         ],
     )

@@ -4,32 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::z0::Z0Preset;
-use crate::params::{Params, FITS, WEIGHTS, Z0_SOURCES};
+use crate::link::z0_code::MAX_VALUES;
+use crate::link::{Choice, FitKind, Params, WeightKind, Z0Source};
 use crate::ui::controls::{ParamField, WordSelect};
-use crate::z0_code::MAX_VALUES;
-
-fn z0_label(key: &str) -> &'static str {
-    match Z0Preset::parse(key) {
-        Some(p) => p.label(),
-        None => "your values (pasted or dragged)",
-    }
-}
-
-fn fit_label(key: &str) -> &'static str {
-    match key {
-        "huber" => "pseudo-Huber (smooth L1)",
-        "l2" => "L2 (squared error)",
-        _ => "L1 (the seed)",
-    }
-}
-
-fn weights_label(key: &str) -> &'static str {
-    match key {
-        "tournesol" => "Tournesol λ·n/(C + n)",
-        _ => "all 1 (the seed)",
-    }
-}
 
 /// Numbers in free text: separated by spaces, commas, semicolons or new lines.
 pub fn parse_values(text: &str) -> Result<Vec<f32>, String> {
@@ -62,10 +39,10 @@ pub fn parse_values(text: &str) -> Result<Vec<f32>, String> {
 
 /// Uses `values` as z0 (quantised as the link will carry them).
 pub fn set_z0_values(params: RwSignal<Params>, values: &[f32]) -> Result<(), String> {
-    let values = crate::z0_code::quantise(values)?;
+    let values = crate::link::z0_code::quantise(values)?;
     params.update(|p| {
         p.n = values.len();
-        p.z0 = "data".into();
+        p.z0 = Z0Source::Data;
         p.z0data = values;
     });
     Ok(())
@@ -87,11 +64,11 @@ pub fn ProblemPanel(
     };
     let tournesol = move || {
         params.update(|p| {
-            p.w = "tournesol".into();
+            p.w = WeightKind::Tournesol;
             p.tlambda = 2.0;
             p.tcap = 3.0;
             p.mu = 1.0;
-            p.fit = "l1".into();
+            p.fit = FitKind::L1;
         })
     };
     let seed_problem = move || {
@@ -102,22 +79,20 @@ pub fn ProblemPanel(
                 (d.fit, d.delta, d.c, d.w, d.tlambda, d.tcap);
         })
     };
-    let is = move |key: &'static str, word: &'static str| {
-        move || params.get().get(crate::params::spec(key).field) == word
-    };
+
     view! {
         <details class="problem" data-testid="problem-panel">
             <summary>"Problem: z0, fit term, centre, weights"</summary>
             <div class="param-grid">
-                <WordSelect params=params key="z0" title="z0 shape" words=&Z0_SOURCES name=z0_label />
+                <WordSelect params=params key="z0" title="z0 shape" menu=Z0Source::menu() />
                 <ParamField params=params key="seed" />
-                <WordSelect params=params key="fit" title="fit term" words=&FITS name=fit_label />
-                <Show when=is("fit", "huber")>
+                <WordSelect params=params key="fit" title="fit term" menu=FitKind::menu() />
+                <Show when=move || params.get().fit == FitKind::Huber>
                     <ParamField params=params key="delta" />
                 </Show>
                 <ParamField params=params key="c" />
-                <WordSelect params=params key="w" title="weights wᵢ" words=&WEIGHTS name=weights_label />
-                <Show when=is("w", "tournesol")>
+                <WordSelect params=params key="w" title="weights wᵢ" menu=WeightKind::menu() />
+                <Show when=move || params.get().w == WeightKind::Tournesol>
                     <ParamField params=params key="tlambda" />
                     <ParamField params=params key="tcap" />
                 </Show>

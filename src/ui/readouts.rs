@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::params::{fmt_real, Replaced};
+use crate::link::{fmt_real, Replaced};
 use crate::ui::shown::Frame;
 use crate::ui::RunState;
 
@@ -85,7 +85,7 @@ pub fn Readouts(
 
 /// The band readout when there is no single band: μ = 0, per-coordinate bands or a smooth fit.
 fn variant_band(shown: &crate::ui::shown::Shown) -> String {
-    use crate::problem_spec::short;
+    use crate::spec::short;
     let spec = &shown.result.spec;
     if spec.mu == 0.0 {
         return "μ = 0: no band — nothing pulls z, so z* = z0".into();

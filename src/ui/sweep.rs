@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::params::{Params, View};
-use crate::protocol::{FromWorker, RunSpec, SweepResult, SweepSpec};
+use crate::link::{Params, View};
+use crate::protocol::{FromWorker, SweepResult};
+use crate::spec::SweepSpec;
 use crate::ui::canvas::watch_resize;
 use crate::ui::charts::band_edges::{clamping_starts, draw_band_edges, BandEdges};
 use crate::ui::charts::heatmap::{draw_heatmap, CellLayout, Heatmap};
@@ -119,14 +120,6 @@ impl SweepState {
     }
 }
 
-/// The sweep's request for the current settings.
-pub fn sweep_spec(p: &Params) -> SweepSpec {
-    SweepSpec {
-        base: RunSpec::from_params(p, 0),
-        mus: p.sweep_mus(),
-    }
-}
-
 /// The sweep view. It has its own worker, so a sweep and the live view's runs never cancel
 /// each other.
 #[component]
@@ -160,7 +153,7 @@ pub fn SweepView(
         _ => {}
     });
     let worker = StoredValue::new_local(client);
-    let spec = Memo::new(move |_| sweep_spec(&params.get()));
+    let spec = Memo::new(move |_| params.get().sweep_spec());
     let visible = Memo::new(move |_| params.get().view == View::Sweep);
     let start = move || {
         let s = spec.get_untracked();

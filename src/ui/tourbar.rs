@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::params::{Params, TOUR_STEPS};
-use crate::tour::{step_params, STEPS};
+use crate::link::tour::{step_params, STEPS};
+use crate::link::{Params, TOUR_STEPS};
 
 /// Tour controls and caption.
 #[component]

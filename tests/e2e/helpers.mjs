@@ -1,9 +1,9 @@
 // Shared helpers for reglab's Playwright specs: a page object (`Lab`) over the page's stable test
-// ids, the μ slider's scale (mirrors src/mu_scale.rs), and a collector of console problems.
+// ids, the μ slider's scale (mirrors src/link/mu_scale.rs), and a collector of console problems.
 import { expect } from '@playwright/test';
 
 // ----------------------------------------------------------------------------------------------
-// The μ slider's scale (the page contract; see src/mu_scale.rs)
+// The μ slider's scale (the page contract; see src/link/mu_scale.rs)
 // ----------------------------------------------------------------------------------------------
 
 /** Slider positions: 0 (μ = 0) and 1..=MAX_POSITION. */

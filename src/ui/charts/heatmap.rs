@@ -230,7 +230,7 @@ fn paint_cells(
 
 /// μ with three significant digits (axis labels must stay short).
 fn short_mu(mu: f64) -> String {
-    fmt_mu(crate::mu_scale::round_sig(mu, 3))
+    fmt_mu(crate::link::mu_scale::round_sig(mu, 3))
 }
 
 /// A colour-bar label with as many digits as the scale needs.

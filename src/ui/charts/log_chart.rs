@@ -9,8 +9,8 @@ use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 use super::{err, open, text_style, DrawResult};
-use crate::envelope::{value_range, Column};
 use crate::ui::palette::Palette;
+use crate::view::envelope::{value_range, Column};
 
 /// One curve of a log chart.
 pub struct Curve {

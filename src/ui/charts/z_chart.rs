@@ -307,7 +307,7 @@ pub fn fmt_mu(mu: f64) -> String {
     if mu == 0.0 {
         "0".into()
     } else if (1e-3..1e4).contains(&mu.abs()) {
-        let s = format!("{:.4}", crate::mu_scale::round_sig(mu, 4));
+        let s = format!("{:.4}", crate::link::mu_scale::round_sig(mu, 4));
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
         format!("{mu:.3e}")

@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-use crate::job::{task_for, Task};
 use crate::protocol::{decode, encode, Fault, FromWorker, ToWorker, WorkTiming};
+use crate::worker::job::{task_for, Task};
 
 /// Compute time per slice before the worker looks at its messages again.
 const SLICE_MS: f64 = 8.0;

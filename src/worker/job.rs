@@ -6,9 +6,8 @@
 use std::ops::ControlFlow;
 
 use crate::core::{Problem, Run, SweepRow};
-use crate::protocol::{
-    FromWorker, RunId, RunResult, RunSpec, Snapshot, SweepResult, SweepSpec, WorkTiming,
-};
+use crate::protocol::{FromWorker, RunId, RunResult, Snapshot, SweepResult, WorkTiming};
+use crate::spec::{RunSpec, SweepSpec};
 
 /// Points per loss series sent to the page: a few per pixel column of the widest chart.
 pub const HISTORY_POINTS: usize = 4_096;
@@ -292,13 +291,13 @@ impl Task for LossCsvJob {
         let spec = &self.job.spec;
         let name = format!(
             "reglab-losses-mu{}-epochs{}.csv",
-            crate::params::fmt_real(spec.mu),
+            crate::link::fmt_real(spec.mu),
             spec.epochs
         );
         FromWorker::File {
             run: self.job.id,
             name,
-            text: crate::export::loss_csv(self.job.run.history()),
+            text: crate::worker::export::loss_csv(self.job.run.history()),
         }
     }
 }

@@ -42,7 +42,7 @@ pub fn loss_csv(h: &crate::core::History) -> String {
 
 /// CSV of a sweep: `mu,dim,z0,z,z_star`, one row per μ and coordinate (z* of the sweep's
 /// problem at that μ).
-pub fn sweep_csv(spec: &crate::protocol::RunSpec, rows: &[crate::core::SweepRow]) -> String {
+pub fn sweep_csv(spec: &crate::spec::RunSpec, rows: &[crate::core::SweepRow]) -> String {
     let z0 = spec.z0();
     let mut out = String::from("mu,dim,z0,z,z_star\n");
     for row in rows {
@@ -112,8 +112,8 @@ pub fn png_with_text(png: &[u8], entries: &[(&str, &str)]) -> Result<Vec<u8>, St
 }
 
 /// The parameters as one plain-ASCII line, for image captions and metadata.
-pub fn params_caption(p: &crate::params::Params) -> String {
-    use crate::params::fmt_real as f;
+pub fn params_caption(p: &crate::link::Params) -> String {
+    use crate::link::fmt_real as f;
     format!(
         "mu = {}, lr = {}, epochs = {}, n = {}, z0 in [{}, {}], beta1 = {}, beta2 = {}, eps = {}",
         f(p.mu),

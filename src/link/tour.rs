@@ -1,7 +1,7 @@
 //! The guided tour: each step is a link state (applied over the defaults) plus a caption. Pure
 //! data, so every step's link is tested natively like any other link.
 
-use crate::params::Params;
+use crate::link::Params;
 
 /// One step of the tour.
 #[derive(Debug, Clone, Copy)]
@@ -13,7 +13,7 @@ pub struct Step {
 }
 
 /// The tour, in order (steps are numbered from 1 in links: `tour=1` …).
-pub const STEPS: [Step; crate::params::TOUR_STEPS as usize] = [
+pub const STEPS: [Step; crate::link::TOUR_STEPS as usize] = [
     Step {
         query: "mu=0.1",
         caption: "z0 is the data: 100 values spread evenly from −10 to 10 (the x axis). Adam starts every z at 0 and minimises |z − z0| summed, plus μ times the squared distance of z from 1.",

@@ -1,22 +1,106 @@
-//! The problem a run solves, as a link and a [`RunSpec`] describe it: where z0 comes from, the
+//! What a run is: the problem it solves, as a link and a [`RunSpec`] describe it: where z0 comes from, the
 //! fit term, the centre and the weights. One place turns that description into numbers — z0,
 //! the weights, the [`Problem`], its optimum and its bands — so the worker, the charts and the
 //! exports can never disagree about it.
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::optim::schedule::Decay;
+use crate::core::optim::OptimizerKind;
 use crate::core::variants::{band, comparison_counts, tournesol_weights, Fit};
 use crate::core::z0::Z0Preset;
-use crate::core::Problem;
-use crate::protocol::RunSpec;
+use crate::core::{AdamConfig, Problem};
+
+/// What to compute: the problem, the optimizer and how much to record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunSpec {
+    /// μ ≥ 0.
+    pub mu: f64,
+    /// The centre c of the L2 pull (the seed's 1).
+    pub centre: f64,
+    /// z0's smallest value (for a preset; see [`RunSpec::z0`]).
+    pub z0min: f64,
+    /// Last value of z0.
+    pub z0max: f64,
+    /// Number of coordinates.
+    pub n: usize,
+    /// Adam's hyper-parameters.
+    pub adam: AdamConfig,
+    /// Epochs to run.
+    pub epochs: u64,
+    /// z snapshots to keep for "watch it learn" playback (0: only the final z).
+    pub snapshots: u32,
+    /// The optimizer (Adam unless a link says otherwise).
+    #[serde(default)]
+    pub opt: OptimizerKind,
+    /// Learning-rate decay.
+    #[serde(default)]
+    pub decay: Decay,
+    /// Where z0 comes from (z0min, z0max and n shape a preset).
+    #[serde(default)]
+    pub z0: Z0Spec,
+    /// The seed of the noise preset and of the Tournesol comparison counts.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    /// The fit term φ.
+    #[serde(default)]
+    pub fit: Fit,
+    /// The weights wᵢ of the fit term.
+    #[serde(default)]
+    pub weights: Weights,
+}
+
+fn default_seed() -> u64 {
+    1
+}
+
+impl RunSpec {
+    /// The same run with another optimizer (compare mode).
+    pub fn with_opt(&self, opt: OptimizerKind) -> Self {
+        Self {
+            opt,
+            ..self.clone()
+        }
+    }
+
+    /// The optimizer's full configuration.
+    pub fn optimizer(&self) -> crate::core::optim::OptimizerConfig {
+        crate::core::optim::OptimizerConfig {
+            kind: self.opt,
+            adam: self.adam,
+            decay: self.decay,
+            ..Default::default()
+        }
+    }
+}
+
+/// What a sweep computes: the same run for each μ of a grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SweepSpec {
+    /// Everything but μ (its `mu` is ignored).
+    pub base: RunSpec,
+    /// The μ grid, in order.
+    pub mus: Vec<f64>,
+}
 
 /// Where z0 comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Z0Spec {
     /// A preset over [z0min, z0max] with n values (and the seed, for the noise).
     Preset(Z0Preset),
-    /// Values typed, pasted or dragged (as the link carries them: see [`crate::z0_code`]).
+    /// Values typed, pasted or dragged (as the link carries them: see [`crate::link::z0_code`]).
     Values(Vec<f32>),
+}
+
+impl Z0Spec {
+    /// The values: a preset's n values over [lo, hi] (with `seed` for the noise), or the given
+    /// values (which decide n).
+    pub fn values(&self, lo: f64, hi: f64, n: usize, seed: u64) -> Vec<f32> {
+        match self {
+            Z0Spec::Preset(p) => p.values(lo, hi, n, seed),
+            Z0Spec::Values(v) => v.clone(),
+        }
+    }
 }
 
 impl Default for Z0Spec {
@@ -57,10 +141,7 @@ pub struct Reference {
 impl RunSpec {
     /// z0 (n values for a preset; the given values otherwise).
     pub fn z0(&self) -> Vec<f32> {
-        match &self.z0 {
-            Z0Spec::Preset(p) => p.values(self.z0min, self.z0max, self.n, self.seed),
-            Z0Spec::Values(v) => v.clone(),
-        }
+        self.z0.values(self.z0min, self.z0max, self.n, self.seed)
     }
 
     /// The weights wᵢ for `n` coordinates; empty for the uniform weights (every wᵢ = 1).
@@ -160,6 +241,6 @@ pub fn short(x: f64) -> String {
     if x != 0.0 && !(1e-3..1e5).contains(&x.abs()) {
         return format!("{x:.3e}");
     }
-    let s = format!("{:.4}", crate::mu_scale::round_sig(x, 4));
+    let s = format!("{:.4}", crate::link::mu_scale::round_sig(x, 4));
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

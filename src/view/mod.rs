@@ -1,0 +1,4 @@
+//! What the page draws, as plain data: pure functions of a result that the panels and the PNG
+//! export both use, tested natively (the leptos components in `ui` only draw them).
+
+pub mod envelope;
