@@ -55,5 +55,5 @@ bench: ## one table: criterion + headless Chromium timings, first paint, wasm si
 	scripts/bench.sh
 
 clean: ## remove build output (dist/, target/, test-results/)
-	rm -rf dist test-results
+	rm -rf dist dist-hooks test-results
 	cargo clean

@@ -3,8 +3,8 @@
 //! The end-to-end tests compare the page's CSV with this output bit for bit (with
 //! `portable-pow`, native and wasm use the same powf).
 
-use reglab::worker::job::{Job, Task};
 use reglab::link::Params;
+use reglab::worker::job::{Job, Task};
 
 fn main() {
     let query = std::env::args().nth(1).unwrap_or_default();
@@ -26,5 +26,8 @@ fn main() {
     let z0 = spec.z0();
     let z_star = spec.reference(p.mu).z_star;
     let w = spec.weights(z0.len());
-    print!("{}", reglab::worker::export::run_csv(&z0, &result.z, &z_star, &w));
+    print!(
+        "{}",
+        reglab::worker::export::run_csv(&z0, &result.z, &z_star, &w)
+    );
 }

@@ -33,3 +33,12 @@ if (( total > budget_kb * 1024 )); then
   echo "BUDGET EXCEEDED: wasm is over ${budget_kb} KB gzipped" >&2
   exit 1
 fi
+
+# A release build carries no test hook (cargo feature `test-hooks`): neither the page's
+# `window.__reglab` nor the worker's fault message.
+hooks=$(grep -l -a -e '__reglab' -e 'reglab test hook' "$dist"/*.wasm "$dist"/*.js 2>/dev/null || true)
+if [[ -n "$hooks" ]]; then
+  echo "TEST HOOKS IN A RELEASE BUILD: $(echo "$hooks" | tr '\n' ' ')(build without --features test-hooks)" >&2
+  exit 1
+fi
+echo "  no test hooks in $dist/ (no __reglab, no fault message)"

@@ -109,11 +109,15 @@ pub enum ToWorker {
         run: RunId,
     },
     /// Test hook: make the worker fail on purpose, so the page's recovery can be tested end to
-    /// end (sent only by `window.__reglab`, see `src/ui/client.rs`).
+    /// end (sent only by `window.__reglab`, see `src/ui/client/test_hooks.rs`). Only in builds
+    /// with the `test-hooks` feature; it stays the last variant, so the others keep their wire
+    /// index in every build.
+    #[cfg(feature = "test-hooks")]
     Debug(Fault),
 }
 
-/// A failure a worker can be asked to simulate ([`ToWorker::Debug`]).
+/// A failure a worker can be asked to simulate (`ToWorker::Debug`, feature `test-hooks`).
+#[cfg(feature = "test-hooks")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Fault {
     /// Panic (a wasm trap: the page sees the worker's `error` event).

@@ -169,7 +169,8 @@ pub fn App() -> impl IntoView {
         }
         Event::Message(_) => {}
     });
-    client.expose_as("live"); // test hooks: window.__reglab (see client.rs)
+    #[cfg(feature = "test-hooks")]
+    client.expose_as("live"); // window.__reglab (see client/test_hooks.rs)
 
     // A change of any setting that affects the result asks for the converged run at once
     // (coalesced to one request per animation frame by the client) and rewrites the URL.

@@ -10,7 +10,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-use crate::protocol::{decode, encode, Fault, FromWorker, ToWorker, WorkTiming};
+#[cfg(feature = "test-hooks")]
+use crate::protocol::Fault;
+use crate::protocol::{decode, encode, FromWorker, ToWorker, WorkTiming};
 use crate::worker::job::{task_for, Task};
 
 /// Compute time per slice before the worker looks at its messages again.
@@ -18,7 +20,8 @@ const SLICE_MS: f64 = 8.0;
 /// How often a long run reports its progress (the page's watchdog counts on hearing from a
 /// busy worker well within 5 s).
 const PROGRESS_MS: f64 = 100.0;
-/// How long [`Fault::Hang`] keeps the worker busy: longer than the page's 5 s watchdog.
+/// How long `Fault::Hang` keeps the worker busy: longer than the page's 5 s watchdog.
+#[cfg(feature = "test-hooks")]
 const HANG_MS: f64 = 8_000.0;
 
 /// This worker's wasm memory in bytes.
@@ -72,6 +75,7 @@ impl Worker {
                     self.active = None;
                 }
             }
+            #[cfg(feature = "test-hooks")]
             Ok(ToWorker::Debug(fault)) => self.fail_on_purpose(fault),
             Ok(request) => match task_for(request) {
                 Some(Ok(job)) => {
@@ -100,6 +104,7 @@ impl Worker {
     }
 
     /// Test hooks: the page's recovery from a crashed or stuck worker is tested end to end.
+    #[cfg(feature = "test-hooks")]
     fn fail_on_purpose(&mut self, fault: Fault) {
         match fault {
             // With panic = "abort" this is a wasm trap: an uncaught error in the worker, which

@@ -2,12 +2,15 @@
 //! dimension (columns), with a colour bar. Cells are painted as one image (any grid size costs
 //! one draw), axes and colour bar by plotters.
 
-use plotters::coord::ranged1d::SegmentValue;
+use plotters::coord::ranged1d::{SegmentValue, SegmentedCoord};
+use plotters::coord::types::RangedCoordi32;
 use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use super::{err, open, text_style, DrawResult};
+use super::{err, open, text_style, DrawResult, Root};
+use crate::ui::canvas::Scale;
 use crate::ui::charts::z_chart::fmt_mu;
 use crate::ui::colormap::{diverging, viridis};
 use crate::ui::palette::Palette;
@@ -70,6 +73,10 @@ fn color(data: &Heatmap, v: f32) -> RGBColor {
     }
 }
 
+/// The cell grid's axes: dimension (columns) × μ (rows, one segment each).
+type GridChart<'a> =
+    ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordi32, SegmentedCoord<RangedCoordi32>>>;
+
 /// Draws a heatmap into `canvas`; returns where its cells are.
 pub fn draw_heatmap(
     canvas: &HtmlCanvasElement,
@@ -84,10 +91,40 @@ pub fn draw_heatmap(
     let Some((root, s)) = open(canvas, palette)? else {
         return Ok(None);
     };
-    let font = |size: f64| text_style(&s, size, palette);
     let (main, bar) = root.split_horizontally(s.width.saturating_sub(s.px(78.0 * s.zoom)));
+    let chart = grid_axes(&main, data, &s, palette)?;
+    let (px, py) = chart.plotting_area().get_pixel_range();
+    paint_cells(
+        canvas,
+        data,
+        rows,
+        cols,
+        (px.start, py.start, px.end - px.start, py.end - py.start),
+    )?;
+    draw_colour_bar(&bar, data, &s, palette)?;
+    root.present().map_err(err)?;
+    let d = s.dpr;
+    Ok(Some(CellLayout {
+        left: f64::from(px.start) / d,
+        top: f64::from(py.start) / d,
+        width: f64::from(px.end - px.start) / d,
+        height: f64::from(py.end - py.start) / d,
+        rows,
+        cols,
+    }))
+}
 
-    let mut builder = ChartBuilder::on(&main);
+/// Builds the grid's chart and draws its axes (no mesh: the cells fill the plot), leaving the
+/// plotting area for [`paint_cells`].
+fn grid_axes<'a>(
+    main: &'a Root,
+    data: &Heatmap,
+    s: &Scale,
+    palette: &Palette,
+) -> Result<GridChart<'a>, String> {
+    let (rows, cols) = (data.mus.len(), data.cols);
+    let font = |size: f64| text_style(s, size, palette);
+    let mut builder = ChartBuilder::on(main);
     builder
         .margin(s.px(10.0))
         .x_label_area_size(s.px(48.0 * s.zoom))
@@ -118,25 +155,25 @@ pub fn draw_heatmap(
         })
         .draw()
         .map_err(err)?;
-    let (px, py) = chart.plotting_area().get_pixel_range();
-    paint_cells(
-        canvas,
-        data,
-        rows,
-        cols,
-        (px.start, py.start, px.end - px.start, py.end - py.start),
-    )?;
+    Ok(chart)
+}
 
-    // Colour bar.
-    let (lo, hi) = if data.diverging {
+/// The colour bar's value range: symmetric about 0 when diverging, never empty.
+fn bar_range(data: &Heatmap) -> (f64, f64) {
+    if data.diverging {
         let m = data.range.1.abs().max(data.range.0.abs()).max(1e-30);
         (-m, m)
     } else if data.range.1 > data.range.0 {
         data.range
     } else {
         (data.range.0 - 0.5, data.range.0 + 0.5)
-    };
-    let mut cb = ChartBuilder::on(&bar)
+    }
+}
+
+/// The colour bar beside the grid: its axis, then 96 bands of the colour map.
+fn draw_colour_bar(bar: &Root, data: &Heatmap, s: &Scale, palette: &Palette) -> DrawResult {
+    let (lo, hi) = bar_range(data);
+    let mut cb = ChartBuilder::on(bar)
         .margin_top(s.px(10.0))
         .margin_bottom(s.px(48.0 * s.zoom + 10.0))
         .margin_right(s.px(4.0))
@@ -146,7 +183,7 @@ pub fn draw_heatmap(
     cb.configure_mesh()
         .disable_mesh()
         .disable_x_axis()
-        .label_style(font(13.0))
+        .label_style(text_style(s, 13.0, palette))
         .axis_style(palette.foreground.stroke_width(s.px(1.0)))
         .y_labels(5)
         .y_label_formatter(&|v| bar_label(*v, hi.abs().max(lo.abs())))
@@ -162,16 +199,7 @@ pub fn draw_heatmap(
         )
     }))
     .map_err(err)?;
-    root.present().map_err(err)?;
-    let d = s.dpr;
-    Ok(Some(CellLayout {
-        left: f64::from(px.start) / d,
-        top: f64::from(py.start) / d,
-        width: f64::from(px.end - px.start) / d,
-        height: f64::from(py.end - py.start) / d,
-        rows,
-        cols,
-    }))
+    Ok(())
 }
 
 /// Paints one pixel per cell into a scratch canvas and scales it into the plot area without

@@ -6,6 +6,7 @@ pub mod heatmap;
 pub mod log_chart;
 pub mod overlay;
 pub mod z_chart;
+mod z_chart_layers;
 
 /// A drawing error, as text for the status line.
 pub type DrawResult = Result<(), String>;
@@ -35,6 +36,16 @@ pub(crate) fn open(
 /// The whole canvas as a plotters drawing area.
 pub(crate) type Root =
     plotters::drawing::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>;
+
+/// A chart on linear f64 axes, named once so the per-layer drawing helpers can take it.
+pub(crate) type XyChart<'a> = plotters::chart::ChartContext<
+    'a,
+    plotters_canvas::CanvasBackend,
+    plotters::coord::cartesian::Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::types::RangedCoordf64,
+    >,
+>;
 
 /// Chart text of `size` CSS px (scaled for the canvas) in the palette's foreground colour.
 pub(crate) fn text_style(

@@ -4,7 +4,8 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{err, open, text_style, DrawResult};
+use super::{err, open, text_style, DrawResult, Root, XyChart};
+use crate::ui::canvas::Scale;
 use crate::ui::colormap::viridis;
 use crate::ui::palette::Palette;
 
@@ -35,7 +36,20 @@ pub fn draw_overlay(canvas: &HtmlCanvasElement, data: &Overlay, palette: &Palett
     let Some((root, s)) = open(canvas, palette)? else {
         return Ok(());
     };
-    let font = |size: f64| text_style(&s, size, palette);
+    let mut chart = draw_axes(&root, data, &s, palette)?;
+    let x: Vec<f64> = data.z0.iter().map(|&v| f64::from(v)).collect();
+    if let Some(stars) = &data.z_stars {
+        draw_z_stars(&mut chart, &x, stars, data.rows.len(), &s)?;
+    }
+    draw_rows(&mut chart, &x, &data.rows, &s)?;
+    if data.annotate {
+        draw_mu_legend(&mut chart, &s, palette)?;
+    }
+    root.present().map_err(err)
+}
+
+/// The axes' ranges: z0 across, every finite z (and z0) up, 5 % padded, −1..1 when empty.
+fn axis_ranges(data: &Overlay) -> (std::ops::Range<f64>, std::ops::Range<f64>) {
     let finite = |v: &[f32]| {
         v.iter()
             .filter(|x| x.is_finite())
@@ -62,7 +76,19 @@ pub fn draw_overlay(canvas: &HtmlCanvasElement, data: &Overlay, palette: &Palett
             -1.0..1.0
         }
     };
-    let mut builder = ChartBuilder::on(&root);
+    (range(&xs), range(&ys))
+}
+
+/// Builds the chart over [`axis_ranges`] and draws its mesh, with the title when annotating.
+fn draw_axes<'a>(
+    root: &'a Root,
+    data: &Overlay,
+    s: &Scale,
+    palette: &Palette,
+) -> Result<XyChart<'a>, String> {
+    let font = |size: f64| text_style(s, size, palette);
+    let (x_range, y_range) = axis_ranges(data);
+    let mut builder = ChartBuilder::on(root);
     builder
         .margin(s.px(14.0))
         .x_label_area_size(s.px(54.0 * s.zoom))
@@ -70,9 +96,7 @@ pub fn draw_overlay(canvas: &HtmlCanvasElement, data: &Overlay, palette: &Palett
     if data.annotate {
         builder.caption("z against z0 for every μ of the sweep", font(19.0));
     }
-    let mut chart = builder
-        .build_cartesian_2d(range(&xs), range(&ys))
-        .map_err(err)?;
+    let mut chart = builder.build_cartesian_2d(x_range, y_range).map_err(err)?;
     chart
         .configure_mesh()
         .x_desc("z0 (data)")
@@ -84,29 +108,42 @@ pub fn draw_overlay(canvas: &HtmlCanvasElement, data: &Overlay, palette: &Palett
         .light_line_style(palette.grid.mix(0.35))
         .draw()
         .map_err(err)?;
-    let m = data.rows.len();
-    let x: Vec<f64> = data.z0.iter().map(|&v| f64::from(v)).collect();
-    if let Some(stars) = &data.z_stars {
-        for (i, star) in stars.iter().enumerate() {
-            let style = row_color(i, m).mix(0.8).stroke_width(s.px(1.0));
-            let points: Vec<(f64, f64)> = x
-                .iter()
-                .copied()
-                .zip(star.iter().map(|&v| f64::from(v)))
-                .collect();
-            // Dashes: every other short segment of the polyline.
-            chart
-                .draw_series(
-                    points
-                        .windows(2)
-                        .enumerate()
-                        .filter(|(k, _)| k % 2 == 0)
-                        .map(|(_, w)| PathElement::new(vec![w[0], w[1]], style)),
-                )
-                .map_err(err)?;
-        }
+    Ok(chart)
+}
+
+/// Each row's analytic clamp z* as a thin dashed line, under the learned lines.
+fn draw_z_stars(
+    chart: &mut XyChart,
+    x: &[f64],
+    stars: &[Vec<f32>],
+    m: usize,
+    s: &Scale,
+) -> DrawResult {
+    for (i, star) in stars.iter().enumerate() {
+        let style = row_color(i, m).mix(0.8).stroke_width(s.px(1.0));
+        let points: Vec<(f64, f64)> = x
+            .iter()
+            .copied()
+            .zip(star.iter().map(|&v| f64::from(v)))
+            .collect();
+        // Dashes: every other short segment of the polyline.
+        chart
+            .draw_series(
+                points
+                    .windows(2)
+                    .enumerate()
+                    .filter(|(k, _)| k % 2 == 0)
+                    .map(|(_, w)| PathElement::new(vec![w[0], w[1]], style)),
+            )
+            .map_err(err)?;
     }
-    for (i, (mu, z)) in data.rows.iter().enumerate() {
+    Ok(())
+}
+
+/// Each row's learned z as a line in its μ colour, with a legend entry naming its μ.
+fn draw_rows(chart: &mut XyChart, x: &[f64], rows: &[(f64, &[f32])], s: &Scale) -> DrawResult {
+    let m = rows.len();
+    for (i, (mu, z)) in rows.iter().enumerate() {
         let color = row_color(i, m);
         let points = x
             .iter()
@@ -119,15 +156,17 @@ pub fn draw_overlay(canvas: &HtmlCanvasElement, data: &Overlay, palette: &Palett
             .label(format!("μ = {}", crate::ui::charts::z_chart::fmt_mu(*mu)))
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], color.stroke_width(3)));
     }
-    if data.annotate {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .label_font(font(14.0))
-            .background_style(palette.background.mix(0.85))
-            .border_style(palette.grid)
-            .draw()
-            .map_err(err)?;
-    }
-    root.present().map_err(err)
+    Ok(())
+}
+
+/// The μ legend inside the picture, for saved images (see [`Overlay::annotate`]).
+fn draw_mu_legend(chart: &mut XyChart, s: &Scale, palette: &Palette) -> DrawResult {
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(text_style(s, 14.0, palette))
+        .background_style(palette.background.mix(0.85))
+        .border_style(palette.grid)
+        .draw()
+        .map_err(err)
 }

@@ -6,7 +6,10 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{err, open, text_style, DrawResult};
+use super::z_chart_layers::{
+    draw_band, draw_compare, draw_coordinate_bands, draw_diagonal, draw_learned, draw_z_star, Plot,
+};
+use super::{err, open, text_style, DrawResult, Root, XyChart};
 use crate::core::Band;
 use crate::ui::palette::Palette;
 
@@ -48,7 +51,8 @@ const MARGIN: f64 = 14.0;
 const Y_LABELS: f64 = 70.0;
 const X_LABELS: f64 = 56.0;
 
-fn x_range_of(z0: &[f32]) -> std::ops::Range<f64> {
+/// The z0 axis: the finite z0, padded (shared by drawing and hit-testing).
+pub(super) fn x_range_of(z0: &[f32]) -> std::ops::Range<f64> {
     padded(finite_range(z0.iter().map(|&x| f64::from(x))).unwrap_or((-1.0, 1.0)))
 }
 
@@ -106,7 +110,8 @@ pub fn geometry(canvas: &HtmlCanvasElement, data: &ZChart) -> Option<String> {
     ))
 }
 
-fn y_range_of(data: &ZChart) -> std::ops::Range<f64> {
+/// The z axis: every finite z, z* and z0, padded (shared by drawing and hit-testing).
+pub(super) fn y_range_of(data: &ZChart) -> std::ops::Range<f64> {
     let as64 = |v: &[f32]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
     let values = as64(data.z)
         .into_iter()
@@ -125,14 +130,29 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
     let Some((root, s)) = open(canvas, palette)? else {
         return Ok(());
     };
+    let p = Plot::new(data, s, palette);
+    let mut chart = draw_axes(&root, &p)?;
+    if let Some(b) = data.band {
+        draw_band(&mut chart, &p, b)?;
+    }
+    if let Some(bands) = data.bands {
+        draw_coordinate_bands(&mut chart, &p, bands)?;
+    }
+    draw_diagonal(&mut chart, &p)?;
+    draw_learned(&mut chart, &p)?;
+    if let Some((zc, name)) = &data.compare {
+        draw_compare(&mut chart, &p, zc, name)?;
+    }
+    draw_z_star(&mut chart, &p)?;
+    if data.annotate {
+        draw_legend(&mut chart, &p)?;
+    }
+    root.present().map_err(err)
+}
 
-    let as64 = |v: &[f32]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
-    let (z0, z, z_star) = (as64(data.z0), as64(data.z), as64(data.z_star));
-    let x_range = x_range_of(data.z0);
-    let y_range = y_range_of(data);
-    let font = |size: f64| text_style(&s, size, palette);
-
-    let caption = match data.band {
+/// The title of a saved image: μ and what z* is (the band, or why there is none).
+fn caption(data: &ZChart) -> String {
+    match data.band {
         Some(b) => format!(
             "z vs z0 — μ = {}, band [{:.4}, {:.4}]",
             fmt_mu(data.mu),
@@ -143,16 +163,22 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
             "z vs z0 — μ = 0: no band, nothing pulls z away from z0".to_string()
         }
         None => format!("z vs z0 — μ = {}, {}", fmt_mu(data.mu), data.star_label),
-    };
-    let mut builder = ChartBuilder::on(&root);
+    }
+}
+
+/// Builds the chart with the margins [`plot_area`] assumes and draws its mesh.
+fn draw_axes<'a>(root: &'a Root, p: &Plot) -> Result<XyChart<'a>, String> {
+    let (s, palette) = (&p.s, p.palette);
+    let font = |size: f64| text_style(s, size, palette);
+    let mut builder = ChartBuilder::on(root);
     builder.margin(s.px(MARGIN));
-    if data.annotate {
-        builder.caption(caption, font(19.0));
+    if p.data.annotate {
+        builder.caption(caption(p.data), font(19.0));
     }
     let mut chart = builder
         .x_label_area_size(s.px(X_LABELS * s.zoom))
         .y_label_area_size(s.px(Y_LABELS * s.zoom))
-        .build_cartesian_2d(x_range.clone(), y_range.clone())
+        .build_cartesian_2d(p.x_range.clone(), p.y_range.clone())
         .map_err(err)?;
     chart
         .configure_mesh()
@@ -169,121 +195,20 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
         .y_label_formatter(&|v| axis_label(*v))
         .draw()
         .map_err(err)?;
+    Ok(chart)
+}
 
-    if let Some(b) = data.band {
-        let (lo, hi) = (b.lo.max(y_range.start), b.hi.min(y_range.end));
-        if lo < hi {
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(x_range.start, lo), (x_range.end, hi)],
-                    palette.band.mix(0.18).filled(),
-                )))
-                .map_err(err)?
-                .label(format!("band [{:.3}, {:.3}]", b.lo, b.hi))
-                .legend(move |(x, y)| {
-                    Rectangle::new(
-                        [(x, y - 6), (x + 20, y + 6)],
-                        palette.band.mix(0.35).filled(),
-                    )
-                });
-        }
-    }
-    if let Some(bands) = data.bands {
-        let bar = palette.band.mix(0.45).stroke_width(s.px(3.0));
-        chart
-            .draw_series(z0.iter().zip(bands).map(|(&x, &(lo, hi))| {
-                let (lo, hi) = (lo.max(y_range.start), hi.min(y_range.end));
-                PathElement::new(vec![(x, lo), (x, hi.max(lo))], bar)
-            }))
-            .map_err(err)?
-            .label("band of each coordinate: c ± wᵢ/(2μ)")
-            .legend(move |(x, y)| PathElement::new([(x + 10, y - 7), (x + 10, y + 7)], bar));
-    }
-    let diag = x_range.start.max(y_range.start)..x_range.end.min(y_range.end);
+/// The legend inside the picture, for saved images (the page shows it as HTML).
+fn draw_legend(chart: &mut XyChart, p: &Plot) -> DrawResult {
     chart
-        .draw_series(LineSeries::new(
-            [(diag.start, diag.start), (diag.end, diag.end)],
-            palette.diagonal.mix(0.6).stroke_width(s.px(1.0)),
-        ))
-        .map_err(err)?
-        .label("z = z0")
-        .legend(move |(x, y)| {
-            PathElement::new([(x, y), (x + 20, y)], palette.diagonal.stroke_width(2))
-        });
-    let radius = if z.len() > 400 {
-        s.px(2.0)
-    } else {
-        s.px(3.5 * s.zoom.min(1.3))
-    };
-    let learned = palette.learned;
-    chart
-        .draw_series(
-            z0.iter()
-                .zip(&z)
-                .filter(|(x, y)| x.is_finite() && y.is_finite())
-                .map(|(&x, &y)| Circle::new((x, y), radius, learned.filled())),
-        )
-        .map_err(err)?
-        .label("learned z (Adam)")
-        .legend(move |(x, y)| Circle::new((x + 10, y), 5, learned.filled()));
-    if let Some((zc, name)) = &data.compare {
-        let side = (radius as i32 + 1).max(3);
-        let color = palette.green;
-        chart
-            .draw_series(
-                z0.iter()
-                    .zip(*zc)
-                    .filter(|(x, y)| x.is_finite() && y.is_finite())
-                    .map(|(&x, &y)| {
-                        EmptyElement::at((x, f64::from(y)))
-                            + Rectangle::new([(-side, -side), (side, side)], color.filled())
-                    }),
-            )
-            .map_err(err)?
-            .label(format!("learned z ({name})"))
-            .legend(move |(x, y)| {
-                Rectangle::new([(x + 5, y - 5), (x + 15, y + 5)], color.filled())
-            });
-    }
-    let star_style = palette
-        .optimum
-        .mix(0.9)
-        .stroke_width(s.px(2.0 * s.zoom.min(1.3)));
-    let label = data.star_label.to_string();
-    // One line only where z* is a function drawn left to right: z0 sorted and one band.
-    let as_line = data.bands.is_none() && z0.windows(2).all(|w| w[0] <= w[1]);
-    let series = if as_line {
-        chart.draw_series(LineSeries::new(
-            z0.iter().copied().zip(z_star.iter().copied()),
-            star_style,
-        ))
-    } else {
-        let half = s.px(4.0 * s.zoom.min(1.3)) as i32;
-        chart.draw_series(
-            z0.iter()
-                .zip(&z_star)
-                .filter(|(x, y)| x.is_finite() && y.is_finite())
-                .map(move |(&x, &y)| {
-                    EmptyElement::at((x, y)) + PathElement::new([(-half, 0), (half, 0)], star_style)
-                }),
-        )
-    };
-    series
-        .map_err(err)?
-        .label(label)
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], star_style));
-    if data.annotate {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .margin(s.px(10.0))
-            .label_font(font(16.0))
-            .background_style(palette.background.mix(0.85))
-            .border_style(palette.grid)
-            .draw()
-            .map_err(err)?;
-    }
-    root.present().map_err(err)
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .margin(p.s.px(10.0))
+        .label_font(text_style(&p.s, 16.0, p.palette))
+        .background_style(p.palette.background.mix(0.85))
+        .border_style(p.palette.grid)
+        .draw()
+        .map_err(err)
 }
 
 /// A tick label: plain for everyday values, in exponent form when huge (a diverged run's z

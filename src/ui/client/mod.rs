@@ -24,9 +24,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::link::fmt_real;
-use crate::protocol::{decode, encode, Fault, FromWorker, RunId, ToWorker};
-use crate::spec::{RunSpec, SweepSpec};
+mod request;
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks;
+
+use request::Failure;
+pub use request::{Event, Request};
+
+use crate::protocol::{decode, encode, FromWorker, RunId, ToWorker};
 
 /// Silence, while a request is in flight, after which a worker counts as dead. A healthy worker
 /// reports progress every 100 ms of compute and reads its messages every 8 ms.
@@ -43,67 +48,6 @@ const LOAD_RETRY_MS: [i32; 3] = [100, 300, 900];
 /// What a failed worker's `error` event says when it has no message: WebKit fires a plain
 /// `Event`, not an `ErrorEvent`, at a worker whose script could not be loaded.
 const NOT_LOADED: &str = "the worker's script could not be loaded";
-
-/// What the page can ask a worker for; the client gives each request its run id.
-#[derive(Debug, Clone)]
-pub enum Request {
-    /// One run for the live view.
-    Run(RunSpec),
-    /// A μ sweep.
-    Sweep(SweepSpec),
-    /// A run's full loss history as CSV.
-    LossCsv(RunSpec),
-}
-
-impl Request {
-    fn into_message(self, run: RunId) -> ToWorker {
-        match self {
-            Request::Run(spec) => ToWorker::Start { run, spec },
-            Request::Sweep(spec) => ToWorker::Sweep { run, spec },
-            Request::LossCsv(spec) => ToWorker::LossCsv { run, spec },
-        }
-    }
-
-    /// What a restart notice says was resumed.
-    fn describe(&self) -> String {
-        match self {
-            Request::Run(spec) => format!("the run at μ = {}", fmt_real(spec.mu)),
-            Request::Sweep(spec) => format!("the μ sweep ({} values)", spec.mus.len()),
-            Request::LossCsv(_) => "the loss-history export".into(),
-        }
-    }
-}
-
-/// What the client tells the page.
-pub enum Event {
-    /// The worker is up (again, after a restart).
-    Ready,
-    /// A message about the current run (stale ones never get here).
-    Message(FromWorker),
-    /// The worker could not be started, kept failing, or reported an error outside any run.
-    Failed(String),
-}
-
-/// Why a worker was replaced.
-enum Failure {
-    /// Its `error` event: an uncaught exception (e.g. a Rust panic), or, before it said Ready, a
-    /// script that could not be loaded.
-    Threw(String),
-    /// Its `messageerror` event.
-    Unreadable,
-    /// Silent for [`WATCHDOG_MS`] with a request in flight.
-    Silent,
-}
-
-impl Failure {
-    fn describe(&self) -> String {
-        match self {
-            Failure::Threw(m) => format!("The worker crashed ({m})"),
-            Failure::Unreadable => "A message from the worker could not be read".into(),
-            Failure::Silent => format!("The worker stopped answering for {} s", WATCHDOG_MS / 1000),
-        }
-    }
-}
 
 /// The request the worker is working on, kept to send again to a fresh worker.
 struct InFlight {
@@ -153,8 +97,6 @@ type RestartListener = Rc<dyn Fn(String)>;
 thread_local! {
     /// Who is told about restarts (the page's worker notice).
     static ON_RESTART: RefCell<Option<RestartListener>> = const { RefCell::new(None) };
-    /// Clients reachable from the test hooks, by name.
-    static EXPOSED: RefCell<Vec<(&'static str, WorkerClient)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Sets who is told, in words, that a worker was restarted (any client's).
@@ -507,99 +449,4 @@ impl WorkerClient {
     pub fn current_run(&self) -> RunId {
         self.0.borrow().current.unwrap_or(0)
     }
-
-    /// Makes this client reachable as `name` from the test hooks (`window.__reglab`, see
-    /// [`install_test_hooks`]).
-    pub fn expose_as(&self, name: &'static str) {
-        EXPOSED.with(|e| {
-            let mut exposed = e.borrow_mut();
-            exposed.retain(|(n, _)| *n != name);
-            exposed.push((name, self.clone()));
-        });
-        install_test_hooks();
-    }
-}
-
-fn exposed(name: &JsValue) -> Option<WorkerClient> {
-    let name = name.as_string().unwrap_or_else(|| "live".into());
-    EXPOSED.with(|e| {
-        e.borrow()
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, c)| c.clone())
-    })
-}
-
-/// The page's own wasm memory in bytes.
-fn app_wasm_bytes() -> f64 {
-    wasm_bindgen::memory()
-        .dyn_into::<js_sys::WebAssembly::Memory>()
-        .ok()
-        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
-        .map_or(0.0, |b| f64::from(b.byte_length()))
-}
-
-/// Test hooks, as `window.__reglab` (each takes a client name, default `"live"`):
-/// `terminateWorker(name)` terminates the worker behind the client's back, as a browser killing
-/// it would; `crashWorker(name)` / `hangWorker(name)` ask it to panic / to compute 8 s without
-/// answering; `restarts(name)` counts the client's restarts; `memory()` gives
-/// `{ appWasmBytes, workerWasmBytes: { name: bytes } }` (a worker's figure is from its last
-/// progress report). They only break, or read, this page's own workers.
-fn install_test_hooks() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if js_sys::Reflect::has(&window, &"__reglab".into()).unwrap_or(true) {
-        return;
-    }
-    let hooks = js_sys::Object::new();
-    let set = |key: &str, f: JsValue| {
-        let _ = js_sys::Reflect::set(&hooks, &key.into(), &f);
-    };
-    let on_client = |act: fn(&WorkerClient) -> JsValue| {
-        Closure::<dyn Fn(JsValue) -> JsValue>::new(move |name: JsValue| {
-            exposed(&name).map_or(JsValue::NULL, |c| act(&c))
-        })
-        .into_js_value()
-    };
-    set(
-        "terminateWorker",
-        on_client(|c| {
-            let worker = c.0.borrow().worker.clone();
-            worker.map(|w| w.terminate()).is_some().into()
-        }),
-    );
-    set(
-        "crashWorker",
-        on_client(|c| {
-            c.post_now(&encode(&ToWorker::Debug(Fault::Crash)));
-            true.into()
-        }),
-    );
-    set(
-        "hangWorker",
-        on_client(|c| {
-            c.post_now(&encode(&ToWorker::Debug(Fault::Hang)));
-            true.into()
-        }),
-    );
-    set(
-        "restarts",
-        on_client(|c| f64::from(c.0.borrow().restarts).into()),
-    );
-    let memory = Closure::<dyn Fn() -> JsValue>::new(|| {
-        let workers = js_sys::Object::new();
-        EXPOSED.with(|e| {
-            for (name, c) in e.borrow().iter() {
-                let bytes = c.0.borrow().worker_wasm_bytes as f64;
-                let _ = js_sys::Reflect::set(&workers, &(*name).into(), &bytes.into());
-            }
-        });
-        let out = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&out, &"appWasmBytes".into(), &app_wasm_bytes().into());
-        let _ = js_sys::Reflect::set(&out, &"workerWasmBytes".into(), &workers);
-        out.into()
-    });
-    set("memory", memory.into_js_value());
-    let _ = js_sys::Reflect::set(&window, &"__reglab".into(), &hooks);
 }

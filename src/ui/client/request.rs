@@ -1,0 +1,69 @@
+//! What flows through a worker client: the page's requests, the events it hears back, and why
+//! a worker was replaced.
+
+use crate::link::fmt_real;
+use crate::protocol::{FromWorker, RunId, ToWorker};
+use crate::spec::{RunSpec, SweepSpec};
+
+use super::WATCHDOG_MS;
+
+/// What the page can ask a worker for; the client gives each request its run id.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// One run for the live view.
+    Run(RunSpec),
+    /// A μ sweep.
+    Sweep(SweepSpec),
+    /// A run's full loss history as CSV.
+    LossCsv(RunSpec),
+}
+
+impl Request {
+    pub(super) fn into_message(self, run: RunId) -> ToWorker {
+        match self {
+            Request::Run(spec) => ToWorker::Start { run, spec },
+            Request::Sweep(spec) => ToWorker::Sweep { run, spec },
+            Request::LossCsv(spec) => ToWorker::LossCsv { run, spec },
+        }
+    }
+
+    /// What a restart notice says was resumed.
+    pub(super) fn describe(&self) -> String {
+        match self {
+            Request::Run(spec) => format!("the run at μ = {}", fmt_real(spec.mu)),
+            Request::Sweep(spec) => format!("the μ sweep ({} values)", spec.mus.len()),
+            Request::LossCsv(_) => "the loss-history export".into(),
+        }
+    }
+}
+
+/// What the client tells the page.
+pub enum Event {
+    /// The worker is up (again, after a restart).
+    Ready,
+    /// A message about the current run (stale ones never get here).
+    Message(FromWorker),
+    /// The worker could not be started, kept failing, or reported an error outside any run.
+    Failed(String),
+}
+
+/// Why a worker was replaced.
+pub(super) enum Failure {
+    /// Its `error` event: an uncaught exception (e.g. a Rust panic), or, before it said Ready, a
+    /// script that could not be loaded.
+    Threw(String),
+    /// Its `messageerror` event.
+    Unreadable,
+    /// Silent for [`WATCHDOG_MS`] with a request in flight.
+    Silent,
+}
+
+impl Failure {
+    pub(super) fn describe(&self) -> String {
+        match self {
+            Failure::Threw(m) => format!("The worker crashed ({m})"),
+            Failure::Unreadable => "A message from the worker could not be read".into(),
+            Failure::Silent => format!("The worker stopped answering for {} s", WATCHDOG_MS / 1000),
+        }
+    }
+}
