@@ -236,11 +236,4 @@ impl RunSpec {
     }
 }
 
-/// A number in at most 4 significant digits, without trailing zeros.
-pub fn short(x: f64) -> String {
-    if x != 0.0 && !(1e-3..1e5).contains(&x.abs()) {
-        return format!("{x:.3e}");
-    }
-    let s = format!("{:.4}", crate::link::mu_scale::round_sig(x, 4));
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
+pub use crate::view::format::short;

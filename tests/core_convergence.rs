@@ -112,25 +112,40 @@ fn one_coordinate() {
 #[test]
 fn huge_learning_rate_is_reported_not_a_panic() {
     // lr = 10: Adam's steps are ≈ 10, far larger than the band: z oscillates with an amplitude of
-    // about lr and never converges. The run still ends normally, with finite, readable numbers.
+    // about lr and never converges. It cannot diverge, so the run must end with every epoch done:
+    // a step moves z by at most α·|m|/(√v + ε), and for β1 < √β2 the ratio |m|/√v stays bounded
+    // (below (1 − β1)/√(1 − β2)/(1 − β1/√β2) ≈ 32), so a step is at most a few hundred, while
+    // the pull 2μ(z − c) grows with |z − c| and drags z back: z, the losses and the subgradient
+    // (|g| ≤ 1 + 2μ|z − c|) stay orders of magnitude below f32's overflow (measured: total loss
+    // ≤ 1.6e3, ‖g‖₂ ≤ 30, |z| ≤ 8 at the end, ‖z − z*‖∞ ≈ 3.3). `Run::advance` reports
+    // `Diverged` only when a measurement is not finite and `Stopped` only when an observer asks
+    // (`finish` has none), so `EpochsDone` is the one possible outcome. The run is deterministic
+    // (bit for bit, natively and in wasm up to powf's last bit), so this is not a flaky bound.
     let config = AdamConfig {
         lr: 10.0,
         ..AdamConfig::default()
     };
     let mut run = Run::new(Problem::seed(0.1), config, SEED_EPOCHS);
-    let reason = run.finish();
+    assert_eq!(run.finish(), StopReason::EpochsDone);
+    assert_eq!(run.epoch(), SEED_EPOCHS);
+    assert!(all_finite(&run), "every recorded loss is a finite number");
+    let peak = |s: &reglab::core::Series| s.max.iter().fold(0.0f32, |m, &x| m.max(x));
+    let h = run.history();
     assert!(
-        matches!(reason, StopReason::EpochsDone | StopReason::Diverged { .. }),
-        "{reason:?}"
+        peak(&h.total) < 1e4,
+        "total loss peaked at {}",
+        peak(&h.total)
     );
-    if reason == StopReason::EpochsDone {
-        assert!(all_finite(&run));
-        assert!(
-            run.err_inf() > 1e-1,
-            "lr = 10 cannot converge to 2e-2, got {}",
-            run.err_inf()
-        );
-    }
+    assert!(
+        peak(&h.grad_norm) < 1e3,
+        "‖g‖₂ peaked at {}",
+        peak(&h.grad_norm)
+    );
+    assert!(
+        run.err_inf() > 1e-1,
+        "lr = 10 cannot converge to 2e-2, got {}",
+        run.err_inf()
+    );
 }
 
 #[test]

@@ -1,14 +1,15 @@
 //! Hostile links: 100 000 random and adversarial query strings through the link parser. No
 //! panic; every value it cannot use is reported and defaulted; what comes out is always a valid
-//! state that writes itself back as a clean link. (Run alone: `cargo test --release --test
-//! fuzz_links -- --nocapture` prints the case count.)
+//! state that writes itself back as a clean link. The test counts the cases it checked and
+//! asserts that all 100 000 ran (so a changed config or an early exit cannot go unnoticed).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use proptest::prelude::*;
+use proptest::test_runner::{TestCaseResult, TestRunner};
 use reglab::link::{Params, SPECS};
 
-static CASES: AtomicUsize = AtomicUsize::new(0);
+/// Cases the fuzz test runs (and asserts it ran).
 const TOTAL: u32 = 100_000;
 
 fn hostile_value() -> impl Strategy<Value = String> {
@@ -59,46 +60,76 @@ fn hostile_query() -> impl Strategy<Value = String> {
     })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: TOTAL, failure_persistence: None, ..ProptestConfig::default() })]
-
-    #[test]
-    fn hostile_links_never_break_the_page(query in hostile_query()) {
-        CASES.fetch_add(1, Ordering::Relaxed);
-        let parsed = Params::from_query(&query);
-        // The state is valid: it writes a link that reads back to itself with no notice.
-        let again = Params::from_query(&parsed.params.to_query());
-        prop_assert!(again.replaced.is_empty(), "{query:?} → {:?}", again.replaced);
-        prop_assert_eq!(&again.params, &parsed.params);
-        // Every refused value is named; every named value was refused (or failed a cross-check).
-        for spec in SPECS {
-            // As browsers do: a pair without '=' is a key with an empty value.
-            let last = query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).rev().find_map(|pair| {
+/// The properties one hostile query must satisfy.
+fn check(query: &str) -> TestCaseResult {
+    let parsed = Params::from_query(query);
+    // The state is valid: it writes a link that reads back to itself with no notice.
+    let again = Params::from_query(&parsed.params.to_query());
+    prop_assert!(
+        again.replaced.is_empty(),
+        "{query:?} → {:?}",
+        again.replaced
+    );
+    prop_assert_eq!(&again.params, &parsed.params);
+    // Every refused value is named; every named value was refused (or failed a cross-check).
+    for spec in SPECS {
+        // As browsers do: a pair without '=' is a key with an empty value.
+        let last = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .rev()
+            .find_map(|pair| {
                 let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
                 (k == spec.key).then_some(v)
             });
-            let named = parsed.replaced.iter().any(|r| r.key == spec.key);
-            if let Some(v) = last {
-                let decoded = Params::from_query(&format!("{}={v}", spec.key));
-                let refused_alone = decoded.replaced.iter().any(|r| r.key == spec.key);
-                if refused_alone {
-                    prop_assert!(named, "{}={v:?} was refused but not named", spec.key);
-                }
+        let named = parsed.replaced.iter().any(|r| r.key == spec.key);
+        if let Some(v) = last {
+            let decoded = Params::from_query(&format!("{}={v}", spec.key));
+            let refused_alone = decoded.replaced.iter().any(|r| r.key == spec.key);
+            if refused_alone {
+                prop_assert!(named, "{}={v:?} was refused but not named", spec.key);
             }
-            // Sizes stay bounded whatever the link says.
-            prop_assert!(parsed.params.n <= 10_000 && parsed.params.epochs <= 10_000_000 && parsed.params.scount <= 200);
         }
-        for r in &parsed.replaced {
-            prop_assert!(r.given.chars().count() <= 41, "a notice quotes at most 40 characters");
-        }
+        // Sizes stay bounded whatever the link says.
+        prop_assert!(
+            parsed.params.n <= 10_000
+                && parsed.params.epochs <= 10_000_000
+                && parsed.params.scount <= 200
+        );
     }
+    for r in &parsed.replaced {
+        prop_assert!(
+            r.given.chars().count() <= 41,
+            "a notice quotes at most 40 characters"
+        );
+    }
+    Ok(())
 }
 
 #[test]
-fn zz_case_count() {
-    // Runs after the fuzz test in the same binary when tests run on one thread; informational.
-    println!(
-        "hostile link cases so far: {}",
-        CASES.load(Ordering::Relaxed)
+fn hostile_links_never_break_the_page() {
+    let config = ProptestConfig {
+        cases: TOTAL,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let mut runner = TestRunner::new(config);
+    // Counts the cases that passed every check: on success the runner has run exactly `cases`
+    // of them (the strategies never reject, so none is skipped).
+    let passed = Cell::new(0u32);
+    let result = runner.run(&hostile_query(), |query| {
+        check(&query)?;
+        passed.set(passed.get() + 1);
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    println!("hostile link cases checked: {}", passed.get());
+    assert_eq!(
+        passed.get(),
+        TOTAL,
+        "every planned hostile link was checked"
     );
 }

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::optim::EpochStats;
+use crate::core::optim::stats::EpochStats;
 
 /// Runs planned up to this many epochs keep every epoch (covers the seed's 25 000).
 pub const FULL_RESOLUTION: u64 = 32_768;
@@ -131,7 +131,7 @@ impl Series {
 /// The six series the page draws, one value per epoch each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct History {
-    /// fit = Σ|zᵢ − z0ᵢ|.
+    /// fit = Σ wᵢ·φ(zᵢ − z0ᵢ) (the seed: Σ|zᵢ − z0ᵢ|).
     pub fit: Series,
     /// reg = Σ(zᵢ − c)².
     pub reg: Series,

@@ -2,12 +2,14 @@
 //!
 //! The problem is L(z) = ‖z − z0‖₁ + μ‖z − c‖₂² over z ∈ ℝⁿ (the seed notebook has c = 1).
 //! It is separable, so its minimiser is known in closed form (see [`analytic`]):
-//! z*ᵢ = clamp(z0ᵢ, c − 1/(2μ), c + 1/(2μ)). The optimizers in [`optim`] approach it by
-//! subgradient steps (Adam, SGD, momentum, RMSprop, Adagrad) or by proximal-gradient steps;
-//! [`run`] drives them and records what the page draws; [`sweep`] repeats a run over a grid
-//! of μ.
+//! z*ᵢ = clamp(z0ᵢ, c − 1/(2μ), c + 1/(2μ)). Its variants L(z) = Σ wᵢ·φ(zᵢ − z0ᵢ) + μ‖z − c‖₂²
+//! (a [`fit`] term φ: L1, pseudo-Huber or L2, and weights wᵢ ≥ 0) have their optima in
+//! [`variants`]. The optimizers in [`optim`] approach the optimum by subgradient steps (Adam,
+//! SGD, momentum, RMSprop, Adagrad) or by proximal-gradient steps; [`run`] drives them and
+//! records what the page draws; [`sweep`] repeats a run over a grid of μ.
 
 pub mod analytic;
+pub mod fit;
 pub mod floats;
 pub mod history;
 pub mod optim;

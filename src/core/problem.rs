@@ -10,8 +10,12 @@
 use wide::f32x8;
 
 use crate::core::analytic::{clamp_solution, Band};
+use crate::core::fit::Fit;
 use crate::core::optim::fit_term::Term;
-use crate::core::variants::{optimum_vec, Fit};
+use crate::core::variants::optimum_vec;
+
+/// Re-exported from [`crate::core::fit`], its home (this path is kept for existing callers).
+pub use crate::core::fit::sign0;
 
 /// Width of the chunks the hot loop works on (two SSE registers, one AVX or two wasm simd128).
 pub const LANES: usize = 8;
@@ -222,7 +226,9 @@ impl Problem {
         &floats(&self.z0)[..self.n]
     }
 
-    /// The exact minimiser z* = clamp(z0, band) (n values).
+    /// The exact minimiser z* of L(z) = Σ wᵢ·φ(zᵢ − z0ᵢ) + μ‖z − c‖₂² (n values), per
+    /// coordinate [`crate::core::variants::optimum`] of (φ, z0ᵢ, wᵢ, μ, c) rounded to f32; for
+    /// the seed's unweighted L1 it is clamp(z0, [`Problem::band`]) = clamp(z0, c ± 1/(2μ)).
     pub fn z_star(&self) -> &[f32] {
         &floats(&self.z_star)[..self.n]
     }
@@ -264,16 +270,5 @@ impl Problem {
                     + 2.0 * self.mu * (f64::from(z) - self.centre)
             })
             .collect()
-    }
-}
-
-/// sign(x) with sign(0) = 0, as `tf.sign` (and the gradient of `tf.abs`).
-pub fn sign0(x: f64) -> f64 {
-    if x > 0.0 {
-        1.0
-    } else if x < 0.0 {
-        -1.0
-    } else {
-        0.0
     }
 }

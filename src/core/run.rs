@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use serde::{Deserialize, Serialize};
 
 use crate::core::history::History;
-use crate::core::optim::adam::AdamConfig;
+use crate::core::optim::config::AdamConfig;
 use crate::core::optim::{EpochStats, Optimizer, OptimizerConfig};
 use crate::core::problem::{floats, Lanes, Problem};
 

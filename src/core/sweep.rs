@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::optim::adam::AdamConfig;
+use crate::core::optim::config::AdamConfig;
 use crate::core::problem::{Problem, ProblemError};
 use crate::core::run::{Run, StopReason};
 

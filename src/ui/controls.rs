@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::link::mu_scale::{mu_at, position_of, round_sig, MAX_POSITION};
 use crate::link::{fmt_real, Params, Playback};
-use crate::ui::charts::z_chart::fmt_mu;
+use crate::view::format::short;
 
 /// The μ slider (log scale, exactly 0 at its left end) and a number input for exact values.
 #[component]
@@ -26,7 +26,7 @@ pub fn MuControl(
                 min="0"
                 max=MAX_POSITION.to_string()
                 step="1"
-                aria-valuetext=move || format!("μ = {}", fmt_mu(mu.get()))
+                aria-valuetext=move || format!("μ = {}", short(mu.get()))
                 prop:value=move || position_of(mu.get()).to_string()
                 on:input=move |ev| {
                     if let Ok(pos) = event_target_value(&ev).parse::<u32>() {
@@ -45,7 +45,7 @@ pub fn MuControl(
                 step="any"
                 aria-label="μ, exact value"
                 aria-invalid=move || bad_input.get().to_string()
-                prop:value=move || fmt_mu(mu.get())
+                prop:value=move || short(mu.get())
                 on:change=move |ev| {
                     match event_target_value(&ev).trim().parse::<f64>() {
                         Ok(x) if x.is_finite() && (0.0..=crate::link::MAX_MU).contains(&x) => {
@@ -57,7 +57,7 @@ pub fn MuControl(
                 }
             />
             <Show when=move || bad_input.get()>
-                <p class="field-error" role="alert">"μ must be a number from 0 to 1 000 000; keeping μ = "{move || fmt_mu(mu.get())}</p>
+                <p class="field-error" role="alert">"μ must be a number from 0 to 1 000 000; keeping μ = "{move || short(mu.get())}</p>
             </Show>
         </div>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::ui::canvas::watch_resize;
 use crate::ui::charts::explorer::{draw_explorer, Coordinate};
 use crate::ui::palette::Palette;
-use crate::ui::shown::Frame;
+use crate::view::shown::Frame;
 
 /// The explorer panel.
 #[component]
@@ -67,7 +67,7 @@ pub fn Explorer(
                     format!(
                         "Coordinate {i}: z0 = {:.3}, z* = {:.3}, learned z = {:.3}. At z*, ∂l = [{:.3}, {:.3}] contains 0{}.",
                         c.z0, c.z_star, c.z, lo, hi,
-                        if c.z_star == c.z0 { " (z* sits on the kink: the interval does it)" } else { " (z* is on a band edge: the pull 2μ(z − 1) cancels the slope ±1)" }
+                        if c.z_star == c.z0 { " (z* sits on the kink: the interval does it)".to_string() } else { format!(" (z* is on a band edge: the pull 2μ(z − {}) cancels the slope ±1)", crate::view::explain::centre_term(c.centre)) }
                     )
                 }).unwrap_or_default()}
             </p>

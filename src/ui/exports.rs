@@ -8,16 +8,16 @@ use leptos::prelude::*;
 use crate::link::{fmt_real, Params};
 use crate::protocol::FromWorker;
 use crate::ui::charts::heatmap::{draw_heatmap, Heatmap};
-use crate::ui::charts::log_chart::{draw_log_chart, Curve, LogChart};
+use crate::ui::charts::log_chart::{draw_log_chart, LogChart};
 use crate::ui::charts::overlay::{draw_overlay, Overlay};
 use crate::ui::charts::z_chart::{draw_z_chart, ZChart};
 use crate::ui::client::{Event, Request, WorkerClient};
 use crate::ui::download::{download, download_bytes};
 use crate::ui::palette::Palette;
 use crate::ui::png::render_png;
-use crate::ui::shown::Frame;
-use crate::ui::sweep::SweepShown;
-use crate::view::envelope::envelope;
+use crate::view::charts::{loss_chart, subopt_chart, MapKind};
+use crate::view::shown::Frame;
+use crate::view::sweep_shown::SweepShown;
 
 /// The charts a PNG can be made of.
 const PNG_CHOICES: [(&str, &str); 7] = [
@@ -180,42 +180,17 @@ fn draw_for_png(
         }
         "loss" | "subopt" => {
             let f = need_run()?;
-            let r = &f.shown.result;
-            let (h, n, upto) = (&r.history, r.spec.epochs, f.epoch());
-            let curve = |label: &str, color, s| Curve {
-                label: label.into(),
-                color,
-                columns: envelope(s, upto, n, 1600, 1e-9),
-            };
+            let spec = &f.shown.result.spec;
             let chart = if which == "loss" {
-                LogChart {
-                    title: format!("Losses per epoch, μ = {}", fmt_real(r.spec.mu)),
-                    epochs: n,
-                    curves: vec![
-                        curve("total", palette.foreground, &h.total),
-                        curve("fit", palette.learned, &h.fit),
-                        curve("reg", palette.optimum, &h.reg),
-                        curve("grad norm", palette.green, &h.grad_norm),
-                    ],
-                    reference: None,
-                    annotate: true,
-                }
+                loss_chart(spec, None)
             } else {
-                LogChart {
-                    title: format!("Distance to the optimum, μ = {}", fmt_real(r.spec.mu)),
-                    epochs: n,
-                    curves: vec![
-                        curve("L(z) − L(z*)", palette.optimum, &h.subopt),
-                        curve("‖z − z*‖∞", palette.learned, &h.err_inf),
-                    ],
-                    reference: Some((
-                        r.spec.adam.lr,
-                        format!("learning rate {}", fmt_real(r.spec.adam.lr)),
-                    )),
-                    annotate: true,
-                }
+                subopt_chart(spec, None)
             };
-            draw_log_chart(canvas, &chart, palette)
+            draw_log_chart(
+                canvas,
+                &LogChart::of(&chart, &f, None, 1600, palette, true),
+                palette,
+            )
         }
         "overlay" => {
             let s = need_sweep()?;
@@ -234,17 +209,14 @@ fn draw_for_png(
         }
         kind => {
             let s = need_sweep()?;
-            let mus: Vec<f64> = s.result.rows.iter().map(|r| r.mu).collect();
-            let (values, range, diverging, title) = match kind {
-                "learned" => (&s.learned, s.range, false, "learned z (Adam)"),
-                "analytic" => (&s.analytic, s.range, false, "analytic z* = clamp(z0, band)"),
-                _ => (
-                    &s.diff,
-                    (-s.diff_max, s.diff_max),
-                    true,
-                    "difference z − z*",
-                ),
+            let mus = s.mus();
+            let kind = match kind {
+                "learned" => MapKind::Learned,
+                "analytic" => MapKind::Analytic,
+                _ => MapKind::Diff,
             };
+            let (values, range, diverging) = kind.values(&s);
+            let title = kind.title(&s.result.spec.base);
             draw_heatmap(
                 canvas,
                 &Heatmap {
@@ -253,7 +225,7 @@ fn draw_for_png(
                     cols: s.z0.len(),
                     range,
                     diverging,
-                    title,
+                    title: &title,
                     annotate: true,
                 },
                 palette,

@@ -3,20 +3,21 @@
 //! 10^¼, Space plays or pauses, R replays, F toggles full screen.
 
 use leptos::prelude::*;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::link::keys::{action_for, step_grid, Action, KEYS, MU_FACTOR};
 use crate::link::{Params, View, TOUR_STEPS};
-use crate::ui::charts::z_chart::fmt_mu;
-use crate::ui::shown::Frame;
+use crate::view::format::short;
+use crate::view::shown::Frame;
 
 /// The caption a projector shows for the current picture.
 pub fn caption(frame: &Option<Frame>) -> String {
     let Some(f) = frame else {
         return "Computing…".into();
     };
-    let mu = fmt_mu(f.shown.result.spec.mu);
+    let mu = short(f.shown.result.spec.mu);
     let n = f.shown.z0.len();
     let follow = n - f.shown.clamped;
     match f.shown.band {
@@ -35,11 +36,6 @@ pub fn caption(frame: &Option<Frame>) -> String {
             )
         }
     }
-}
-
-fn short(x: f64) -> String {
-    let s = format!("{:.3}", crate::link::mu_scale::round_sig(x, 4));
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// Installs the page-wide key handler. `on_play_pause` and `on_replay` drive playback.

@@ -17,7 +17,6 @@ mod png;
 mod problem_panel;
 mod readouts;
 mod share;
-pub mod shown;
 pub mod sweep;
 mod timing;
 mod tourbar;
@@ -29,6 +28,7 @@ use leptos::prelude::*;
 use crate::core::StopReason;
 use crate::link::{Params, Playback, View};
 use crate::protocol::FromWorker;
+use crate::view::shown::{Frame, Shown};
 use client::{Event, WorkerClient};
 use controls::{Advanced, LrControl, MuControl, PlaybackBar};
 use explain::Explanation;
@@ -36,7 +36,6 @@ use exports::Exports;
 use panels::{LossPanel, SuboptPanel, ZPanel};
 use playback::Player;
 use readouts::{Notices, Readouts};
-use shown::{Frame, Shown};
 use sweep::SweepView;
 
 /// Where a run stands. `data-state` on the status says it as idle / running / paused / done /

@@ -53,6 +53,18 @@ impl Palette {
         purple: RGBColor(204, 121, 167),
     };
 
+    /// The colour of a series' colour role.
+    pub fn ink(&self, ink: crate::view::charts::Ink) -> RGBColor {
+        use crate::view::charts::Ink;
+        match ink {
+            Ink::Foreground => self.foreground,
+            Ink::Learned => self.learned,
+            Ink::Optimum => self.optimum,
+            Ink::Green => self.green,
+            Ink::Purple => self.purple,
+        }
+    }
+
     /// The palette for the current system colour scheme.
     pub fn current() -> Palette {
         let dark = web_sys::window()

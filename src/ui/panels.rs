@@ -4,15 +4,14 @@
 use leptos::prelude::*;
 
 use crate::ui::canvas::watch_resize;
-use crate::ui::charts::log_chart::{columns_for, draw_log_chart, Curve, LogChart};
+use crate::ui::charts::log_chart::{columns_for, draw_log_chart, LogChart};
 use crate::ui::charts::z_chart::{draw_z_chart, ZChart};
 use crate::ui::palette::Palette;
-use crate::ui::shown::Frame;
 use crate::ui::timing;
-use crate::view::envelope::envelope;
-
-/// Smallest value a log axis shows: below it a loss is "zero" for the picture.
-const LOG_FLOOR: f64 = 1e-9;
+use crate::view::charts::{
+    compared_kind, loss_chart, subopt_chart, z_legend, z_title, LogChartSpec,
+};
+use crate::view::shown::Frame;
 
 fn report(result: Result<(), String>) {
     if let Err(e) = result {
@@ -30,7 +29,7 @@ pub fn ZPanel(
     /// The coordinate a click picks for the subgradient explorer.
     selected: RwSignal<usize>,
     /// A second optimizer's run (compare mode).
-    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
+    compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
     /// A point was dragged: (coordinate, its new z0).
     on_drag: Callback<(usize, f64)>,
 ) -> impl IntoView {
@@ -137,7 +136,7 @@ pub fn ZPanel(
     });
     view! {
         <figure class="chart-panel panel-z">
-            <figcaption class="chart-title">{move || z_title(frame.get())}</figcaption>
+            <figcaption class="chart-title">{move || z_title(frame.get().as_ref())}</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img" on:click=pick
                 on:pointerdown=grab on:pointermove=drag on:pointerup=release on:pointercancel=release
                 aria-label="Learned z against z0, with the exact optimum z* and the band shaded. Click a point to explore its coordinate; drag it sideways to move its z0."></canvas>
@@ -145,20 +144,7 @@ pub fn ZPanel(
             {move || {
                 // The seed's legend, or the variant's own z* and bands.
                 let spec = frame.get().map(|f| f.shown.result.spec.clone());
-                let star = spec.as_ref().map_or("z* = clamp(z0, band)", |s| s.star_label());
-                let band = match spec {
-                    Some(s) if !s.is_seed_shape() && s.fit == crate::core::variants::Fit::L1 => "bars: each coordinate's band",
-                    Some(s) if !s.is_seed_shape() => "no band: a smooth fit moves every z0",
-                    _ => "band: z follows z0 inside",
-                };
-                view! {
-                    <Legend items=vec![
-                        ("swatch dot learned", "learned z (first optimizer)"),
-                        ("swatch line optimum", star),
-                        ("swatch area band", band),
-                        ("swatch line diagonal", "z = z0"),
-                    ] />
-                }
+                view! { <Legend items=z_legend(spec.as_ref()) /> }
             }}
         </figure>
     }
@@ -172,7 +158,7 @@ pub fn LossPanel(
     /// Changes when the colour scheme does.
     theme: Signal<Palette>,
     /// A second optimizer's run (compare mode).
-    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
+    compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
@@ -182,54 +168,24 @@ pub fn LossPanel(
         let (Some(canvas), Some(f)) = (canvas_ref.get(), frame.get()) else {
             return;
         };
-        let (h, n_epochs, upto) = (
-            &f.shown.result.history,
-            f.shown.result.spec.epochs,
-            f.epoch(),
-        );
+        let other = compare.get();
+        let spec = loss_chart(&f.shown.result.spec, compared_kind(other.as_deref()));
         let cols = columns_for(&canvas);
-        let curve = |label: &str, color, s| Curve {
-            label: label.into(),
-            color,
-            columns: envelope(s, upto, n_epochs, cols, LOG_FLOOR),
-        };
-        let mut curves = vec![
-            curve("total = fit + μ·reg", palette.foreground, &h.total),
-            curve("fit = ‖z − z0‖₁", palette.learned, &h.fit),
-            curve("reg = ‖z − 1‖₂²", palette.optimum, &h.reg),
-            curve("‖gradient‖₂", palette.green, &h.grad_norm),
-        ];
-        if let Some(c) = compare.get() {
-            let ch = &c.result.history;
-            // The compared run is shown finished; its curve spans its own epochs.
-            curves.push(Curve {
-                label: "total (compared)".into(),
-                color: palette.purple,
-                columns: envelope(&ch.total, u64::MAX, n_epochs, cols, LOG_FLOOR),
-            });
-        }
-        let chart = LogChart {
-            title: "Losses per epoch (log scale), as in the seed notebook".into(),
-            epochs: n_epochs,
-            curves,
-            reference: None,
-            annotate: false,
-        };
+        let chart = LogChart::of(&spec, &f, other.as_deref(), cols, &palette, false);
         report(draw_log_chart(&canvas, &chart, &palette));
-        let _ = canvas.set_attribute("data-epoch", &upto.to_string());
+        let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
     });
+    let spec = move || {
+        let seed = crate::link::Params::default().run_spec(0);
+        let run = frame.get().map_or(seed, |f| f.shown.result.spec.clone());
+        loss_chart(&run, compared_kind(compare.get().as_deref()))
+    };
     view! {
         <figure class="chart-panel panel-loss">
-            <figcaption class="chart-title">"Losses per epoch, log scale (the seed's four curves)"</figcaption>
+            <figcaption class="chart-title">{move || spec().title}</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-loss" data-testid="chart-loss" role="img"
                 aria-label="Fit, regulariser, total loss and gradient norm against epoch, log scale"></canvas>
-            <Legend items=vec![
-                ("swatch line foreground", "total = fit + μ·reg"),
-                ("swatch line learned", "fit = ‖z − z0‖₁"),
-                ("swatch line optimum", "reg = ‖z − 1‖₂²"),
-                ("swatch line green", "‖gradient‖₂"),
-            ] />
-            <CompareLegend compare=compare items=vec![("swatch line purple", "total")] />
+            <SpecLegend spec=Signal::derive(spec) />
         </figure>
     }
 }
@@ -242,7 +198,7 @@ pub fn SuboptPanel(
     /// Changes when the colour scheme does.
     theme: Signal<Palette>,
     /// A second optimizer's run (compare mode).
-    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
+    compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
@@ -252,58 +208,24 @@ pub fn SuboptPanel(
         let (Some(canvas), Some(f)) = (canvas_ref.get(), frame.get()) else {
             return;
         };
-        let r = &f.shown.result;
-        let (h, upto) = (&r.history, f.epoch());
+        let other = compare.get();
+        let spec = subopt_chart(&f.shown.result.spec, compared_kind(other.as_deref()));
         let cols = columns_for(&canvas);
-        let mut curves = vec![
-            Curve {
-                label: "L(z) − L(z*)".into(),
-                color: palette.optimum,
-                columns: envelope(&h.subopt, upto, r.spec.epochs, cols, LOG_FLOOR),
-            },
-            Curve {
-                label: "‖z − z*‖∞".into(),
-                color: palette.learned,
-                columns: envelope(&h.err_inf, upto, r.spec.epochs, cols, LOG_FLOOR),
-            },
-        ];
-        if let Some(c) = compare.get() {
-            let ch = &c.result.history;
-            curves.push(Curve {
-                label: "L − L* (compared)".into(),
-                color: palette.purple,
-                columns: envelope(&ch.subopt, u64::MAX, r.spec.epochs, cols, LOG_FLOOR),
-            });
-            curves.push(Curve {
-                label: "‖z − z*‖∞ (compared)".into(),
-                color: palette.green,
-                columns: envelope(&ch.err_inf, u64::MAX, r.spec.epochs, cols, LOG_FLOOR),
-            });
-        }
-        let chart = LogChart {
-            title: "Distance to the exact optimum (log scale)".into(),
-            epochs: r.spec.epochs,
-            curves,
-            reference: Some((
-                r.spec.adam.lr,
-                format!("learning rate {}", crate::link::fmt_real(r.spec.adam.lr)),
-            )),
-            annotate: false,
-        };
+        let chart = LogChart::of(&spec, &f, other.as_deref(), cols, &palette, false);
         report(draw_log_chart(&canvas, &chart, &palette));
-        let _ = canvas.set_attribute("data-epoch", &upto.to_string());
+        let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
     });
+    let spec = move || {
+        let seed = crate::link::Params::default().run_spec(0);
+        let run = frame.get().map_or(seed, |f| f.shown.result.spec.clone());
+        subopt_chart(&run, compared_kind(compare.get().as_deref()))
+    };
     view! {
         <figure class="chart-panel panel-subopt">
-            <figcaption class="chart-title">"Distance to the exact optimum, log scale"</figcaption>
+            <figcaption class="chart-title">{move || spec().title}</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-subopt" data-testid="chart-subopt" role="img"
                 aria-label="Suboptimality L(z) minus L(z*) and the largest distance to z* against epoch, log scale"></canvas>
-            <Legend items=vec![
-                ("swatch line optimum", "L(z) − L(z*)"),
-                ("swatch line learned", "‖z − z*‖∞"),
-                ("swatch dashed foreground", "learning rate"),
-            ] />
-            <CompareLegend compare=compare items=vec![("swatch line purple", "L − L*"), ("swatch line green", "‖z − z*‖∞")] />
+            <SpecLegend spec=Signal::derive(spec) />
         </figure>
     }
 }
@@ -323,18 +245,25 @@ fn Legend(
     }
 }
 
-fn z_title(frame: Option<Frame>) -> String {
-    let Some(f) = frame else {
-        return "z against z0".into();
+/// A log chart's legend, from the same spec its canvas draws: the first run's entries, then
+/// (in compare mode) the compared optimizer's.
+#[component]
+fn SpecLegend(
+    /// The chart.
+    spec: Signal<LogChartSpec>,
+) -> impl IntoView {
+    let entries = move |compared: bool| {
+        spec.get()
+            .legend(compared)
+            .into_iter()
+            .map(|(class, text)| view! { <li><span class=class aria-hidden="true"></span>{text}</li> })
+            .collect_view()
     };
-    let mu = crate::ui::charts::z_chart::fmt_mu(f.shown.result.spec.mu);
-    let spec = &f.shown.result.spec;
-    match f.shown.band {
-        Some(b) => format!("z against z0 — μ = {mu}, band [{:.4}, {:.4}]", b.lo, b.hi),
-        None if spec.mu == 0.0 => {
-            "z against z0 — μ = 0: no band, nothing pulls z away from z0".into()
-        }
-        None => format!("z against z0 — μ = {mu}, {}", spec.problem_label()),
+    view! {
+        <ul class="legend">{move || entries(false)}</ul>
+        <Show when=move || !spec.get().legend(true).is_empty()>
+            <ul class="legend compare-legend">{move || entries(true)}</ul>
+        </Show>
     }
 }
 
@@ -342,7 +271,7 @@ fn z_title(frame: Option<Frame>) -> String {
 #[component]
 fn CompareLegend(
     /// The compared run.
-    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
+    compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
     /// (swatch classes, what) per entry.
     items: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::ui::shown::{Frame, Shown};
 use crate::ui::RunState;
+use crate::view::shown::{Frame, Shown};
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Clock {

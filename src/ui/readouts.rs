@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::link::{fmt_real, Replaced};
-use crate::ui::shown::Frame;
 use crate::ui::RunState;
+use crate::view::shown::Frame;
 
 /// The numbers a lecturer reads out: band, clamped count, epoch, compute time, distance to z*.
 #[component]
@@ -22,7 +22,7 @@ pub fn Readouts(
     /// Whether the worker said Ready.
     ready: RwSignal<bool>,
     /// A second optimizer's run (compare mode).
-    compare: Signal<Option<std::sync::Arc<crate::ui::shown::Shown>>>,
+    compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
 ) -> impl IntoView {
     let band = move || frame.get().and_then(|f| f.shown.band);
     let epoch = move || match (state.get(), frame.get()) {
@@ -84,7 +84,7 @@ pub fn Readouts(
 }
 
 /// The band readout when there is no single band: μ = 0, per-coordinate bands or a smooth fit.
-fn variant_band(shown: &crate::ui::shown::Shown) -> String {
+fn variant_band(shown: &crate::view::shown::Shown) -> String {
     use crate::spec::short;
     let spec = &shown.result.spec;
     if spec.mu == 0.0 {

@@ -7,91 +7,17 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::link::{Params, View};
-use crate::protocol::{FromWorker, SweepResult};
+use crate::protocol::FromWorker;
 use crate::spec::SweepSpec;
 use crate::ui::canvas::watch_resize;
 use crate::ui::charts::band_edges::{clamping_starts, draw_band_edges, BandEdges};
 use crate::ui::charts::heatmap::{draw_heatmap, CellLayout, Heatmap};
 use crate::ui::charts::overlay::{draw_overlay, row_color, Overlay};
-use crate::ui::charts::z_chart::fmt_mu;
 use crate::ui::client::{Event, Request, WorkerClient};
 use crate::ui::palette::Palette;
-
-/// A finished sweep with everything the charts derive from it.
-#[derive(Debug)]
-pub struct SweepShown {
-    /// The worker's answer.
-    pub result: SweepResult,
-    /// z0 of the sweep.
-    pub z0: Vec<f32>,
-    /// z* per row.
-    pub z_stars: Vec<Vec<f32>>,
-    /// Learned z, rows × n, row-major.
-    pub learned: Vec<f32>,
-    /// z*, rows × n.
-    pub analytic: Vec<f32>,
-    /// z − z*, rows × n.
-    pub diff: Vec<f32>,
-    /// Shared colour range of the learned and analytic maps.
-    pub range: (f64, f64),
-    /// Largest |z − z*|.
-    pub diff_max: f64,
-}
-
-impl SweepShown {
-    fn new(result: SweepResult) -> Arc<Self> {
-        let base = &result.spec.base;
-        let z0 = base.z0();
-        let z_stars: Vec<Vec<f32>> = result
-            .rows
-            .iter()
-            .map(|r| base.reference(r.mu).z_star)
-            .collect();
-        let learned: Vec<f32> = result
-            .rows
-            .iter()
-            .flat_map(|r| r.z.iter().copied())
-            .collect();
-        let analytic: Vec<f32> = z_stars.iter().flatten().copied().collect();
-        let diff: Vec<f32> = learned.iter().zip(&analytic).map(|(a, b)| a - b).collect();
-        let finite = |v: &[f32]| {
-            v.iter()
-                .filter(|x| x.is_finite())
-                .map(|&x| f64::from(x))
-                .collect::<Vec<_>>()
-        };
-        let all = finite(&learned).into_iter().chain(finite(&analytic));
-        let range = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
-            (a.min(x), b.max(x))
-        });
-        let range = if range.0.is_finite() {
-            range
-        } else {
-            (0.0, 1.0)
-        };
-        let diff_max = finite(&diff)
-            .into_iter()
-            .fold(0.0, |m: f64, x| m.max(x.abs()));
-        Arc::new(Self {
-            result,
-            z0,
-            z_stars,
-            learned,
-            analytic,
-            diff,
-            range,
-            diff_max,
-        })
-    }
-
-    fn rows(&self) -> usize {
-        self.result.rows.len()
-    }
-
-    fn mus(&self) -> Vec<f64> {
-        self.result.rows.iter().map(|r| r.mu).collect()
-    }
-}
+use crate::view::charts::MapKind;
+use crate::view::format::short;
+use crate::view::sweep_shown::SweepShown;
 
 /// Where a sweep stands (`data-state` of `sweep-status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,7 +167,7 @@ pub fn SweepView(
                         let k = row * s.z0.len() + col;
                         format!(
                             "μ = {}, dimension {col}: z0 = {:.4}, z = {:.4}, z* = {:.4}, z − z* = {:.2e}. Click or press Enter to open the live view at this μ.",
-                            fmt_mu(s.result.rows[row].mu), s.z0[col], s.learned[k], s.analytic[k], s.diff[k]
+                            short(s.result.rows[row].mu), s.z0[col], s.learned[k], s.analytic[k], s.diff[k]
                         )
                     }
                     _ => "Point at a heatmap cell (or focus a heatmap and use the arrow keys) to read its values.".into(),
@@ -306,7 +232,7 @@ fn OverlayPanel(sweep: RwSignal<Option<Arc<SweepShown>>>, theme: Signal<Palette>
                     let m = s.rows();
                     s.result.rows.iter().enumerate().map(|(i, r)| {
                         let c = row_color(i, m);
-                        view! { <span class="mu-chip"><span class="chip" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>{format!("μ = {}", fmt_mu(r.mu))}</span> }
+                        view! { <span class="mu-chip"><span class="chip" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>{format!("μ = {}", short(r.mu))}</span> }
                     }).collect_view()
                 })}
             </div>
@@ -354,7 +280,7 @@ fn BandEdgesPanel(params: RwSignal<Params>, theme: Signal<Palette>) -> impl Into
                 let none = mus.iter().filter(|&&m| m <= start).count();
                 format!(
                     "Clamping starts at μ = {}: below it the band [1 − 1/(2μ), 1 + 1/(2μ)] holds every z0. {none} of the {} sweep μ clamp nothing.",
-                    fmt_mu(start), mus.len()
+                    short(start), mus.len()
                 )
             }
             None => "z0 sits at the centre: nothing is ever clamped.".into(),
@@ -370,32 +296,12 @@ fn BandEdgesPanel(params: RwSignal<Params>, theme: Signal<Palette>) -> impl Into
     }
 }
 
-/// Which of the three heatmaps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MapKind {
-    /// Learned z.
-    Learned,
-    /// Analytic z*.
-    Analytic,
-    /// z − z*.
-    Diff,
-}
-
-impl MapKind {
-    fn test_id(self) -> &'static str {
-        match self {
-            MapKind::Learned => "heatmap-learned",
-            MapKind::Analytic => "heatmap-analytic",
-            MapKind::Diff => "heatmap-diff",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            MapKind::Learned => "learned z (Adam)",
-            MapKind::Analytic => "analytic z* = clamp(z0, band)",
-            MapKind::Diff => "difference z − z*",
-        }
+/// A map's test id.
+fn test_id(kind: MapKind) -> &'static str {
+    match kind {
+        MapKind::Learned => "heatmap-learned",
+        MapKind::Analytic => "heatmap-analytic",
+        MapKind::Diff => "heatmap-diff",
     }
 }
 
@@ -417,18 +323,15 @@ fn HeatmapPanel(
             return;
         };
         let mus = s.mus();
-        let (values, range, diverging) = match kind {
-            MapKind::Learned => (&s.learned, s.range, false),
-            MapKind::Analytic => (&s.analytic, s.range, false),
-            MapKind::Diff => (&s.diff, (-s.diff_max, s.diff_max), true),
-        };
+        let (values, range, diverging) = kind.values(&s);
+        let title = kind.title(&s.result.spec.base);
         let data = Heatmap {
             values,
             mus: &mus,
             cols: s.z0.len(),
             range,
             diverging,
-            title: kind.title(),
+            title: &title,
             annotate: false,
         };
         match draw_heatmap(&canvas, &data, &palette) {
@@ -475,11 +378,17 @@ fn HeatmapPanel(
             hover.set(Some(cell));
         }
     };
+    let title = move || {
+        let seed = || crate::link::Params::default().run_spec(0);
+        sweep
+            .get()
+            .map_or_else(|| kind.title(&seed()), |s| kind.title(&s.result.spec.base))
+    };
     view! {
         <figure class="chart-panel heatmap-panel">
-            <figcaption class="chart-title">{kind.title()}</figcaption>
-            <canvas node_ref=canvas_ref class="chart heatmap" data-testid=kind.test_id() tabindex="0" role="img"
-                aria-label=format!("Heatmap of {} over μ (rows) and dimension (columns). Arrow keys move, Enter opens the live view at the row's μ.", kind.title())
+            <figcaption class="chart-title">{title}</figcaption>
+            <canvas node_ref=canvas_ref class="chart heatmap" data-testid=test_id(kind) tabindex="0" role="img"
+                aria-label=move || format!("Heatmap of {} over μ (rows) and dimension (columns). Arrow keys move, Enter opens the live view at the row's μ.", title())
                 on:mousemove=on_move on:mouseleave=move |_| hover.set(None) on:click=on_click on:keydown=on_key on:focus=move |_| if hover.get_untracked().is_none() { hover.set(Some((0, 0))) }></canvas>
         </figure>
     }

@@ -1,4 +1,9 @@
 //! What the page draws, as plain data: pure functions of a result that the panels and the PNG
 //! export both use, tested natively (the leptos components in `ui` only draw them).
 
+pub mod charts;
 pub mod envelope;
+pub mod explain;
+pub mod format;
+pub mod shown;
+pub mod sweep_shown;

@@ -15,9 +15,10 @@
 
 use wide::f32x8;
 
+use crate::core::optim::config::OptimizerConfig;
 use crate::core::optim::measure::measure_and_update;
 use crate::core::optim::schedule::Decay;
-use crate::core::optim::{EpochStats, OptimizerConfig};
+use crate::core::optim::stats::EpochStats;
 use crate::core::problem::{Lanes, Problem, LANES};
 
 /// Keras' default starting value of the accumulator.

@@ -22,38 +22,15 @@
 use crate::core::optim::fit_term::FitTerm;
 use crate::core::optim::measure::stats_of;
 use crate::core::optim::schedule::Decay;
-use crate::core::optim::EpochStats;
+use crate::core::optim::stats::EpochStats;
 use crate::core::problem::{Lanes, Problem, LANES};
-use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use wide::f32x8;
 
 use crate::core::optim::step_size::StepSizes;
 
-/// Adam's hyper-parameters, as the Python floats Keras receives (defaults = Keras defaults).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AdamConfig {
-    /// Learning rate lr (Keras default 1e-3).
-    pub lr: f64,
-    /// Decay of the first moment β1 (0.9).
-    pub beta1: f64,
-    /// Decay of the second moment β2 (0.999).
-    pub beta2: f64,
-    /// ε added to √v (1e-7, Keras' default; PyTorch uses 1e-8).
-    pub eps: f64,
-}
-
-impl Default for AdamConfig {
-    fn default() -> Self {
-        Self {
-            lr: 1e-3,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-7,
-        }
-    }
-}
+/// Re-exported from [`crate::core::optim::config`], its home (this path is kept for callers).
+pub use crate::core::optim::config::AdamConfig;
 
 /// Adam's state: first and second moments m, v (padded like the problem) and the step count t.
 #[derive(Debug, Clone)]
@@ -181,7 +158,7 @@ fn kernel<T: FitTerm>(
         let (loss, fit_grad) = term.eval(z - z0, w);
         let r = z - c_v;
         let r2 = r * r;
-        // TF's gradient of mu * reduce_sum(square(z - 1)) is mu * ((z - 1) * 2).
+        // TF's gradient of mu * reduce_sum(square(z - c)) is mu * ((z - c) * 2) (seed: c = 1).
         let g = fit_grad + mu_v * (r * two);
         let g2 = g * g;
         fit += loss;

@@ -12,7 +12,7 @@
 use wide::f32x8;
 
 use crate::core::optim::fit_term::FitTerm;
-use crate::core::optim::EpochStats;
+use crate::core::optim::stats::EpochStats;
 use crate::core::problem::{Problem, LANES};
 
 /// Measures the losses at `z` (padded storage) and replaces every chunk zₖ by

@@ -15,9 +15,10 @@
 
 use wide::f32x8;
 
+use crate::core::optim::config::{OptimizerConfig, OptimizerKind};
 use crate::core::optim::measure::{flush_subnormal, measure_and_update};
 use crate::core::optim::schedule::Decay;
-use crate::core::optim::{EpochStats, OptimizerConfig, OptimizerKind};
+use crate::core::optim::stats::EpochStats;
 use crate::core::problem::{Lanes, Problem, LANES};
 
 /// Momentum's state: velocity v (padded like the problem), m, the rate, the decay and t.

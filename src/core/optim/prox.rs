@@ -28,10 +28,12 @@
 
 use wide::f32x8;
 
+use crate::core::fit::Fit;
+use crate::core::optim::config::OptimizerConfig;
 use crate::core::optim::measure::measure_and_update;
-use crate::core::optim::{EpochStats, OptimizerConfig};
+use crate::core::optim::stats::EpochStats;
 use crate::core::problem::{Problem, LANES};
-use crate::core::variants::{optimum, Fit};
+use crate::core::variants::optimum;
 
 /// The proximal gradient's state: the μ = 0 step lr and the step count t.
 #[derive(Debug, Clone)]

@@ -16,9 +16,10 @@
 
 use wide::f32x8;
 
+use crate::core::optim::config::OptimizerConfig;
 use crate::core::optim::measure::{flush_subnormal, measure_and_update};
 use crate::core::optim::schedule::Decay;
-use crate::core::optim::{EpochStats, OptimizerConfig};
+use crate::core::optim::stats::EpochStats;
 use crate::core::problem::{Lanes, Problem, LANES};
 
 /// Keras' default ρ, the decay of the mean square.

@@ -13,9 +13,10 @@
 
 use wide::f32x8;
 
+use crate::core::optim::config::OptimizerConfig;
 use crate::core::optim::measure::measure_and_update;
 use crate::core::optim::schedule::Decay;
-use crate::core::optim::{EpochStats, OptimizerConfig};
+use crate::core::optim::stats::EpochStats;
 use crate::core::problem::Problem;
 
 /// SGD's state: the learning rate, its decay and the step count t (no per-coordinate state).

@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use crate::core::optim::adam::AdamConfig;
+use crate::core::optim::config::AdamConfig;
 
 /// Longest table kept (4 MB); a β2 so close to 1 that α is not constant by then is computed
 /// per step beyond it.

@@ -129,7 +129,7 @@ fn draw_axes<'a>(
         .axis_style(palette.foreground.stroke_width(s.px(1.0)))
         .bold_line_style(palette.grid.stroke_width(s.px(1.0)))
         .light_line_style(palette.grid.mix(0.3))
-        .x_label_formatter(&|x| crate::ui::charts::z_chart::fmt_mu(*x))
+        .x_label_formatter(&|x| crate::view::format::short(*x))
         .draw()
         .map_err(err)?;
     Ok(chart)
@@ -190,10 +190,7 @@ fn mark_clamping_start(
 ) -> DrawResult {
     chart
         .draw_series(std::iter::once(Text::new(
-            format!(
-                "clamping starts at μ = {}",
-                crate::ui::charts::z_chart::fmt_mu(mu)
-            ),
+            format!("clamping starts at μ = {}", crate::view::format::short(mu)),
             (mu * 1.1, e.y_hi - e.pad * 0.3),
             text_style(s, 14.0, palette),
         )))

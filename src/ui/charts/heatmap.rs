@@ -11,9 +11,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use super::{err, open, text_style, DrawResult, Root};
 use crate::ui::canvas::Scale;
-use crate::ui::charts::z_chart::fmt_mu;
 use crate::ui::colormap::{diverging, viridis};
 use crate::ui::palette::Palette;
+use crate::view::format::short;
 
 /// What a heatmap shows.
 pub struct Heatmap<'a> {
@@ -258,7 +258,7 @@ fn paint_cells(
 
 /// μ with three significant digits (axis labels must stay short).
 fn short_mu(mu: f64) -> String {
-    fmt_mu(crate::link::mu_scale::round_sig(mu, 3))
+    short(crate::link::mu_scale::round_sig(mu, 3))
 }
 
 /// A colour-bar label with as many digits as the scale needs.

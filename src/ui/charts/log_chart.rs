@@ -10,7 +10,9 @@ use web_sys::HtmlCanvasElement;
 
 use super::{err, open, text_style, DrawResult};
 use crate::ui::palette::Palette;
+use crate::view::charts::LogChartSpec;
 use crate::view::envelope::{value_range, Column};
+use crate::view::shown::{Frame, Shown};
 
 /// One curve of a log chart.
 pub struct Curve {
@@ -35,6 +37,37 @@ pub struct LogChart {
     /// Draw the title and legend inside the picture (for a saved image; the page shows them as
     /// HTML).
     pub annotate: bool,
+}
+
+impl LogChart {
+    /// `spec` drawn over `frame`'s run (and the compared run's curves), `cols` pixel columns
+    /// wide; `annotate` puts the title and legend inside the picture.
+    pub fn of(
+        spec: &LogChartSpec,
+        frame: &Frame,
+        compare: Option<&Shown>,
+        cols: usize,
+        palette: &Palette,
+        annotate: bool,
+    ) -> Self {
+        let curves = spec
+            .curves
+            .iter()
+            .filter(|c| !c.compared || compare.is_some())
+            .map(|c| Curve {
+                label: c.label.clone(),
+                color: palette.ink(c.ink),
+                columns: c.columns(frame, compare, cols),
+            })
+            .collect();
+        LogChart {
+            title: spec.title.clone(),
+            epochs: frame.shown.result.spec.epochs,
+            curves,
+            reference: spec.reference.clone(),
+            annotate,
+        }
+    }
 }
 
 /// The number of pixel columns an envelope needs for `canvas` (one per device pixel of width).

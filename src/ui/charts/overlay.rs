@@ -153,7 +153,7 @@ fn draw_rows(chart: &mut XyChart, x: &[f64], rows: &[(f64, &[f32])], s: &Scale) 
         chart
             .draw_series(LineSeries::new(points, color.stroke_width(s.px(2.0))))
             .map_err(err)?
-            .label(format!("μ = {}", crate::ui::charts::z_chart::fmt_mu(*mu)))
+            .label(format!("μ = {}", crate::view::format::short(*mu)))
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], color.stroke_width(3)));
     }
     Ok(())

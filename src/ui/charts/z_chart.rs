@@ -12,6 +12,7 @@ use super::z_chart_layers::{
 use super::{err, open, text_style, DrawResult, Root, XyChart};
 use crate::core::Band;
 use crate::ui::palette::Palette;
+use crate::view::format::short;
 
 /// What chart 1 shows.
 pub struct ZChart<'a> {
@@ -155,14 +156,14 @@ fn caption(data: &ZChart) -> String {
     match data.band {
         Some(b) => format!(
             "z vs z0 — μ = {}, band [{:.4}, {:.4}]",
-            fmt_mu(data.mu),
+            short(data.mu),
             b.lo,
             b.hi
         ),
         None if data.mu == 0.0 => {
             "z vs z0 — μ = 0: no band, nothing pulls z away from z0".to_string()
         }
-        None => format!("z vs z0 — μ = {}, {}", fmt_mu(data.mu), data.star_label),
+        None => format!("z vs z0 — μ = {}, {}", short(data.mu), data.star_label),
     }
 }
 
@@ -224,17 +225,5 @@ fn axis_label(v: f64) -> String {
         } else {
             s.into()
         }
-    }
-}
-
-/// μ as a person writes it: up to 4 significant digits.
-pub fn fmt_mu(mu: f64) -> String {
-    if mu == 0.0 {
-        "0".into()
-    } else if (1e-3..1e4).contains(&mu.abs()) {
-        let s = format!("{:.4}", crate::link::mu_scale::round_sig(mu, 4));
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        format!("{mu:.3e}")
     }
 }

@@ -1,4 +1,4 @@
-//! What the charts show: a finished run, its analytic reference, and which snapshot of it (for
+//! What the live view shows: a finished run, its analytic reference, and which snapshot of it (for
 //! playback). Computed once per run, shared by every chart and readout.
 
 use std::sync::Arc;
@@ -70,7 +70,8 @@ impl Frame {
         }
     }
 
-    /// ‖z − z*‖∞ of the picture.
+    /// ‖z − z*‖∞ of the picture: NaN when any coordinate is NaN (`f32::max` would drop it
+    /// and show a diverged snapshot as converged).
     pub fn err_inf(&self) -> f32 {
         if self.step.is_none() {
             return self.shown.result.err_inf;
@@ -79,7 +80,13 @@ impl Frame {
             .iter()
             .zip(&self.shown.z_star)
             .map(|(a, b)| (a - b).abs())
-            .fold(0.0, f32::max)
+            .fold(0.0, |m, d| {
+                if m.is_nan() || d.is_nan() {
+                    f32::NAN
+                } else {
+                    m.max(d)
+                }
+            })
     }
 
     /// Number of snapshots available for playback.

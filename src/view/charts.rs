@@ -1,0 +1,301 @@
+//! The charts' words and series, decided once: titles, legend entries and which history series
+//! each curve draws. The page's panels (legends in HTML, curves on canvas) and the PNG export
+//! (everything on canvas) both read them, so the two can never drift apart.
+
+use crate::core::optim::OptimizerKind;
+use crate::core::variants::Fit;
+use crate::core::{History, Series};
+use crate::spec::{RunSpec, Weights};
+use crate::view::format::short;
+use crate::view::shown::{Frame, Shown};
+use crate::view::sweep_shown::SweepShown;
+
+/// A series' colour role; the page's palette (light or dark) turns it into a colour, and the
+/// legend's swatch into a CSS class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    /// Text colour: the total loss, the learning-rate level.
+    Foreground,
+    /// The learned z (blue).
+    Learned,
+    /// The exact optimum (vermillion).
+    Optimum,
+    /// A fourth series (bluish green).
+    Green,
+    /// A compared optimizer (reddish purple).
+    Purple,
+}
+
+impl Ink {
+    /// The legend swatch's colour class (style/main.css `.swatch.<class>`).
+    pub fn class(self) -> &'static str {
+        match self {
+            Ink::Foreground => "foreground",
+            Ink::Learned => "learned",
+            Ink::Optimum => "optimum",
+            Ink::Green => "green",
+            Ink::Purple => "purple",
+        }
+    }
+}
+
+/// Which recorded series a curve draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// fit + μ·reg.
+    Total,
+    /// The fit term.
+    Fit,
+    /// ‖z − c‖₂².
+    Reg,
+    /// ‖gradient‖₂.
+    GradNorm,
+    /// L(z) − L(z*).
+    Subopt,
+    /// ‖z − z*‖∞.
+    ErrInf,
+}
+
+impl Source {
+    /// The series in a run's history.
+    pub fn of(self, h: &History) -> &Series {
+        match self {
+            Source::Total => &h.total,
+            Source::Fit => &h.fit,
+            Source::Reg => &h.reg,
+            Source::GradNorm => &h.grad_norm,
+            Source::Subopt => &h.subopt,
+            Source::ErrInf => &h.err_inf,
+        }
+    }
+}
+
+/// One curve of a log chart: what it is called, its colour and its series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurveSpec {
+    /// Legend text.
+    pub label: String,
+    /// Colour role.
+    pub ink: Ink,
+    /// The series drawn.
+    pub source: Source,
+    /// Whether it is the compared optimizer's (drawn finished, over its own epochs).
+    pub compared: bool,
+}
+
+/// A log chart of a run (losses or distance to the optimum).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogChartSpec {
+    /// The chart's title.
+    pub title: String,
+    /// Its curves, the first run's first.
+    pub curves: Vec<CurveSpec>,
+    /// A dashed reference level and its label (the learning rate).
+    pub reference: Option<(f64, String)>,
+}
+
+impl LogChartSpec {
+    /// Legend entries (swatch class, text): what the page writes in HTML beside the canvas and
+    /// what a PNG draws inside it. `compared` picks the compared optimizer's entries.
+    pub fn legend(&self, compared: bool) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .curves
+            .iter()
+            .filter(|c| c.compared == compared)
+            .map(|c| (format!("swatch line {}", c.ink.class()), c.label.clone()))
+            .collect();
+        if let (false, Some((_, label))) = (compared, &self.reference) {
+            out.push(("swatch dashed foreground".into(), label.clone()));
+        }
+        out
+    }
+}
+
+/// The fit term's name in a legend: "fit = ‖z − z0‖₁" for the seed.
+pub fn fit_label(spec: &RunSpec) -> String {
+    let weighted = spec.weights != Weights::Uniform;
+    let term = match (spec.fit, weighted) {
+        (Fit::L1, false) => "‖z − z0‖₁",
+        (Fit::L1, true) => "Σ wᵢ|zᵢ − z0ᵢ|",
+        (Fit::PseudoHuber { .. }, false) => "Σ φδ(zᵢ − z0ᵢ)",
+        (Fit::PseudoHuber { .. }, true) => "Σ wᵢ φδ(zᵢ − z0ᵢ)",
+        (Fit::L2, false) => "‖z − z0‖₂²",
+        (Fit::L2, true) => "Σ wᵢ(zᵢ − z0ᵢ)²",
+    };
+    format!("fit = {term}")
+}
+
+/// "z − 1", "z + 2", "z": the distance to the centre c as a legend writes it.
+pub fn z_minus_centre(c: f64) -> String {
+    if c == 0.0 {
+        "z".into()
+    } else if c < 0.0 {
+        format!("z + {}", short(-c))
+    } else {
+        format!("z − {}", short(c))
+    }
+}
+
+/// Chart 2: the seed's four losses (and the compared optimizer's total).
+pub fn loss_chart(spec: &RunSpec, compare: Option<OptimizerKind>) -> LogChartSpec {
+    let curve = |label: String, ink, source| CurveSpec {
+        label,
+        ink,
+        source,
+        compared: false,
+    };
+    let mut curves = vec![
+        curve("total = fit + μ·reg".into(), Ink::Foreground, Source::Total),
+        curve(fit_label(spec), Ink::Learned, Source::Fit),
+        curve(
+            format!("reg = ‖{}‖₂²", z_minus_centre(spec.centre)),
+            Ink::Optimum,
+            Source::Reg,
+        ),
+        curve("‖gradient‖₂".into(), Ink::Green, Source::GradNorm),
+    ];
+    if let Some(k) = compare {
+        curves.push(CurveSpec {
+            label: format!("total ({})", k.label()),
+            ink: Ink::Purple,
+            source: Source::Total,
+            compared: true,
+        });
+    }
+    LogChartSpec {
+        title: format!("Losses per epoch, log scale — μ = {}", short(spec.mu)),
+        curves,
+        reference: None,
+    }
+}
+
+/// Chart 3: the distance to the exact optimum, with the learning rate as a level.
+pub fn subopt_chart(spec: &RunSpec, compare: Option<OptimizerKind>) -> LogChartSpec {
+    let curve = |label: &str, ink, source, compared| CurveSpec {
+        label: label.into(),
+        ink,
+        source,
+        compared,
+    };
+    let mut curves = vec![
+        curve("L(z) − L(z*)", Ink::Optimum, Source::Subopt, false),
+        curve("‖z − z*‖∞", Ink::Learned, Source::ErrInf, false),
+    ];
+    if let Some(k) = compare {
+        let name = k.label();
+        curves.push(curve(
+            &format!("L − L* ({name})"),
+            Ink::Purple,
+            Source::Subopt,
+            true,
+        ));
+        curves.push(curve(
+            &format!("‖z − z*‖∞ ({name})"),
+            Ink::Green,
+            Source::ErrInf,
+            true,
+        ));
+    }
+    let lr = spec.adam.lr;
+    LogChartSpec {
+        title: format!(
+            "Distance to the exact optimum, log scale — μ = {}",
+            short(spec.mu)
+        ),
+        curves,
+        reference: Some((lr, format!("learning rate {}", short(lr)))),
+    }
+}
+
+/// Chart 1's title: μ and the band, or what stands in for it.
+pub fn z_title(frame: Option<&Frame>) -> String {
+    let Some(f) = frame else {
+        return "z against z0".into();
+    };
+    let spec = &f.shown.result.spec;
+    let mu = short(spec.mu);
+    match f.shown.band {
+        Some(b) => format!("z against z0 — μ = {mu}, band [{:.4}, {:.4}]", b.lo, b.hi),
+        None if spec.mu == 0.0 => {
+            "z against z0 — μ = 0: no band, nothing pulls z away from z0".into()
+        }
+        None => format!("z against z0 — μ = {mu}, {}", spec.problem_label()),
+    }
+}
+
+/// Chart 1's legend (swatch class, text): z, z*, the band (or what stands in for it), z = z0.
+pub fn z_legend(spec: Option<&RunSpec>) -> Vec<(&'static str, &'static str)> {
+    let star = spec.map_or("z* = clamp(z0, band)", RunSpec::star_label);
+    let band = match spec {
+        Some(s) if !s.is_seed_shape() && s.fit == Fit::L1 => "bars: each coordinate's band",
+        Some(s) if !s.is_seed_shape() => "no band: a smooth fit moves every z0",
+        _ => "band: z follows z0 inside",
+    };
+    vec![
+        ("swatch dot learned", "learned z (first optimizer)"),
+        ("swatch line optimum", star),
+        ("swatch area band", band),
+        ("swatch line diagonal", "z = z0"),
+    ]
+}
+
+/// The compared run's optimizer, if any (its name labels the compared curves).
+pub fn compared_kind(compare: Option<&Shown>) -> Option<OptimizerKind> {
+    compare.map(|c| c.result.spec.opt)
+}
+
+/// A heatmap of the sweep view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapKind {
+    /// Learned z.
+    Learned,
+    /// Analytic z*.
+    Analytic,
+    /// z − z*.
+    Diff,
+}
+
+impl MapKind {
+    /// The three maps, in page order.
+    pub const ALL: [MapKind; 3] = [MapKind::Learned, MapKind::Analytic, MapKind::Diff];
+
+    /// The map's title, naming the sweep's optimizer and the problem's optimum.
+    pub fn title(self, spec: &RunSpec) -> String {
+        match self {
+            MapKind::Learned => format!("learned z ({})", spec.opt.label()),
+            MapKind::Analytic => format!("analytic {}", spec.star_label()),
+            MapKind::Diff => "difference z − z*".into(),
+        }
+    }
+
+    /// Its values (rows × n), colour range and whether the colour map is diverging.
+    pub fn values(self, s: &SweepShown) -> (&[f32], (f64, f64), bool) {
+        match self {
+            MapKind::Learned => (&s.learned, s.range, false),
+            MapKind::Analytic => (&s.analytic, s.range, false),
+            MapKind::Diff => (&s.diff, (-s.diff_max, s.diff_max), true),
+        }
+    }
+}
+
+/// Smallest value a log axis shows: below it a loss is "zero" for the picture.
+pub const LOG_FLOOR: f64 = 1e-9;
+
+impl CurveSpec {
+    /// The curve's envelope over `cols` pixel columns: the first run's series up to the
+    /// picture's epoch, or the compared run's whole series (it is shown finished).
+    pub fn columns(
+        &self,
+        frame: &Frame,
+        compare: Option<&Shown>,
+        cols: usize,
+    ) -> Vec<crate::view::envelope::Column> {
+        let epochs = frame.shown.result.spec.epochs;
+        let (run, upto) = match (self.compared, compare) {
+            (false, _) => (&frame.shown.result, frame.epoch()),
+            (true, Some(c)) => (&c.result, u64::MAX),
+            (true, None) => return Vec::new(),
+        };
+        crate::view::envelope::envelope(self.source.of(&run.history), upto, epochs, cols, LOG_FLOOR)
+    }
+}
