@@ -12,8 +12,10 @@ use web_sys::HtmlCanvasElement;
 
 use reglab::core::analytic::clamp_solution;
 use reglab::core::{linspace, AdamConfig, Band};
+#[cfg(feature = "test-hooks")]
+use reglab::protocol::Fault;
 use reglab::protocol::{
-    decode, encode, Fault, FromWorker, RunResult, Snapshot, SweepResult, ToWorker, WorkTiming,
+    decode, encode, FromWorker, RunResult, Snapshot, SweepResult, ToWorker, WorkTiming,
 };
 use reglab::spec::{RunSpec, SweepSpec};
 use reglab::ui::charts::z_chart::{draw_z_chart, ZChart};
@@ -73,10 +75,15 @@ fn to_worker_variant(m: &ToWorker) -> &'static str {
         ToWorker::Sweep { .. } => "Sweep",
         ToWorker::LossCsv { .. } => "LossCsv",
         ToWorker::Stop { .. } => "Stop",
+        #[cfg(feature = "test-hooks")]
         ToWorker::Debug(_) => "Debug",
     }
 }
+/// The fault message exists only in builds with the `test-hooks` feature.
+#[cfg(feature = "test-hooks")]
 const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "LossCsv", "Stop", "Debug"];
+#[cfg(not(feature = "test-hooks"))]
+const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "LossCsv", "Stop"];
 
 /// Same for the worker's messages.
 fn from_worker_variant(m: &FromWorker) -> &'static str {
@@ -170,9 +177,13 @@ fn protocol_round_trips_every_variant() {
         },
         ToWorker::Stop { run: 3 },
         ToWorker::Stop { run: 0 },
-        ToWorker::Debug(Fault::Crash),
-        ToWorker::Debug(Fault::Hang),
     ];
+    #[cfg(feature = "test-hooks")]
+    let to_worker = {
+        let mut all = to_worker;
+        all.extend([ToWorker::Debug(Fault::Crash), ToWorker::Debug(Fault::Hang)]);
+        all
+    };
     let from_worker = vec![
         FromWorker::Ready,
         FromWorker::Progress {
@@ -620,4 +631,112 @@ fn z_chart_on_a_detached_canvas_is_a_no_op() {
         &Palette::LIGHT,
     );
     assert_eq!(drawn, Ok(()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The live lab, mounted: μ through the slider and the text field
+// ---------------------------------------------------------------------------------------------
+
+fn element<T: JsCast>(root: &web_sys::Element, test_id: &str) -> T {
+    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no [data-testid={test_id}] in the mounted lab"))
+        .dyn_into::<T>()
+        .unwrap_or_else(|_| panic!("[data-testid={test_id}] has another element type"))
+}
+
+fn fire(target: &web_sys::HtmlInputElement, kind: &str) {
+    // A bubbling event, as a user's input makes (leptos may listen on an ancestor).
+    let event = web_sys::Event::new(kind).unwrap();
+    event.init_event_with_bubbles(kind, true);
+    target.dispatch_event(&event).unwrap();
+}
+
+fn explanation(root: &web_sys::Element) -> String {
+    root.query_selector(".explain")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// The lab component as the page mounts it: the slider and the exact field both write μ
+/// through the one validated setter, and everything showing μ follows; a refused value leaves
+/// μ as it was and says so.
+#[wasm_bindgen_test]
+async fn mounted_lab_moves_mu_by_slider_and_text_field() {
+    use leptos::prelude::*;
+    use reglab::link::mu_scale::{mu_at, position_of};
+    use reglab::ui::lab::Lab;
+    use reglab::ui::LiveLab;
+    use reglab::view::format::short;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use web_sys::HtmlInputElement;
+
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let slot = Rc::new(Cell::new(None::<Lab>));
+    let put = slot.clone();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let lab = Lab::start();
+        put.set(Some(lab));
+        view! { <LiveLab lab=lab theme=Signal::derive(|| Palette::LIGHT) /> }
+    });
+    leptos::task::tick().await;
+    let lab = slot.get().expect("the lab was made");
+    let root: web_sys::Element = container.clone().into();
+    let slider: HtmlInputElement = element(&root, "mu-slider");
+    let field: HtmlInputElement = element(&root, "mu-input");
+    let mu = || lab.params.get_untracked().mu;
+    assert_eq!(mu(), 0.1, "the test page's link is empty: the seed's μ");
+    assert_eq!(field.value(), "0.1");
+    assert_eq!(slider.value(), position_of(0.1).to_string());
+
+    // The slider: its position's μ, shown in the field and the explanation.
+    let pos = position_of(0.5);
+    slider.set_value(&pos.to_string());
+    fire(&slider, "input");
+    leptos::task::tick().await;
+    assert_eq!(mu(), mu_at(pos));
+    assert_eq!(field.value(), short(mu_at(pos)));
+    assert!(
+        explanation(&root).contains(&format!("With μ = {}", short(mu_at(pos)))),
+        "{}",
+        explanation(&root)
+    );
+
+    // The exact field: μ = 0.25 gives the band 1 ± 2 = [−1, 3], and the slider follows.
+    field.set_value("0.25");
+    fire(&field, "change");
+    leptos::task::tick().await;
+    assert_eq!(mu(), 0.25);
+    assert_eq!(slider.value(), position_of(0.25).to_string());
+    assert!(
+        explanation(&root).contains("every z0 in [-1.0000, 3.0000] = 1 ± 1/(2μ)"),
+        "{}",
+        explanation(&root)
+    );
+    assert_eq!(
+        field.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+
+    // A refused value: μ stays, the field says why.
+    field.set_value("-3");
+    fire(&field, "change");
+    leptos::task::tick().await;
+    assert_eq!(mu(), 0.25, "a negative μ is refused");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let error = root
+        .query_selector(".mu-field .field-error")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(error.contains("keeping μ = 0.25"), "{error}");
+    drop(handle);
+    container.remove();
 }

@@ -71,6 +71,21 @@ impl Params {
         Ok(())
     }
 
+    /// Sets a real-valued field to `x` within the table's bounds for it (the one check every
+    /// writer of, say, μ goes through: slider, text field, keys, sweep rows); `Err` says why
+    /// `x` was refused, and the field keeps its value.
+    pub fn set_number(&mut self, field: Field, x: f64) -> Result<(), String> {
+        let spec = super::table::SPECS
+            .iter()
+            .find(|s| s.field == field)
+            .unwrap_or_else(|| unreachable!("every field has a row"));
+        let Kind::Real { min, max } = spec.kind else {
+            unreachable!("set_number is for real-valued fields");
+        };
+        *self.real_mut(field) = check_real(x, min, max)?;
+        Ok(())
+    }
+
     fn real_mut(&mut self, field: Field) -> &mut f64 {
         match field {
             Field::Mu => &mut self.mu,
@@ -123,6 +138,10 @@ impl Params {
 
 fn read_real(text: &str, min: f64, max: f64) -> Result<f64, String> {
     let x: f64 = text.parse().map_err(|_| "not a number".to_string())?;
+    check_real(x, min, max)
+}
+
+fn check_real(x: f64, min: f64, max: f64) -> Result<f64, String> {
     if !x.is_finite() {
         return Err("not a finite number".into());
     }

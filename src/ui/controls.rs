@@ -12,8 +12,8 @@ use crate::view::format::short;
 pub fn MuControl(
     /// The current μ.
     mu: Signal<f64>,
-    /// Called with a new μ (≥ 0, finite).
-    on_change: impl Fn(f64) + Copy + Send + Sync + 'static,
+    /// Called with a new μ; `Err` when the parameter table refuses it (μ keeps its value).
+    on_change: impl Fn(f64) -> Result<(), String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let bad_input = RwSignal::new(false);
     view! {
@@ -30,8 +30,7 @@ pub fn MuControl(
                 prop:value=move || position_of(mu.get()).to_string()
                 on:input=move |ev| {
                     if let Ok(pos) = event_target_value(&ev).parse::<u32>() {
-                        bad_input.set(false);
-                        on_change(mu_at(pos));
+                        bad_input.set(on_change(mu_at(pos)).is_err());
                     }
                 }
             />
@@ -47,13 +46,8 @@ pub fn MuControl(
                 aria-invalid=move || bad_input.get().to_string()
                 prop:value=move || short(mu.get())
                 on:change=move |ev| {
-                    match event_target_value(&ev).trim().parse::<f64>() {
-                        Ok(x) if x.is_finite() && (0.0..=crate::link::MAX_MU).contains(&x) => {
-                            bad_input.set(false);
-                            on_change(if x == 0.0 { 0.0 } else { x });
-                        }
-                        _ => bad_input.set(true),
-                    }
+                    let accepted = event_target_value(&ev).trim().parse::<f64>().map_err(|e| e.to_string()).and_then(on_change);
+                    bad_input.set(accepted.is_err());
                 }
             />
             <Show when=move || bad_input.get()>

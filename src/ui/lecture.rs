@@ -85,10 +85,9 @@ pub fn install_keys(
                         }
                     } else {
                         let mu = step_grid(&p.sweep_mus(), p.mu, dir);
-                        params.update(|q| {
-                            q.mu = mu;
-                            q.view = View::Live;
-                        });
+                        if crate::ui::lab::set_mu(params, mu).is_ok() {
+                            params.update(|q| q.view = View::Live);
+                        }
                     }
                 }
                 Action::MuUp | Action::MuDown => {
@@ -102,7 +101,7 @@ pub fn install_keys(
                     } else {
                         crate::link::mu_scale::round_sig(p.mu * f, 4)
                     };
-                    params.update(|q| q.mu = mu.min(crate::link::MAX_MU));
+                    let _ = crate::ui::lab::set_mu(params, mu.min(crate::link::MAX_MU));
                 }
                 Action::PlayPause => on_play_pause(),
                 Action::Replay => on_replay(),

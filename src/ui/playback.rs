@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::ui::RunState;
+use crate::view::run_state::RunState;
 use crate::view::shown::{Frame, Shown};
 
 #[derive(Debug, Clone, Copy, Default)]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::link::{fmt_real, Replaced};
-use crate::ui::RunState;
+use crate::view::run_state::RunState;
 use crate::view::shown::Frame;
 
 /// The numbers a lecturer reads out: band, clamped count, epoch, compute time, distance to z*.

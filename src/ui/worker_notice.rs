@@ -11,7 +11,7 @@ use crate::ui::client;
 pub fn WorkerNotice() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let count = RwSignal::new(0u32);
-    client::on_restart(move |t| {
+    client::recovery::on_restart(move |t| {
         text.set(t);
         count.update(|c| *c += 1);
     });

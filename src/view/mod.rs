@@ -5,5 +5,6 @@ pub mod charts;
 pub mod envelope;
 pub mod explain;
 pub mod format;
+pub mod run_state;
 pub mod shown;
 pub mod sweep_shown;

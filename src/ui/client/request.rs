@@ -5,8 +5,9 @@ use crate::link::fmt_real;
 use crate::protocol::{FromWorker, RunId, ToWorker};
 use crate::spec::{RunSpec, SweepSpec};
 
-use super::WATCHDOG_MS;
-
+/// Silence, while a request is in flight, after which a worker counts as dead. A healthy worker
+/// reports progress every 100 ms of compute and reads its messages every 8 ms.
+pub const WATCHDOG_MS: u32 = 5_000;
 /// What the page can ask a worker for; the client gives each request its run id.
 #[derive(Debug, Clone)]
 pub enum Request {

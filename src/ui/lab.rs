@@ -1,0 +1,255 @@
+//! The live lab's state and what can be done to it: the link's parameters, the picture on
+//! screen, where the run stands, and the two workers (the run and, in compare mode, a second
+//! optimizer). Components get a [`Lab`] (it is `Copy`) and call its methods; only this file
+//! talks to the live view's workers.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::StopReason;
+use crate::link::{Field, Params, Playback, Replaced};
+use crate::protocol::{FromWorker, RunResult};
+use crate::ui::client::{Event, Request, WorkerClient};
+use crate::ui::playback::Player;
+use crate::ui::{problem_panel, timing, url};
+use crate::view::run_state::RunState;
+use crate::view::shown::{Frame, Shown};
+
+/// Snapshots per second of playback (one per frame at 60 Hz).
+const PLAYBACK_FPS: u32 = 60;
+
+/// Sets μ through the parameter table's bounds: the one writer of μ (slider, text field, lecture
+/// keys, sweep rows). `Err` says why `mu` was refused; μ then keeps its value.
+pub fn set_mu(params: RwSignal<Params>, mu: f64) -> Result<(), String> {
+    let mut next = params.get_untracked();
+    next.set_number(Field::Mu, mu)?;
+    params.set(next);
+    Ok(())
+}
+
+/// The live lab (cheap to copy into event handlers).
+#[derive(Clone, Copy)]
+pub struct Lab {
+    /// Every setting; the URL follows it.
+    pub params: RwSignal<Params>,
+    /// What the link asked for that could not be used.
+    pub notices: RwSignal<Vec<Replaced>>,
+    /// The picture on screen.
+    pub frame: RwSignal<Option<Frame>>,
+    /// Where the run stands.
+    pub state: RwSignal<RunState>,
+    /// Epochs done and compute ms of the run in progress.
+    pub progress: RwSignal<(u64, f64)>,
+    /// A message for the status line (divergence, a worker error, a refused drag).
+    pub message: RwSignal<String>,
+    /// Whether the run worker has started.
+    pub ready: RwSignal<bool>,
+    /// The compared optimizer's finished run (compare mode).
+    pub compare: RwSignal<Option<Arc<Shown>>>,
+    /// Playback of a computed run.
+    pub player: Player,
+    /// The run whose result is to be played back over this many seconds, not shown at once.
+    play_run: StoredValue<Option<(u64, u8)>>,
+    /// The run worker's client (set once, right after the lab is made: its handler needs the lab).
+    worker: StoredValue<Option<WorkerClient>, LocalStorage>,
+}
+
+impl Lab {
+    /// The lab for the page's link: starts the workers and asks for the link's run.
+    pub fn start() -> Self {
+        let parsed = Params::from_query(&url::current_query());
+        let frame = RwSignal::new(None);
+        let state = RwSignal::new(RunState::Idle);
+        let notices = parsed.replaced.into_iter().chain(parsed.legacy).collect();
+        let lab = Lab {
+            params: RwSignal::new(parsed.params),
+            notices: RwSignal::new(notices),
+            frame,
+            state,
+            progress: RwSignal::new((0, 0.0)),
+            message: RwSignal::new(String::new()),
+            ready: RwSignal::new(false),
+            compare: RwSignal::new(None),
+            player: Player::new(frame, state),
+            play_run: StoredValue::new(None),
+            worker: StoredValue::new_local(None),
+        };
+        let client = WorkerClient::start(move |event| lab.on_event(event));
+        #[cfg(feature = "test-hooks")]
+        client.expose_as("live"); // window.__reglab (see client/test_hooks.rs)
+        lab.worker.set_value(Some(client));
+        lab.follow_params();
+        lab
+    }
+
+    /// A change of any setting that affects the result asks for the converged run at once
+    /// (coalesced to one request per animation frame by the client) and rewrites the URL; in
+    /// compare mode the second optimizer runs the same problem in a worker of its own, so both
+    /// compute at once (two cores) and neither cancels the other.
+    fn follow_params(self) {
+        let params = self.params;
+        let problem = Memo::new(move |_| params.get().run_spec(0));
+        Effect::new(move |_| {
+            let spec = problem.get();
+            timing::mark_input();
+            self.player.stop();
+            self.play_run.set_value(None);
+            self.state.set(RunState::Computing);
+            self.request(Request::Run(spec));
+        });
+        Effect::new(move |_| url::replace_query(&params.get().to_query()));
+        let (compare, message) = (self.compare, self.message);
+        let compare_client = WorkerClient::start(move |event| match event {
+            Event::Message(FromWorker::Done(r)) => compare.set(Some(Shown::new(*r))),
+            Event::Message(FromWorker::Error { message: m, .. }) | Event::Failed(m) => {
+                message.set(m)
+            }
+            _ => {}
+        });
+        let compare_kind = Memo::new(move |_| params.get().compare.kind());
+        Effect::new(move |_| {
+            let spec = problem.get();
+            match compare_kind.get() {
+                Some(kind) => {
+                    compare_client.request(Request::Run(spec.with_opt(kind)));
+                }
+                None => {
+                    compare_client.stop();
+                    if compare.get_untracked().is_some() {
+                        compare.set(None);
+                    }
+                }
+            }
+        });
+    }
+
+    /// Sends `request` to the run worker; its run id.
+    fn request(self, request: Request) -> u64 {
+        self.worker
+            .with_value(|c| c.as_ref().map(|c| c.request(request)))
+            .unwrap_or(0)
+    }
+
+    /// What the run worker says.
+    fn on_event(self, event: Event) {
+        match event {
+            Event::Ready => self.ready.set(true),
+            Event::Failed(text) | Event::Message(FromWorker::Error { message: text, .. }) => {
+                self.state.set(RunState::Error);
+                self.message.set(text);
+            }
+            Event::Message(FromWorker::Progress {
+                epoch, elapsed_ms, ..
+            }) => self.progress.set((epoch, elapsed_ms)),
+            Event::Message(FromWorker::Done(r)) => self.show(*r),
+            Event::Message(_) => {}
+        }
+    }
+
+    /// A finished run: played back if it was started with a playback length, shown at once
+    /// otherwise.
+    fn show(self, r: RunResult) {
+        let diverged = matches!(r.reason, StopReason::Diverged { .. });
+        self.message.set(match r.reason {
+            StopReason::Diverged { epoch } => format!(
+                "Diverged at epoch {epoch}: the losses became infinite. Lower the learning rate."
+            ),
+            _ => String::new(),
+        });
+        self.progress.set((r.epoch, r.elapsed_ms));
+        timing::measure_run(r.elapsed_ms);
+        timing::mark_first_result();
+        let seconds = self
+            .play_run
+            .get_value()
+            .filter(|(id, _)| *id == r.run)
+            .map(|(_, s)| s);
+        let shown = Shown::new(r);
+        match seconds {
+            Some(s) if !diverged && shown.result.snapshots.len() > 1 => {
+                self.player.play(shown, f64::from(s) * 1000.0)
+            }
+            _ => {
+                self.player.stop();
+                self.frame.set(Some(Frame { shown, step: None }));
+                self.state.set(if diverged {
+                    RunState::Diverged
+                } else {
+                    RunState::Done
+                });
+            }
+        }
+    }
+
+    /// Sets μ (see [`set_mu`]).
+    pub fn set_mu(self, mu: f64) -> Result<(), String> {
+        set_mu(self.params, mu)
+    }
+
+    /// Run: the run with snapshots for the chosen playback length, played back when it ends.
+    pub fn run(self) {
+        let p = self.params.get_untracked();
+        let snapshots = match p.play {
+            Playback::Instant => 0,
+            Playback::Seconds(s) => u32::from(s) * PLAYBACK_FPS,
+        };
+        self.player.stop();
+        self.state.set(RunState::Computing);
+        let spec = p.run_spec(snapshots);
+        let id = self.request(Request::Run(spec));
+        self.play_run.set_value(match p.play {
+            Playback::Instant => None,
+            Playback::Seconds(s) => Some((id, s)),
+        });
+    }
+
+    /// Space in lecture mode: pause or resume a playback, or play the run (3 s if the choice
+    /// is Instant).
+    pub fn play_pause(self) {
+        match self.state.get_untracked() {
+            RunState::Running | RunState::Paused => self.player.toggle(),
+            _ => self.replay(),
+        }
+    }
+
+    /// R in lecture mode: play the run again (3 s if the choice is Instant).
+    pub fn replay(self) {
+        if self.params.get_untracked().play == Playback::Instant {
+            self.params.update(|p| p.play = Playback::Seconds(3));
+        }
+        self.run();
+    }
+
+    /// Dragging point `i` of the z chart to z0 = `x`: the page then runs on explicit values,
+    /// which the link carries (at most `MAX_VALUES` of them; beyond that a preset and its seed).
+    pub fn drag_z0(self, i: usize, x: f64) {
+        let max = crate::link::z0_code::MAX_VALUES;
+        let mut values = self.params.get_untracked().z0();
+        if values.len() > max {
+            self.message.set(format!(
+                "Dragging z0 needs n ≤ {max}: a link carries at most that many values. Lower n, or pick a preset."
+            ));
+            return;
+        }
+        if let Some(v) = values.get_mut(i) {
+            *v = x.clamp(-1e6, 1e6) as f32;
+        }
+        if let Err(e) = problem_panel::set_z0_values(self.params, &values) {
+            self.message.set(e);
+        }
+    }
+
+    /// The page root's classes: lecture mode and the panels a classroom link hides.
+    pub fn root_class(self) -> String {
+        let p = self.params.get();
+        let mut class = String::from("app");
+        if p.present {
+            class.push_str(" present");
+        }
+        for panel in &p.hide {
+            class.push_str(&format!(" hide-{panel}"));
+        }
+        class
+    }
+}
