@@ -1,18 +1,22 @@
 //! The three chart panels. Each redraws only when its own inputs change: the picture (run and
 //! snapshot), its canvas size, or the colour scheme.
 
+mod z_pointer;
+
 use leptos::prelude::*;
 
 use crate::ui::canvas::watch_resize;
 use crate::ui::charts::log_chart::{columns_for, draw_log_chart, LogChart};
-use crate::ui::charts::z_chart::{draw_z_chart, ZChart};
+use crate::ui::charts::z_chart::{draw_z_chart, geometry, ZChart};
 use crate::ui::palette::Palette;
 use crate::ui::timing;
 use crate::view::charts::{
     compared_kind, loss_chart, subopt_chart, z_legend, z_title, LogChartSpec,
 };
 use crate::view::shown::Frame;
+use z_pointer::ZPointer;
 
+/// Warns on the console when a chart could not be drawn (the page goes on without it).
 fn report(result: Result<(), String>) {
     if let Err(e) = result {
         web_sys::console::warn_1(&e.into());
@@ -36,109 +40,28 @@ pub fn ZPanel(
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
     let last_run = StoredValue::new(None::<u64>);
-    // The coordinate being dragged, if a pointer grabbed a point.
-    let dragging = StoredValue::new(None::<usize>);
-    let grab = move |ev: web_sys::PointerEvent| {
-        let (Some(canvas), Some(f)) = (canvas_ref.get_untracked(), frame.get_untracked()) else {
-            return;
-        };
-        let s = &f.shown;
-        let data = ZChart {
-            compare: None,
-            z0: &s.z0,
-            z: f.z(),
-            z_star: &s.z_star,
-            band: s.band,
-            bands: None,
-            star_label: "",
-            mu: s.result.spec.mu,
-            annotate: false,
-        };
-        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
-        // Within a fingertip of a point: grab it (a click elsewhere only picks for the explorer).
-        if let Some((i, d)) = crate::ui::charts::z_chart::point_at(&canvas, &data, x, y) {
-            if d <= 18.0 {
-                dragging.set_value(Some(i));
-                selected.set(i);
-                let _ = canvas.set_pointer_capture(ev.pointer_id());
-                ev.prevent_default();
-            }
-        }
-    };
-    let drag = move |ev: web_sys::PointerEvent| {
-        let Some(i) = dragging.get_value() else {
-            return;
-        };
-        let (Some(canvas), Some(f)) = (canvas_ref.get_untracked(), frame.get_untracked()) else {
-            return;
-        };
-        if let Some(x) =
-            crate::ui::charts::z_chart::z0_at(&canvas, &f.shown.z0, f64::from(ev.offset_x()))
-        {
-            on_drag.run((i, x));
-        }
-    };
-    let release = move |_: web_sys::PointerEvent| dragging.set_value(None);
-    let pick = move |ev: web_sys::MouseEvent| {
-        let (Some(canvas), Some(f)) = (canvas_ref.get_untracked(), frame.get_untracked()) else {
-            return;
-        };
-        let Some(x) =
-            crate::ui::charts::z_chart::z0_at(&canvas, &f.shown.z0, f64::from(ev.offset_x()))
-        else {
-            return;
-        };
-        let nearest = f.shown.z0.iter().enumerate().min_by(|a, b| {
-            (f64::from(*a.1) - x)
-                .abs()
-                .total_cmp(&(f64::from(*b.1) - x).abs())
-        });
-        if let Some((i, _)) = nearest {
-            selected.set(i);
-        }
-    };
+    let pointer = ZPointer::new(canvas_ref, frame, selected, on_drag);
     Effect::new(move |_| {
         size.track();
         let palette = theme.get();
         let (Some(canvas), Some(f)) = (canvas_ref.get(), frame.get()) else {
             return;
         };
-        let s = &f.shown;
         let other = compare.get();
-        let name = other
-            .as_ref()
-            .map(|c| c.result.spec.opt.label())
-            .unwrap_or_default();
-        let data = ZChart {
-            compare: other.as_ref().map(|c| (c.result.z.as_slice(), name)),
-            z0: &s.z0,
-            z: f.z(),
-            z_star: &s.z_star,
-            band: s.band,
-            bands: s.bands.as_deref(),
-            star_label: s.result.spec.star_label(),
-            mu: s.result.spec.mu,
-            annotate: false,
-        };
-        report(draw_z_chart(&canvas, &data, &palette));
-        if let Some(g) = crate::ui::charts::z_chart::geometry(&canvas, &data) {
-            let _ = canvas.set_attribute("data-plot", &g);
-        }
-        let _ = canvas.set_attribute("data-mu", &crate::link::fmt_real(s.result.spec.mu));
-        let _ = canvas.set_attribute("data-run", &s.result.run.to_string());
-        let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
+        draw_z_panel(&canvas, &f, other.as_deref(), &palette);
         // Only a new result ends the input-to-frame clock (redraws of the same run — a resize,
         // the theme, the compared run arriving — are not the answer to an input).
-        if last_run.get_value() != Some(s.result.run) {
-            last_run.set_value(Some(s.result.run));
+        if last_run.get_value() != Some(f.shown.result.run) {
+            last_run.set_value(Some(f.shown.result.run));
             timing::measure_input_to_frame();
         }
     });
     view! {
         <figure class="chart-panel panel-z">
             <figcaption class="chart-title">{move || z_title(frame.get().as_ref())}</figcaption>
-            <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img" on:click=pick
-                on:pointerdown=grab on:pointermove=drag on:pointerup=release on:pointercancel=release
+            <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img" on:click=move |ev| pointer.pick(ev)
+                on:pointerdown=move |ev| pointer.grab(ev) on:pointermove=move |ev| pointer.drag(ev)
+                on:pointerup=move |_| pointer.release() on:pointercancel=move |_| pointer.release()
                 aria-label="Learned z against z0, with the exact optimum z* and the band shaded. Click a point to explore its coordinate; drag it sideways to move its z0."></canvas>
             <CompareLegend compare=compare items=vec![("swatch square green", "learned z")] />
             {move || {
@@ -148,6 +71,25 @@ pub fn ZPanel(
             }}
         </figure>
     }
+}
+
+/// Draws chart 1 of the page (with the compared run, if any) and stamps the canvas with what it
+/// shows (`data-plot`, `data-mu`, `data-run`, `data-epoch`) for tests and tools.
+fn draw_z_panel(
+    canvas: &web_sys::HtmlCanvasElement,
+    f: &Frame,
+    other: Option<&crate::view::shown::Shown>,
+    palette: &Palette,
+) {
+    let s = &f.shown;
+    let data = ZChart::of(f, other, false);
+    report(draw_z_chart(canvas, &data, palette));
+    if let Some(g) = geometry(canvas, &data) {
+        let _ = canvas.set_attribute("data-plot", &g);
+    }
+    let _ = canvas.set_attribute("data-mu", &crate::link::fmt_real(s.result.spec.mu));
+    let _ = canvas.set_attribute("data-run", &s.result.run.to_string());
+    let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
 }
 
 /// Chart 2: the seed's four losses against epoch, log y.

@@ -67,7 +67,7 @@ pub fn ProblemPanel(
             p.w = WeightKind::Tournesol;
             p.tlambda = 2.0;
             p.tcap = 3.0;
-            p.mu = 1.0;
+            let _ = p.set_number(crate::link::Field::Mu, 1.0); // the table allows it: cannot fail
             p.fit = FitKind::L1;
         })
     };

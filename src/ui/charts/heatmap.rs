@@ -13,7 +13,9 @@ use super::{err, open, text_style, DrawResult, Root};
 use crate::ui::canvas::Scale;
 use crate::ui::colormap::{diverging, viridis};
 use crate::ui::palette::Palette;
+use crate::view::charts::MapKind;
 use crate::view::format::short;
+use crate::view::sweep_shown::SweepShown;
 
 /// What a heatmap shows.
 pub struct Heatmap<'a> {
@@ -76,6 +78,30 @@ fn color(data: &Heatmap, v: f32) -> RGBColor {
 /// The cell grid's axes: dimension (columns) × μ (rows, one segment each).
 type GridChart<'a> =
     ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordi32, SegmentedCoord<RangedCoordi32>>>;
+
+/// Map `kind` of sweep `s`, drawn: what the page and the PNG export both draw. Its cell layout,
+/// for hit-testing.
+pub fn draw_sweep_map(
+    canvas: &HtmlCanvasElement,
+    s: &SweepShown,
+    kind: MapKind,
+    palette: &Palette,
+    annotate: bool,
+) -> Result<Option<CellLayout>, String> {
+    let mus = s.mus();
+    let (values, range, diverging) = kind.values(s);
+    let title = kind.title(&s.result.spec.base);
+    let data = Heatmap {
+        values,
+        mus: &mus,
+        cols: s.z0.len(),
+        range,
+        diverging,
+        title: &title,
+        annotate,
+    };
+    draw_heatmap(canvas, &data, palette)
+}
 
 /// Draws a heatmap into `canvas`; returns where its cells are.
 pub fn draw_heatmap(

@@ -8,6 +8,7 @@ use super::{err, open, text_style, DrawResult, Root, XyChart};
 use crate::ui::canvas::Scale;
 use crate::ui::colormap::viridis;
 use crate::ui::palette::Palette;
+use crate::view::sweep_shown::SweepShown;
 
 /// What the overlay shows.
 pub struct Overlay<'a> {
@@ -19,6 +20,24 @@ pub struct Overlay<'a> {
     pub z_stars: Option<Vec<Vec<f32>>>,
     /// Draw a title and a μ legend inside the picture (saved images).
     pub annotate: bool,
+}
+
+impl<'a> Overlay<'a> {
+    /// The overlay of sweep `s` (its z* dashed when `star`): what the page and the PNG export
+    /// both draw.
+    pub fn of(s: &'a SweepShown, star: bool, annotate: bool) -> Self {
+        Overlay {
+            z0: &s.z0,
+            rows: s
+                .result
+                .rows
+                .iter()
+                .map(|r| (r.mu, r.z.as_slice()))
+                .collect(),
+            z_stars: star.then(|| s.z_stars.clone()),
+            annotate,
+        }
+    }
 }
 
 /// Colour of row `i` of `m`: viridis from 0.18 to 0.92. Its darkest purple vanishes on the dark

@@ -3,6 +3,8 @@
 //! For a variant: per-coordinate bands as vertical bars (weighted L1), or no band (smooth fits),
 //! and z* as a short dash per coordinate whenever it is not one line over sorted z0.
 
+pub(super) mod z_axes;
+
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -10,52 +12,16 @@ use super::z_chart_layers::{
     draw_band, draw_compare, draw_coordinate_bands, draw_diagonal, draw_learned, draw_z_star, Plot,
 };
 use super::{err, open, text_style, DrawResult, Root, XyChart};
-use crate::core::Band;
 use crate::ui::palette::Palette;
 use crate::view::format::short;
-
-/// What chart 1 shows.
-pub struct ZChart<'a> {
-    /// Data z0 (x axis).
-    pub z0: &'a [f32],
-    /// Learned z (points).
-    pub z: &'a [f32],
-    /// Exact optimum z* (line).
-    pub z_star: &'a [f32],
-    /// The band, if μ > 0 (the seed's fit).
-    pub band: Option<Band>,
-    /// Per-coordinate bands [loᵢ, hiᵢ] (a weighted L1 fit).
-    pub bands: Option<&'a [(f64, f64)]>,
-    /// The legend's name for z*.
-    pub star_label: &'a str,
-    /// μ, for the caption.
-    pub mu: f64,
-    /// A second optimizer's z and its name (compare mode), drawn as squares.
-    pub compare: Option<(&'a [f32], &'a str)>,
-    /// Draw the caption and legend inside the picture (for a saved image; the page shows them
-    /// as HTML, which wraps on a phone and is read by screen readers).
-    pub annotate: bool,
-}
-
-fn finite_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
-    values
-        .filter(|v| v.is_finite())
-        .fold(None, |acc, v| match acc {
-            None => Some((v, v)),
-            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-        })
-}
+pub use z_axes::ZChart;
+use z_axes::{x_range_of, y_range_of};
 
 /// Outer margin and y-label width (CSS px, the latter × zoom): shared by the drawing and by
 /// [`z0_at`], which maps a click back to the data.
 const MARGIN: f64 = 14.0;
 const Y_LABELS: f64 = 70.0;
 const X_LABELS: f64 = 56.0;
-
-/// The z0 axis: the finite z0, padded (shared by drawing and hit-testing).
-pub(super) fn x_range_of(z0: &[f32]) -> std::ops::Range<f64> {
-    padded(finite_range(z0.iter().map(|&x| f64::from(x))).unwrap_or((-1.0, 1.0)))
-}
 
 /// The plotting area of the page's chart (no caption) in CSS px: (left, right, top, bottom).
 fn plot_area(s: &crate::ui::canvas::Scale) -> (f64, f64, f64, f64) {
@@ -109,21 +75,6 @@ pub fn geometry(canvas: &HtmlCanvasElement, data: &ZChart) -> Option<String> {
         "{left} {right} {top} {bottom} {} {} {} {}",
         xr.start, xr.end, yr.start, yr.end
     ))
-}
-
-/// The z axis: every finite z, z* and z0, padded (shared by drawing and hit-testing).
-pub(super) fn y_range_of(data: &ZChart) -> std::ops::Range<f64> {
-    let as64 = |v: &[f32]| v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>();
-    let values = as64(data.z)
-        .into_iter()
-        .chain(as64(data.z_star))
-        .chain(as64(data.z0));
-    padded(finite_range(values).unwrap_or((-1.0, 1.0)))
-}
-
-fn padded((lo, hi): (f64, f64)) -> std::ops::Range<f64> {
-    let pad = ((hi - lo) * 0.06).max(0.5);
-    (lo - pad)..(hi + pad)
 }
 
 /// Draws chart 1 into `canvas` (sized to its CSS box × devicePixelRatio).

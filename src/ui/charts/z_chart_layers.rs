@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::z_chart::{x_range_of, y_range_of, ZChart};
+use super::z_chart::z_axes::{x_range_of, y_range_of, ZChart};
 use super::{err, DrawResult, XyChart};
 use crate::core::Band;
 use crate::ui::canvas::Scale;
