@@ -11,3 +11,7 @@ say "cargo clippy --all-targets -- -D warnings (native)"
 cargo clippy --all-targets -- -D warnings
 say "cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings"
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+# The test-hooks build (window.__reglab, the worker's fault message) that the e2e fault spec
+# runs: linted here so a break shows before the e2e stage builds it.
+say "cargo clippy --target wasm32-unknown-unknown --lib --bins --features test-hooks -- -D warnings"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features test-hooks -- -D warnings

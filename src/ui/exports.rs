@@ -98,7 +98,7 @@ fn save_run_csv(frame: Signal<Option<Frame>>, message: RwSignal<String>) {
     let Some(f) = frame.get_untracked() else {
         return;
     };
-    let csv = crate::worker::export::run_csv(&f.shown.z0, f.z(), &f.shown.z_star, &f.shown.weights);
+    let csv = crate::view::csv::run_csv(&f.shown.z0, f.z(), &f.shown.z_star, &f.shown.weights);
     let name = format!(
         "reglab-mu{}-epoch{}.csv",
         fmt_real(f.shown.result.spec.mu),
@@ -114,7 +114,7 @@ fn save_sweep_csv(sweep: RwSignal<Option<Arc<SweepShown>>>, message: RwSignal<St
     let Some(s) = sweep.get_untracked() else {
         return;
     };
-    let csv = crate::worker::export::sweep_csv(&s.result.spec.base, &s.result.rows);
+    let csv = crate::view::csv::sweep_csv(&s.result.spec.base, &s.result.rows);
     if let Err(e) = download("reglab-sweep.csv", "text/csv", &csv) {
         message.set(format!("Could not save the sweep: {e}"));
     }

@@ -3,7 +3,13 @@
 
 mod z_pointer;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+
+use crate::core::optim::OptimizerKind;
+use crate::spec::RunSpec;
+use crate::view::shown::Shown;
 
 use crate::ui::canvas::watch_resize;
 use crate::ui::charts::log_chart::{columns_for, draw_log_chart, LogChart};
@@ -33,7 +39,7 @@ pub fn ZPanel(
     /// The coordinate a click picks for the subgradient explorer.
     selected: RwSignal<usize>,
     /// A second optimizer's run (compare mode).
-    compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
+    compare: Signal<Option<Arc<Shown>>>,
     /// A point was dragged: (coordinate, its new z0).
     on_drag: Callback<(usize, f64)>,
 ) -> impl IntoView {
@@ -92,6 +98,17 @@ fn draw_z_panel(
     let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
 }
 
+/// Which log chart a [`LogPanel`] shows: its spec and its page furniture.
+#[derive(Clone, Copy)]
+struct LogPanelKind {
+    /// The chart's curves, title and legend for a run (and a compared optimizer).
+    chart: fn(&RunSpec, Option<OptimizerKind>) -> LogChartSpec,
+    /// `loss` or `subopt`: the panel's class `panel-…`, the canvas' `chart-…` test id.
+    name: &'static str,
+    /// What a screen reader hears for the canvas.
+    aria: &'static str,
+}
+
 /// Chart 2: the seed's four losses against epoch, log y.
 #[component]
 pub fn LossPanel(
@@ -100,36 +117,14 @@ pub fn LossPanel(
     /// Changes when the colour scheme does.
     theme: Signal<Palette>,
     /// A second optimizer's run (compare mode).
-    compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
+    compare: Signal<Option<Arc<Shown>>>,
 ) -> impl IntoView {
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let size = watch_resize(canvas_ref);
-    Effect::new(move |_| {
-        size.track();
-        let palette = theme.get();
-        let (Some(canvas), Some(f)) = (canvas_ref.get(), frame.get()) else {
-            return;
-        };
-        let other = compare.get();
-        let spec = loss_chart(&f.shown.result.spec, compared_kind(other.as_deref()));
-        let cols = columns_for(&canvas);
-        let chart = LogChart::of(&spec, &f, other.as_deref(), cols, &palette, false);
-        report(draw_log_chart(&canvas, &chart, &palette));
-        let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
-    });
-    let spec = move || {
-        let seed = crate::link::Params::default().run_spec(0);
-        let run = frame.get().map_or(seed, |f| f.shown.result.spec.clone());
-        loss_chart(&run, compared_kind(compare.get().as_deref()))
+    let kind = LogPanelKind {
+        chart: loss_chart,
+        name: "loss",
+        aria: "Fit, regulariser, total loss and gradient norm against epoch, log scale",
     };
-    view! {
-        <figure class="chart-panel panel-loss">
-            <figcaption class="chart-title">{move || spec().title}</figcaption>
-            <canvas node_ref=canvas_ref class="chart chart-loss" data-testid="chart-loss" role="img"
-                aria-label="Fit, regulariser, total loss and gradient norm against epoch, log scale"></canvas>
-            <SpecLegend spec=Signal::derive(spec) />
-        </figure>
-    }
+    view! { <LogPanel frame=frame theme=theme compare=compare kind=kind /> }
 }
 
 /// Chart 3: distance to the known optimum, L(z) − L(z*) and ‖z − z*‖∞, log y.
@@ -140,7 +135,25 @@ pub fn SuboptPanel(
     /// Changes when the colour scheme does.
     theme: Signal<Palette>,
     /// A second optimizer's run (compare mode).
-    compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
+    compare: Signal<Option<Arc<Shown>>>,
+) -> impl IntoView {
+    let kind = LogPanelKind {
+        chart: subopt_chart,
+        name: "subopt",
+        aria:
+            "Suboptimality L(z) minus L(z*) and the largest distance to z* against epoch, log scale",
+    };
+    view! { <LogPanel frame=frame theme=theme compare=compare kind=kind /> }
+}
+
+/// A log chart of the run on screen: its canvas redraws when the picture, the size, the theme
+/// or the compared run changes; its title and legend come from the same spec as its curves.
+#[component]
+fn LogPanel(
+    frame: Signal<Option<Frame>>,
+    theme: Signal<Palette>,
+    compare: Signal<Option<Arc<Shown>>>,
+    kind: LogPanelKind,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
@@ -151,7 +164,7 @@ pub fn SuboptPanel(
             return;
         };
         let other = compare.get();
-        let spec = subopt_chart(&f.shown.result.spec, compared_kind(other.as_deref()));
+        let spec = (kind.chart)(&f.shown.result.spec, compared_kind(other.as_deref()));
         let cols = columns_for(&canvas);
         let chart = LogChart::of(&spec, &f, other.as_deref(), cols, &palette, false);
         report(draw_log_chart(&canvas, &chart, &palette));
@@ -160,13 +173,13 @@ pub fn SuboptPanel(
     let spec = move || {
         let seed = crate::link::Params::default().run_spec(0);
         let run = frame.get().map_or(seed, |f| f.shown.result.spec.clone());
-        subopt_chart(&run, compared_kind(compare.get().as_deref()))
+        (kind.chart)(&run, compared_kind(compare.get().as_deref()))
     };
     view! {
-        <figure class="chart-panel panel-subopt">
+        <figure class=format!("chart-panel panel-{}", kind.name)>
             <figcaption class="chart-title">{move || spec().title}</figcaption>
-            <canvas node_ref=canvas_ref class="chart chart-subopt" data-testid="chart-subopt" role="img"
-                aria-label="Suboptimality L(z) minus L(z*) and the largest distance to z* against epoch, log scale"></canvas>
+            <canvas node_ref=canvas_ref class=format!("chart chart-{}", kind.name) data-testid=format!("chart-{}", kind.name) role="img"
+                aria-label=kind.aria></canvas>
             <SpecLegend spec=Signal::derive(spec) />
         </figure>
     }
@@ -213,7 +226,7 @@ fn SpecLegend(
 #[component]
 fn CompareLegend(
     /// The compared run.
-    compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
+    compare: Signal<Option<Arc<Shown>>>,
     /// (swatch classes, what) per entry.
     items: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {

@@ -51,10 +51,7 @@ pub fn render_png(
     let size = f64::from(strip) * 0.36;
     ctx.set_fill_style_str(&rgb(palette.foreground));
     ctx.set_font(&format!("{size:.0}px sans-serif"));
-    let caption = format!(
-        "reglab  ·  {}",
-        crate::worker::export::params_caption(params)
-    );
+    let caption = format!("reglab  ·  {}", crate::view::csv::params_caption(params));
     ctx.fill_text(
         &caption,
         size,
@@ -69,14 +66,11 @@ pub fn render_png(
         .atob(b64)
         .map_err(js)?;
     let png: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
-    crate::worker::export::png_with_text(
+    crate::view::csv::png_with_text(
         &png,
         &[
             ("Title", "reglab chart"),
-            (
-                "Description",
-                &crate::worker::export::params_caption(params),
-            ),
+            ("Description", &crate::view::csv::params_caption(params)),
             ("Source", &params.to_query()),
         ],
     )

@@ -2,6 +2,7 @@
 //! export both use, tested natively (the leptos components in `ui` only draw them).
 
 pub mod charts;
+pub mod csv;
 pub mod envelope;
 pub mod explain;
 pub mod format;

@@ -299,7 +299,7 @@ impl Task for LossCsvJob {
         FromWorker::File {
             run: self.job.id,
             name,
-            text: crate::worker::export::loss_csv(self.job.run.history()),
+            text: crate::view::csv::loss_csv(self.job.run.history()),
         }
     }
 }
