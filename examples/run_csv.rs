@@ -28,6 +28,6 @@ fn main() {
     let w = spec.weights(z0.len());
     print!(
         "{}",
-        reglab::worker::export::run_csv(&z0, &result.z, &z_star, &w)
+        reglab::view::csv::run_csv(&z0, &result.z, &z_star, &w)
     );
 }

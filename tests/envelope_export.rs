@@ -1,8 +1,8 @@
 //! Pixel-column envelopes and CSV export.
 
 use reglab::core::{AdamConfig, Problem, Run, Series};
+use reglab::view::csv::run_csv;
 use reglab::view::envelope::envelope;
-use reglab::worker::export::run_csv;
 
 fn series(values: impl IntoIterator<Item = f32>, planned: u64) -> Series {
     let mut s = Series::new(planned);
@@ -83,8 +83,8 @@ fn csv_has_a_row_per_coordinate_and_reads_back_exactly() {
 
 #[test]
 fn crc32_matches_the_standard_check_value() {
-    assert_eq!(reglab::worker::export::crc32(b"123456789"), 0xCBF4_3926);
-    assert_eq!(reglab::worker::export::crc32(b"IEND"), 0xAE42_6082);
+    assert_eq!(reglab::view::csv::crc32(b"123456789"), 0xCBF4_3926);
+    assert_eq!(reglab::view::csv::crc32(b"IEND"), 0xAE42_6082);
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn text_chunks_go_before_iend() {
     png.extend_from_slice(&[0, 0, 0, 0]);
     png.extend_from_slice(b"IEND");
     png.extend_from_slice(&0xAE42_6082u32.to_be_bytes());
-    let out = reglab::worker::export::png_with_text(
+    let out = reglab::view::csv::png_with_text(
         &png,
         &[("Description", "mu = 0.25, lr = 1e-3, epochs = 25000 μ")],
     )
@@ -104,6 +104,6 @@ fn text_chunks_go_before_iend() {
     assert!(out.ends_with(&png[8..]));
     let len = u32::from_be_bytes(out[8..12].try_into().unwrap()) as usize;
     let crc = u32::from_be_bytes(out[12 + 4 + len..12 + 8 + len].try_into().unwrap());
-    assert_eq!(crc, reglab::worker::export::crc32(&out[12..12 + 4 + len]));
-    assert!(reglab::worker::export::png_with_text(b"not a png at all....", &[]).is_err());
+    assert_eq!(crc, reglab::view::csv::crc32(&out[12..12 + 4 + len]));
+    assert!(reglab::view::csv::png_with_text(b"not a png at all....", &[]).is_err());
 }

@@ -4,7 +4,7 @@
 use reglab::core::{logspace, AdamConfig, StopReason};
 use reglab::protocol::{FromWorker, WorkTiming};
 use reglab::spec::{RunSpec, SweepSpec};
-use reglab::worker::export::sweep_csv;
+use reglab::view::csv::sweep_csv;
 use reglab::worker::job::{Job, LossCsvJob, SweepJob, Task};
 
 fn spec(mu: f64, epochs: u64) -> RunSpec {

@@ -20,7 +20,7 @@ use reglab::link::Params;
 use reglab::protocol::FromWorker;
 use reglab::spec::RunSpec;
 use reglab::spec::Weights;
-use reglab::worker::export::{run_csv, sweep_csv};
+use reglab::view::csv::{run_csv, sweep_csv};
 use reglab::worker::job::{Job, Task};
 
 /// The seed's z0.
