@@ -286,3 +286,32 @@ fn classroom_links_hide_panels_and_present() {
     assert_eq!(bad.replaced.len(), 2);
     assert!(bad.params.hide.is_empty() && !bad.params.present);
 }
+
+/// An unknown word in a link is reported when the link is read, naming its key, and the
+/// setting falls back to its default: nothing later parses the word again.
+#[test]
+fn unknown_words_are_reported_at_parse_time() {
+    let parsed = Params::from_query(
+        "opt=lbfgs&compare=newton&decay=cosine&z0=zigzag&fit=cauchy&w=heavy&mu=0.3",
+    );
+    let keys: Vec<&str> = parsed.replaced.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["opt", "compare", "decay", "z0", "fit", "w"]);
+    let d = Params::default();
+    assert_eq!(
+        parsed.params,
+        Params {
+            mu: 0.3,
+            ..d.clone()
+        }
+    );
+    let opt = &parsed.replaced[0];
+    assert_eq!(opt.given, "lbfgs");
+    assert_eq!(opt.used, "adam");
+    assert_eq!(
+        opt.reason,
+        "not one of adam, sgd, momentum, nesterov, rmsprop, adagrad, prox"
+    );
+    let z0 = &parsed.replaced[3];
+    assert_eq!(z0.reason, "not one of linspace, noise, steps, sine, data");
+    assert_eq!(z0.used, "linspace");
+}
