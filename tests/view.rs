@@ -289,3 +289,16 @@ fn one_number_format() {
     assert_eq!(short(1e6), "1.000e6");
     assert_eq!(short(0.0), "0");
 }
+
+/// The band-edge chart's marker: the first μ that clamps anything is where the band's nearer
+/// edge meets the farther end of the z0 range.
+#[test]
+fn clamping_starts_where_the_band_meets_z0() {
+    use reglab::core::Band;
+    // Seed: z0 in [−10, 10], c = 1: the far end is −10, 11 away, so μ = 1/22.
+    let mu = Band::clamping_starts((-10.0, 10.0), 1.0).unwrap();
+    assert!((mu - 1.0 / 22.0).abs() < 1e-15);
+    let band = Band::for_mu(mu, 1.0).unwrap();
+    assert!((band.lo - -10.0).abs() < 1e-12 && band.hi > 10.0);
+    assert_eq!(Band::clamping_starts((3.0, 3.0), 3.0), None);
+}

@@ -18,6 +18,13 @@ pub struct Band {
 }
 
 impl Band {
+    /// The smallest μ whose band is narrower than the z0 range [lo, hi] on some side, i.e. the
+    /// first μ that clamps anything: 1/(2·max(hi − c, c − lo)); `None` when every z0 is c.
+    pub fn clamping_starts(z0_range: (f64, f64), centre: f64) -> Option<f64> {
+        let reach = (z0_range.1 - centre).max(centre - z0_range.0);
+        (reach > 0.0).then(|| 1.0 / (2.0 * reach))
+    }
+
     /// The band for weight μ and centre c; `None` when μ = 0 (or so small that 1/(2μ) is not
     /// finite): then nothing is clamped, and no infinity ever reaches a caller.
     pub fn for_mu(mu: f64, centre: f64) -> Option<Self> {

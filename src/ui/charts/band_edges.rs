@@ -8,6 +8,7 @@ use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 use super::{err, open, text_style, DrawResult, Root};
+use crate::core::Band;
 use crate::ui::canvas::Scale;
 use crate::ui::charts::overlay::row_color;
 use crate::ui::palette::Palette;
@@ -22,13 +23,6 @@ pub struct BandEdges<'a> {
     pub centre: f64,
     /// Draw a title inside the picture (saved images).
     pub annotate: bool,
-}
-
-/// The smallest μ at which the band is narrower than the z0 range on some side, i.e. the first
-/// μ that clamps anything: 1/(2·max(z0max − c, c − z0min)).
-pub fn clamping_starts(z0_range: (f64, f64), centre: f64) -> Option<f64> {
-    let reach = (z0_range.1 - centre).max(centre - z0_range.0);
-    (reach > 0.0).then(|| 1.0 / (2.0 * reach))
 }
 
 /// The chart's axes: μ on a log scale against z.
@@ -61,7 +55,7 @@ impl Extent {
             .mus
             .iter()
             .fold((f64::INFINITY, 0.0f64), |(a, b), &m| (a.min(m), b.max(m)));
-        let start = clamping_starts(data.z0_range, data.centre);
+        let start = Band::clamping_starts(data.z0_range, data.centre);
         let lo_mu = lo_mu.min(start.unwrap_or(lo_mu)).max(1e-6) / 2.0;
         let hi_mu = hi_mu.max(lo_mu * 10.0) * 2.0;
         let (z_lo, z_hi) = data.z0_range;
@@ -166,7 +160,11 @@ fn draw_edges(chart: &mut EdgeChart, e: &Extent, s: &Scale, palette: &Palette) -
     let curve = |sign: f64| {
         (0..=200).map(move |k| {
             let mu = e.lo_mu * (e.hi_mu / e.lo_mu).powf(f64::from(k) / 200.0);
-            (mu, (e.centre + sign / (2.0 * mu)).clamp(e.y_lo, e.y_hi))
+            // The axis starts at μ > 0, so the band always exists there.
+            let edge =
+                Band::for_mu(mu, e.centre)
+                    .map_or(e.centre, |b| if sign > 0.0 { b.hi } else { b.lo });
+            (mu, edge.clamp(e.y_lo, e.y_hi))
         })
     };
     for sign in [1.0, -1.0] {

@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::Band;
 use crate::link::Params;
 use crate::ui::canvas::watch_resize;
-use crate::ui::charts::band_edges::{clamping_starts, draw_band_edges, BandEdges};
+use crate::ui::charts::band_edges::{draw_band_edges, BandEdges};
 use crate::ui::charts::overlay::{draw_overlay, row_color, Overlay};
 use crate::ui::palette::Palette;
 use crate::view::format::short;
@@ -106,7 +107,7 @@ pub(super) fn BandEdgesPanel(params: RwSignal<Params>, theme: Signal<Palette>) -
     let summary = move || {
         let p = params.get();
         let mus = p.sweep_mus();
-        match clamping_starts(z0_range(&p), p.c) {
+        match Band::clamping_starts(z0_range(&p), p.c) {
             Some(start) => {
                 let none = mus.iter().filter(|&&m| m <= start).count();
                 format!(
