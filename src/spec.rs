@@ -236,4 +236,4 @@ impl RunSpec {
     }
 }
 
-pub use crate::view::format::short;
+use crate::view::format::short;

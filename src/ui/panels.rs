@@ -171,8 +171,10 @@ fn LogPanel(
         let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
     });
     let spec = move || {
-        let seed = crate::link::Params::default().run_spec(0);
-        let run = frame.get().map_or(seed, |f| f.shown.result.spec.clone());
+        let run = frame.get().map_or_else(
+            || crate::link::Params::default().run_spec(0),
+            |f| f.shown.result.spec.clone(),
+        );
         (kind.chart)(&run, compared_kind(compare.get().as_deref()))
     };
     view! {
@@ -216,7 +218,7 @@ fn SpecLegend(
     };
     view! {
         <ul class="legend">{move || entries(false)}</ul>
-        <Show when=move || !spec.get().legend(true).is_empty()>
+        <Show when=move || spec.with(|s| s.curves.iter().any(|c| c.compared))>
             <ul class="legend compare-legend">{move || entries(true)}</ul>
         </Show>
     }

@@ -85,7 +85,7 @@ pub fn Readouts(
 
 /// The band readout when there is no single band: μ = 0, per-coordinate bands or a smooth fit.
 fn variant_band(shown: &crate::view::shown::Shown) -> String {
-    use crate::spec::short;
+    use crate::view::format::short;
     let spec = &shown.result.spec;
     if spec.mu == 0.0 {
         return "μ = 0: no band — nothing pulls z, so z* = z0".into();

@@ -2,7 +2,7 @@
 //! centre c, so the text is right for every link (not only the seed's c = 1).
 
 use crate::core::Band;
-use crate::spec::short;
+use crate::view::format::short;
 
 /// "1", "−2": the centre as the explanation writes it.
 pub fn centre_text(c: f64) -> String {

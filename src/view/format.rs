@@ -7,11 +7,6 @@ pub fn short(x: f64) -> String {
     if x != 0.0 && !(1e-3..1e5).contains(&x.abs()) {
         return format!("{x:.3e}");
     }
-    let s = format!("{:.4}", round_sig(x, 4));
+    let s = format!("{:.4}", crate::link::mu_scale::round_sig(x, 4));
     s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// `x` rounded to `digits` significant digits (0 stays 0; a non-finite x is returned as is).
-pub fn round_sig(x: f64, digits: i32) -> f64 {
-    crate::link::mu_scale::round_sig(x, digits)
 }

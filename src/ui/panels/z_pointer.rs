@@ -55,18 +55,8 @@ impl ZPointer {
         let Some((canvas, f)) = self.canvas_and_frame() else {
             return;
         };
-        let s = &f.shown;
-        let data = ZChart {
-            compare: None,
-            z0: &s.z0,
-            z: f.z(),
-            z_star: &s.z_star,
-            band: s.band,
-            bands: None,
-            star_label: "",
-            mu: s.result.spec.mu,
-            annotate: false,
-        };
+        // Hit-testing needs only the axes, which depend on z0, z and z* (not on the compared run).
+        let data = ZChart::of(&f, None, false);
         let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
         if let Some((i, d)) = point_at(&canvas, &data, x, y) {
             if d <= GRAB_RADIUS {
