@@ -4,35 +4,12 @@
 #
 #   scripts/budgets.sh [DIST]     DIST: the built site (default $DIST or dist/)
 #
-# Sizes are `gzip -9 -n` of each *.wasm (no name or time stamp in the header, so the same
-# build always measures the same), which is close to what a server sends with gzip on.
+# Sizes: scripts/wasm-size.mjs (zlib level 9), the same measure `make bench` prints.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 dist="${1:-${DIST:-dist}}"
-budget_kb=350
 
-shopt -s nullglob
-wasm=("$dist"/*.wasm)
-# The app and the worker: fewer means the build is missing or broken, not small.
-if (( ${#wasm[@]} < 2 )); then
-  echo "no app + worker wasm in $dist/ (found ${#wasm[@]} .wasm): build first (trunk build --release)" >&2
-  exit 1
-fi
-
-total=0
-for f in "${wasm[@]}"; do
-  raw=$(wc -c < "$f")
-  gz=$(gzip -9 -n -c < "$f" | wc -c)
-  awk -v n="$(basename "$f")" -v r="$raw" -v g="$gz" \
-    'BEGIN { printf "  %-36s %8d bytes raw (%6.1f KB), %7d gzipped (%5.1f KB)\n", n, r, r / 1024, g, g / 1024 }'
-  total=$((total + gz))
-done
-awk -v t="$total" -v b="$budget_kb" \
-  'BEGIN { printf "  wasm total gzipped: %d bytes (%.1f KB) — budget %d KB, %.1f KB to spare\n", t, t / 1024, b, b - t / 1024 }'
-if (( total > budget_kb * 1024 )); then
-  echo "BUDGET EXCEEDED: wasm is over ${budget_kb} KB gzipped" >&2
-  exit 1
-fi
+node scripts/wasm-size.mjs "$dist"
 
 # A release build carries no test hook (cargo feature `test-hooks`): neither the page's
 # `window.__reglab` nor the worker's fault message.
