@@ -1,13 +1,13 @@
 //! The keyboard map of lecture mode, as plain data and functions (tested natively): P toggles
-//! lecture mode, ? shows the keys; in lecture mode ←/→ step μ through the sweep grid (or the
-//! tour, while one runs), [ / ] multiply / divide μ by 10^¼, Space plays or pauses, R replays,
-//! F toggles full screen.
+//! lecture mode, Q shows the link as a QR code, ? shows the keys, Esc closes both; in lecture
+//! mode ←/→ step μ through the sweep grid (or the tour, while one runs), [ / ] multiply / divide
+//! μ by 10^¼, Space plays or pauses, R replays, F toggles full screen.
 
 /// Factor of one [ or ] press: four presses per decade.
 pub const MU_FACTOR: f64 = 1.778_279_410_038_922_8; // 10^(1/4)
 
 /// The key list (shown by ?).
-pub const KEYS: [(&str, &str); 9] = [
+pub const KEYS: [(&str, &str); 10] = [
     ("P", "lecture mode on / off"),
     (
         "← / →",
@@ -18,9 +18,13 @@ pub const KEYS: [(&str, &str); 9] = [
     ("Space", "play / pause"),
     ("R", "replay the run"),
     ("F", "full screen on / off"),
+    ("Q", "QR code of this view's link (for the room to scan)"),
     ("?", "this list"),
-    ("Esc", "close this list"),
+    ("Esc", "close this list or the QR code"),
 ];
+
+/// The page's keys that still act while the μ slider has focus (the slider keeps its arrows).
+pub const SLIDER_PASSES: [&str; 8] = ["[", "]", "p", "P", "q", "Q", "?", "Escape"];
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +33,10 @@ pub enum Action {
     TogglePresent,
     /// The key list on/off.
     ToggleKeys,
-    /// Close the key list.
-    CloseKeys,
+    /// The QR code of the link on/off.
+    ToggleQr,
+    /// Close the key list and the QR code.
+    Close,
     /// Previous grid μ or tour step.
     Back,
     /// Next grid μ or tour step.
@@ -51,8 +57,9 @@ pub enum Action {
 pub fn action_for(key: &str, present: bool) -> Option<Action> {
     let any = match key {
         "p" | "P" => Some(Action::TogglePresent),
+        "q" | "Q" => Some(Action::ToggleQr),
         "?" => Some(Action::ToggleKeys),
-        "Escape" => Some(Action::CloseKeys),
+        "Escape" => Some(Action::Close),
         _ => None,
     };
     if any.is_some() || !present {
@@ -68,6 +75,12 @@ pub fn action_for(key: &str, present: bool) -> Option<Action> {
         "f" | "F" => Some(Action::Fullscreen),
         _ => None,
     }
+}
+
+/// The action for a key while the QR code may be open: while it is, only Q and Esc act, so
+/// the code on screen stays the link of the view behind it (the overlay is modal).
+pub fn page_action(key: &str, present: bool, qr_open: bool) -> Option<Action> {
+    action_for(key, present).filter(|a| !qr_open || matches!(a, Action::ToggleQr | Action::Close))
 }
 
 /// The next (`dir` = +1) or previous (−1) μ of the grid from `mu` (values not on the grid move

@@ -101,6 +101,9 @@ pub struct Params {
     pub scount: usize,
     /// Lecture mode: large type, controls reduced to μ and playback.
     pub present: bool,
+    /// Embed mode (an iframe on a slide or a course page): only the z chart, the μ slider, the
+    /// caption and a link to the full lab.
+    pub embed: bool,
     /// Panels hidden by a classroom link (`hide=explain,loss`), from [`PANELS`].
     pub hide: Vec<String>,
     /// The tour step shown (0: no tour; 1..=[`TOUR_STEPS`]).
@@ -150,6 +153,7 @@ impl Default for Params {
             smax: 1.0,
             scount: 10,
             present: false,
+            embed: false,
             hide: Vec::new(),
             tour: 0,
             opt: OptimizerKind::Adam,

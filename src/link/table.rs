@@ -62,6 +62,7 @@ pub enum Field {
     SMax,
     SCount,
     Present,
+    Embed,
     Hide,
     Tour,
     Opt,
@@ -180,6 +181,12 @@ pub const SPECS: &[Spec] = &[
         key: "present",
         label: "lecture mode",
         field: Field::Present,
+        kind: Kind::Flag,
+    },
+    Spec {
+        key: "embed",
+        label: "embed mode",
+        field: Field::Embed,
         kind: Kind::Flag,
     },
     Spec {

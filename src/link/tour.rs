@@ -45,6 +45,7 @@ pub fn step_params(k: u64, current: &Params) -> Option<Params> {
     let step = STEPS.get(usize::try_from(k).ok()?.checked_sub(1)?)?;
     let mut p = Params::from_query(step.query).params;
     p.present = current.present;
+    p.embed = current.embed;
     p.hide = current.hide.clone();
     p.tour = k;
     Some(p)

@@ -25,6 +25,7 @@ impl Params {
             Field::SMax => fmt_real(self.smax),
             Field::SCount => self.scount.to_string(),
             Field::Present => u8::from(self.present).to_string(),
+            Field::Embed => u8::from(self.embed).to_string(),
             Field::Hide => self.hide.join(","),
             Field::Tour => self.tour.to_string(),
             Field::Opt => self.opt.word().into(),
@@ -57,7 +58,7 @@ impl Params {
                 self.view =
                     View::parse(text).ok_or_else(|| "not one of live, sweep".to_string())?;
             }
-            Kind::Flag => self.present = read_flag(text)?,
+            Kind::Flag => *self.flag_mut(spec.field) = read_flag(text)?,
             Kind::Choice => self.set_choice(spec.field, text)?,
             Kind::Z0Data => {
                 self.z0data = if text.is_empty() {
@@ -102,6 +103,14 @@ impl Params {
             Field::TLambda => &mut self.tlambda,
             Field::TCap => &mut self.tcap,
             _ => unreachable!("the table pairs reals with real fields"),
+        }
+    }
+
+    fn flag_mut(&mut self, field: Field) -> &mut bool {
+        match field {
+            Field::Present => &mut self.present,
+            Field::Embed => &mut self.embed,
+            _ => unreachable!("the table pairs flags with flag fields"),
         }
     }
 

@@ -13,8 +13,26 @@ pub struct Scale {
     /// Bitmap height in device px.
     pub height: u32,
     /// Text scale: 1 at 600 CSS px, growing to 1.5× on a projector-sized canvas so labels stay
-    /// legible from the back of a hall, shrinking to 0.75× on a phone so axes keep their room.
+    /// legible from the back of a hall, shrinking on a phone so axes keep their room; on the
+    /// lecture stage, the stage's own type size over 16 px.
     pub zoom: f64,
+    /// The smallest text a chart may draw, in CSS px: 14 (a phone held at reading distance),
+    /// and on the lecture stage the stage's type size (≥ 18 px, read from the back row).
+    pub min_font: f64,
+}
+
+thread_local! {
+    /// The smallest font (CSS px) drawn since the last [`fit`]: what [`stamp_font`] reports.
+    static SMALLEST_FONT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::INFINITY) };
+}
+
+/// Tells the canvas which font size it drew its smallest text with (`data-font-px`, CSS px), so
+/// a test can check canvas text the way it checks the page's.
+pub fn stamp_font(canvas: &HtmlCanvasElement) {
+    let px = SMALLEST_FONT.with(|f| f.get());
+    if px.is_finite() {
+        let _ = canvas.set_attribute("data-font-px", &format!("{:.1}", px));
+    }
 }
 
 impl Scale {
@@ -23,9 +41,12 @@ impl Scale {
         (css * self.dpr).round().max(1.0) as u32
     }
 
-    /// A font size of `css` CSS pixels, enlarged by [`Scale::zoom`], in device pixels.
+    /// A font size of `css` CSS pixels, enlarged by [`Scale::zoom`] and never under
+    /// [`Scale::min_font`], in device pixels (recorded for [`stamp_font`]).
     pub fn font(&self, css: f64) -> f64 {
-        (css * self.zoom * self.dpr).round()
+        let size = (css * self.zoom).max(self.min_font);
+        SMALLEST_FONT.with(|f| f.set(f.get().min(size)));
+        (size * self.dpr).round()
     }
 
     /// The same as a signed coordinate.
@@ -42,6 +63,16 @@ fn presenting() -> bool {
         .is_some()
 }
 
+/// The smallest chart text outside lecture mode, CSS px.
+const MIN_FONT: f64 = 14.0;
+
+/// The element's computed font size in CSS px (it inherits the stage's type size).
+fn font_px(canvas: &HtmlCanvasElement) -> Option<f64> {
+    let style = web_sys::window()?.get_computed_style(canvas).ok()??;
+    let text = style.get_property_value("font-size").ok()?;
+    text.trim_end_matches("px").parse().ok()
+}
+
 /// The scale a canvas would be drawn at now, without touching it.
 pub fn measure(canvas: &HtmlCanvasElement) -> Option<Scale> {
     let dpr = web_sys::window()
@@ -51,20 +82,27 @@ pub fn measure(canvas: &HtmlCanvasElement) -> Option<Scale> {
     if rect.width() < 2.0 || rect.height() < 2.0 {
         return None;
     }
-    let zoom = (rect.width().max(rect.height() * 1.4) / 600.0).clamp(0.75, 1.5);
-    // Lecture mode: bigger type and thicker lines for the back of the hall.
-    let zoom = if presenting() { zoom * 1.35 } else { zoom };
+    // Lecture mode: the stage's type size (it grows with the screen), thicker lines.
+    let (zoom, min_font) = match presenting().then(|| font_px(canvas)).flatten() {
+        Some(stage) => (stage / 16.0, stage),
+        None => (
+            (rect.width().max(rect.height() * 1.4) / 600.0).clamp(0.875, 1.5),
+            MIN_FONT,
+        ),
+    };
     Some(Scale {
         dpr,
         width: (rect.width() * dpr).round() as u32,
         height: (rect.height() * dpr).round() as u32,
         zoom,
+        min_font,
     })
 }
 
 /// Matches the canvas bitmap to its laid-out size; returns `None` while it has no size (hidden).
 pub fn fit(canvas: &HtmlCanvasElement) -> Option<Scale> {
     let s = measure(canvas)?;
+    SMALLEST_FONT.with(|f| f.set(f64::INFINITY));
     if canvas.width() != s.width {
         canvas.set_width(s.width);
     }

@@ -43,6 +43,7 @@ pub fn Explorer(
         if let Err(e) = draw_explorer(&canvas, &c, &palette) {
             web_sys::console::warn_1(&e.into());
         }
+        crate::ui::canvas::stamp_font(&canvas);
     });
     let n = move || frame.get().map_or(1, |f| f.shown.z0.len());
     view! {

@@ -1,4 +1,5 @@
-//! The export bar: the run as CSV, its loss history as CSV, the sweep as CSV, any chart as PNG,
+//! The export panel (at the end of the page: used once, where the charts are used every second):
+//! the run as CSV, its loss history as CSV, the sweep as CSV, any chart as PNG,
 //! and the state as JSON (the same keys as the link).
 
 mod png_charts;
@@ -50,8 +51,8 @@ pub fn Exports(
     let png_choice = RwSignal::new("z".to_string());
     let export_png = move |_| save_png(&png_choice.get_untracked(), params, frame, sweep, message);
     view! {
-        <section class="exports" aria-label="Export">
-            <h2 class="visually-hidden">"Export"</h2>
+        <section class="exports" aria-labelledby="exports-title">
+            <h2 id="exports-title">"Export"</h2>
             <button type="button" data-testid="export-csv" on:click=export_run disabled=move || frame.get().is_none()>"Run CSV"</button>
             <button type="button" data-testid="export-loss-csv" on:click=export_loss>"Loss history CSV"</button>
             <button type="button" data-testid="export-sweep-csv" on:click=export_sweep disabled=move || sweep.get().is_none()>"Sweep CSV"</button>

@@ -240,11 +240,13 @@ impl Lab {
         }
     }
 
-    /// The page root's classes: lecture mode and the panels a classroom link hides.
+    /// The page root's classes: lecture mode, embed mode and the panels a classroom link hides.
     pub fn root_class(self) -> String {
         let p = self.params.get();
         let mut class = String::from("app");
-        if p.present {
+        if p.embed {
+            class.push_str(" embed");
+        } else if p.present {
             class.push_str(" present");
         }
         for panel in &p.hide {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::link::keys::{action_for, step_grid, Action, KEYS, MU_FACTOR};
+use crate::link::keys::{page_action, step_grid, Action, KEYS, MU_FACTOR, SLIDER_PASSES};
 use crate::link::{Params, View, TOUR_STEPS};
 use crate::view::format::short;
 use crate::view::shown::Frame;
@@ -38,10 +38,12 @@ pub fn caption(frame: &Option<Frame>) -> String {
     }
 }
 
-/// Installs the page-wide key handler. `on_play_pause` and `on_replay` drive playback.
+/// Installs the page-wide key handler. `show_keys` / `show_qr` open the key list / the QR code
+/// (Esc closes both); `on_play_pause` and `on_replay` drive playback.
 pub fn install_keys(
     params: RwSignal<Params>,
     show_keys: RwSignal<bool>,
+    show_qr: RwSignal<bool>,
     on_play_pause: impl Fn() + 'static,
     on_replay: impl Fn() + 'static,
 ) {
@@ -62,20 +64,24 @@ pub fn install_keys(
                     || (tag == "input" && !matches!(kind.as_str(), "radio" | "checkbox" | "range"));
                 let slider_key = tag == "input"
                     && kind == "range"
-                    && !matches!(ev.key().as_str(), "[" | "]" | "p" | "P" | "?");
+                    && !SLIDER_PASSES.contains(&ev.key().as_str());
                 if typing || slider_key {
                     return;
                 }
             }
             let p = params.get_untracked();
-            let Some(action) = action_for(&ev.key(), p.present) else {
+            let Some(action) = page_action(&ev.key(), p.present, show_qr.get_untracked()) else {
                 return;
             };
             ev.prevent_default();
             match action {
                 Action::TogglePresent => params.update(|q| q.present = !q.present),
                 Action::ToggleKeys => show_keys.update(|v| *v = !*v),
-                Action::CloseKeys => show_keys.set(false),
+                Action::ToggleQr => show_qr.update(|v| *v = !*v),
+                Action::Close => {
+                    show_keys.set(false);
+                    show_qr.set(false);
+                }
                 Action::Back | Action::Forward => {
                     let dir = if action == Action::Forward { 1 } else { -1 };
                     if p.tour > 0 {

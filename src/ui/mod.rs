@@ -9,6 +9,7 @@ mod download;
 mod explain;
 mod explorer;
 mod exports;
+mod first_screen;
 pub mod lab;
 pub mod lecture;
 pub mod palette;
@@ -16,6 +17,7 @@ mod panels;
 mod playback;
 mod png;
 mod problem_panel;
+mod qr;
 mod readouts;
 mod share;
 pub mod sweep;
@@ -50,56 +52,67 @@ fn formula_tail(p: &Params) -> String {
     }
 }
 
-/// The whole page: the masthead, the notices, the two views. Composition only: the state and
-/// what can be done to it are [`Lab`]'s.
+/// The whole page: the masthead, the notices, the two views and the exports. Composition only:
+/// the state and what can be done to it are [`Lab`]'s; where each part sits in each mode
+/// (desktop, phone, lecture stage, embed) is style/main.css's.
 #[component]
 pub fn App() -> impl IntoView {
     let lab = Lab::start();
     let params = lab.params;
     let theme = palette::watch_theme();
     let show_keys = RwSignal::new(false);
+    let show_qr = RwSignal::new(false);
     lecture::install_keys(
         params,
         show_keys,
+        show_qr,
         move || lab.play_pause(),
         move || lab.replay(),
     );
     let frame = lab.frame;
     let sweep = RwSignal::new(None);
+    first_screen::keep_lab_top_current();
     view! {
         <div class=move || lab.root_class()>
-        <Masthead params=params show_keys=show_keys />
+        <Masthead params=params show_keys=show_keys show_qr=show_qr />
         <main>
         <Notices notices=lab.notices />
         <worker_notice::WorkerNotice />
         <lecture::KeyList show=show_keys />
+        <qr::QrOverlay open=show_qr />
         <tourbar::TourBar params=params />
-        <p class="lecture-caption" data-testid="lecture-caption" aria-live="polite">{move || lecture::caption(&frame.get())}</p>
-        <ViewTabs params=params />
-        <Exports params=params frame=Signal::derive(move || frame.get()) sweep=sweep message=lab.message />
-        <div hidden=move || params.get().view != View::Sweep>
+        <div class="sweep-view" hidden=move || params.get().view != View::Sweep>
             <SweepView params=params theme=theme sweep=sweep />
         </div>
         <LiveLab lab=lab theme=theme />
+        <Exports params=params frame=Signal::derive(move || frame.get()) sweep=sweep message=lab.message />
         </main>
         </div>
     }
 }
 
-/// The title, the share / lecture / keys buttons and the problem's formula.
+/// The title, the view tabs, the tour / share / QR / lecture / keys buttons and the problem's
+/// formula.
 #[component]
-fn Masthead(params: RwSignal<Params>, show_keys: RwSignal<bool>) -> impl IntoView {
+fn Masthead(
+    params: RwSignal<Params>,
+    show_keys: RwSignal<bool>,
+    show_qr: RwSignal<bool>,
+) -> impl IntoView {
     view! {
         <header class="masthead">
             <div class="title-row">
                 <h1>"reglab"</h1>
+                <ViewTabs params=params />
                 <div class="header-actions">
-                    <share::ShareLink />
-                    <button type="button" data-testid="present-toggle" aria-pressed=move || params.get().present.to_string()
+                    <tourbar::TourStart params=params />
+                    <share::ShareLink params=params />
+                    <qr::QrButton open=show_qr />
+                    <button type="button" data-testid="present-toggle" class="present-toggle" aria-pressed=move || params.get().present.to_string()
                         on:click=move |_| params.update(|p| p.present = !p.present)>
                         {move || if params.get().present { "Leave lecture mode (P)" } else { "Lecture mode (P)" }}
                     </button>
-                    <button type="button" data-testid="keys-toggle" on:click=move |_| show_keys.update(|v| *v = !*v)>"Keys (?)"</button>
+                    <button type="button" data-testid="keys-toggle" class="keys-toggle" on:click=move |_| show_keys.update(|v| *v = !*v)>"Keys (?)"</button>
                 </div>
             </div>
             <p class="formula">
@@ -109,7 +122,7 @@ fn Masthead(params: RwSignal<Params>, show_keys: RwSignal<bool>) -> impl IntoVie
                     <mo>"+"</mo><mi>"μ"</mi>
                     <msubsup><mrow><mo>"‖"</mo><mi>"z"</mi><mo>"−"</mo><mn>"1"</mn><mo>"‖"</mo></mrow><mn>"2"</mn><mn>"2"</mn></msubsup>
                 </math>
-                {move || formula_tail(&params.get())}
+                <span class="formula-tail">{move || formula_tail(&params.get())}</span>
             </p>
         </header>
     }
@@ -131,7 +144,9 @@ fn ViewTabs(params: RwSignal<Params>) -> impl IntoView {
     }
 }
 
-/// The live view: controls, readouts, the three charts, the explanation and the explorer.
+/// The live view: the caption, the charts, the μ bar, the readouts, the other controls, the
+/// explanation and the explorer — in that order, which is the phone's; wider screens, the
+/// lecture stage and embeds place them by grid area (style/main.css).
 #[component]
 pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
     let params = lab.params;
@@ -141,8 +156,18 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
     let selected = RwSignal::new(0usize);
     view! {
         <section class="lab" aria-label="Live lab" hidden=move || params.get().view != View::Live>
-            <section class="controls" aria-label="Controls">
+            <p class="lecture-caption" data-testid="lecture-caption" aria-live="polite">{move || lecture::caption(&frame.get())}</p>
+            <section class="charts" aria-label="Charts">
+                <ZPanel frame=shown_frame theme=theme selected=selected compare=compare on_drag=Callback::new(move |(i, x)| lab.drag_z0(i, x)) />
+                <LossPanel frame=shown_frame theme=theme compare=compare />
+                <SuboptPanel frame=shown_frame theme=theme compare=compare />
+            </section>
+            <div class="mu-bar">
                 <MuControl mu=Signal::derive(move || params.get().mu) on_change=move |x| lab.set_mu(x) />
+                <share::EmbedOpen params=params />
+            </div>
+            <Readouts frame=shown_frame state=state epochs=Signal::derive(move || params.get().epochs) progress=lab.progress message=lab.message ready=lab.ready compare=compare />
+            <section class="controls" aria-label="Controls">
                 <LrControl params=params />
                 <PlaybackBar params=params
                     playing=Signal::derive(move || state.get() == RunState::Running)
@@ -154,12 +179,6 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                 <controls::OptimizerControls params=params />
                 <problem_panel::ProblemPanel params=params />
                 <Advanced params=params />
-            </section>
-            <Readouts frame=shown_frame state=state epochs=Signal::derive(move || params.get().epochs) progress=lab.progress message=lab.message ready=lab.ready compare=compare />
-            <section class="charts" aria-label="Charts">
-                <ZPanel frame=shown_frame theme=theme selected=selected compare=compare on_drag=Callback::new(move |(i, x)| lab.drag_z0(i, x)) />
-                <LossPanel frame=shown_frame theme=theme compare=compare />
-                <SuboptPanel frame=shown_frame theme=theme compare=compare />
             </section>
             <Explanation params=params />
             <explorer::Explorer frame=shown_frame selected=selected theme=theme />

@@ -11,7 +11,7 @@ use crate::core::optim::OptimizerKind;
 use crate::spec::RunSpec;
 use crate::view::shown::Shown;
 
-use crate::ui::canvas::watch_resize;
+use crate::ui::canvas::{stamp_font, watch_resize};
 use crate::ui::charts::log_chart::{columns_for, draw_log_chart, LogChart};
 use crate::ui::charts::z_chart::{draw_z_chart, geometry, ZChart};
 use crate::ui::palette::Palette;
@@ -90,6 +90,7 @@ fn draw_z_panel(
     let s = &f.shown;
     let data = ZChart::of(f, other, false);
     report(draw_z_chart(canvas, &data, palette));
+    stamp_font(canvas);
     if let Some(g) = geometry(canvas, &data) {
         let _ = canvas.set_attribute("data-plot", &g);
     }
@@ -168,6 +169,7 @@ fn LogPanel(
         let cols = columns_for(&canvas);
         let chart = LogChart::of(&spec, &f, other.as_deref(), cols, &palette, false);
         report(draw_log_chart(&canvas, &chart, &palette));
+        stamp_font(&canvas);
         let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
     });
     let spec = move || {

@@ -1,4 +1,5 @@
-//! The tour bar: the step's caption, and Previous / Next / End (→ and ← in lecture mode).
+//! The tour: the masthead's start button, and the bar with the step's caption and Previous /
+//! Next / End (→ and ← in lecture mode).
 
 use leptos::prelude::*;
 
@@ -21,22 +22,37 @@ pub fn TourBar(
     let at_start = move || step() <= 1;
     let at_end = move || step() >= TOUR_STEPS;
     view! {
-        <div class="tourbar">
-            <Show when=move || step() == 0 fallback=move || view! {
-                <div class="tour-active" role="region" aria-label="Tour">
-                    <p class="tour-caption" data-testid="tour-caption" aria-live="polite">
-                        <strong>{move || format!("Step {} of {TOUR_STEPS}: ", step())}</strong>
-                        {move || STEPS.get(step().saturating_sub(1) as usize).map(|s| s.caption).unwrap_or_default()}
-                    </p>
-                    <div class="buttons">
-                        <button type="button" data-testid="tour-prev" on:click=move |_| go(step().saturating_sub(1).max(1)) disabled=at_start>"Previous"</button>
-                        <button type="button" class="run" data-testid="tour-next" on:click=move |_| go((step() + 1).min(TOUR_STEPS)) disabled=at_end>"Next"</button>
-                        <button type="button" data-testid="tour-end" on:click=move |_| params.update(|p| p.tour = 0)>"End tour"</button>
-                    </div>
+        <Show when=move || step() != 0>
+            <div class="tourbar tour-active" role="region" aria-label="Tour">
+                <p class="tour-caption" data-testid="tour-caption" aria-live="polite">
+                    <strong>{move || format!("Step {} of {TOUR_STEPS}: ", step())}</strong>
+                    {move || STEPS.get(step().saturating_sub(1) as usize).map(|s| s.caption).unwrap_or_default()}
+                </p>
+                <div class="buttons">
+                    <button type="button" data-testid="tour-prev" on:click=move |_| go(step().saturating_sub(1).max(1)) disabled=at_start>"Previous"</button>
+                    <button type="button" class="run" data-testid="tour-next" on:click=move |_| go((step() + 1).min(TOUR_STEPS)) disabled=at_end>"Next"</button>
+                    <button type="button" data-testid="tour-end" on:click=move |_| params.update(|p| p.tour = 0)>"End tour"</button>
                 </div>
-            }>
-                <button type="button" data-testid="tour-next" on:click=move |_| go(1)>"Take the tour"</button>
-            </Show>
-        </div>
+            </div>
+        </Show>
+    }
+}
+
+/// The masthead's "Take the tour" button, shown while no tour runs (the tour bar's Next takes
+/// over its test id then).
+#[component]
+pub fn TourStart(
+    /// All parameters (`tour` is the step).
+    params: RwSignal<Params>,
+) -> impl IntoView {
+    let start = move |_| {
+        if let Some(p) = step_params(1, &params.get_untracked()) {
+            params.set(p);
+        }
+    };
+    view! {
+        <Show when=move || params.get().tour == 0>
+            <button type="button" class="tour-start" data-testid="tour-next" on:click=start>"Take the tour"</button>
+        </Show>
     }
 }

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod envelope;
 pub mod explain;
 pub mod format;
+pub mod qr;
 pub mod run_state;
 pub mod shown;
 pub mod sweep_shown;

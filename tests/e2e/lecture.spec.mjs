@@ -235,7 +235,8 @@ for (const [width, height] of [
     await settle(page);
     await page.waitForTimeout(300);
     const sizes = await page.evaluate(() =>
-      ['.lecture-caption', '.readouts p', '.controls label', '.chart-title', '.tourbar button'].map((sel) => [
+      // The stage's parts (stage.spec.mjs checks every visible text ≥ 18 px; these ≥ 24 px).
+      ['.lecture-caption', '.mu-field label', '[data-testid=mu-input]', '.panel-loss .chart-title', '.panel-z .legend li'].map((sel) => [
         sel,
         parseFloat(getComputedStyle(document.querySelector(sel)).fontSize),
       ]),

@@ -11,7 +11,8 @@
 // moves μ, (d) copy-link round-trips (or its select-and-copy fallback), (e) lecture mode toggles,
 // (c) the sweep finishes, (g) a reload works offline (service worker), (h) no console error. The
 // facts checked are those of the Playwright specs (tests/e2e/helpers.mjs: the `Lab` page object's
-// test ids and data attributes). Prints each engine's version and result line, then
+// test ids and data attributes), and (i) the lecture stage, an embed and the QR overlay fit the
+// engine's window. Prints each engine's version and result line, then
 // `N passed, N failed`; exits 1 when a check failed.
 //
 // Nothing here is timed: engines differ in speed by up to 100× (issue 12), so every wait is
@@ -329,6 +330,56 @@ function checks(engine, site, dist) {
         } finally {
           await own.stop();
         }
+      },
+    },
+    {
+      id: 'i',
+      name: 'the lecture stage and an embed fit the window; Q shows the link as a QR code, Esc closes it',
+      async run() {
+        const page = await open();
+        // Where the stage's parts sit, in the engine's own window (no resizing: what a student's
+        // browser gives).
+        const fit = (ids) =>
+          page.eval((names) => {
+            const box = (id) => {
+              const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+              return r ? { id, top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height } : { id, missing: true };
+            };
+            const el = document.scrollingElement;
+            return { boxes: names.map(box), w: innerWidth, h: innerHeight, scrollH: el.scrollHeight, scrollW: el.scrollWidth };
+          }, ids);
+        const inside = (f) => f.boxes.filter((b) => b.missing || b.top < -0.5 || b.left < -0.5 || b.bottom > f.h + 0.5 || b.right > f.w + 0.5);
+        await page.goto(`${site.root}?present=1&mu=0.5&epochs=5000&n=20`);
+        await waitDone(page, 0.5);
+        const stage = await fit(['lecture-caption', 'chart-z', 'mu-slider', 'chart-loss']);
+        check(stage.scrollH <= stage.h && stage.scrollW <= stage.w, `the stage scrolls: ${stage.scrollW}×${stage.scrollH} in a ${stage.w}×${stage.h} window`);
+        check(inside(stage).length === 0, `outside the ${stage.w}×${stage.h} window: ${JSON.stringify(inside(stage))}`);
+        const zShare = stage.boxes[1].height / stage.h;
+        check(zShare >= 0.5, `the z chart is ${(100 * zShare).toFixed(0)} % of the window's height, not ≥ 50 %`);
+        await page.eval(() => document.activeElement?.blur());
+        await page.press('q');
+        const qr = await waitFor(
+          () =>
+            page.eval(() => {
+              const o = document.querySelector('[data-testid="qr"]');
+              const svg = o?.querySelector('svg');
+              return o && svg ? { link: o.querySelector('[data-testid="qr-link"]')?.textContent, href: location.href, svgH: svg.getBoundingClientRect().height, h: innerHeight } : null;
+            }),
+          (v) => v !== null,
+          { timeout: 15_000, message: 'the QR overlay after Q' },
+        );
+        check(qr.link === qr.href, `the QR overlay says ${qr.link}, the page is at ${qr.href}`);
+        check(qr.svgH >= 0.6 * qr.h, `the QR code is ${qr.svgH.toFixed(0)} px high in a ${qr.h} px window (< 60 %)`);
+        await page.press('Escape');
+        await waitFor(() => page.eval(() => document.querySelector('[data-testid="qr"]') === null), (v) => v, { timeout: 15_000, message: 'Esc to close the QR overlay' });
+        await page.goto(`${site.root}?embed=1&mu=0.3&epochs=5000&n=20`);
+        await waitDone(page, 0.3);
+        const embed = await fit(['lecture-caption', 'chart-z', 'mu-slider', 'embed-open']);
+        check(embed.scrollH <= embed.h && embed.scrollW <= embed.w, `the embed scrolls: ${embed.scrollW}×${embed.scrollH} in ${embed.w}×${embed.h}`);
+        check(inside(embed).length === 0, `outside the embed's window: ${JSON.stringify(inside(embed))}`);
+        const open = await page.eval(() => document.querySelector('[data-testid="embed-open"]')?.href ?? '');
+        check(urlParam(open, 'embed') === '0' && urlParam(open, 'mu') === '0.3', `"Open in reglab" goes to ${open}`);
+        return `${stage.w}×${stage.h}: stage fits, z chart ${(100 * zShare).toFixed(0)} % high; Q → QR of the link (${qr.svgH.toFixed(0)} px), Esc closes; embed fits, opens ${new URL(open).search.slice(0, 40)}…`;
       },
     },
     {

@@ -158,6 +158,10 @@ where
     Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
     X: AsRangedCoord,
 {
+    // Epoch labels ("25k") need about four characters' room each: fewer of them on a narrow
+    // chart with large type (the lecture stage's loss chart), never more than six.
+    let font = (16.0 * s.zoom).max(s.min_font);
+    let x_labels = ((f64::from(s.width) / s.dpr / (4.0 * font)) as usize).clamp(2, 6);
     plot.configure_mesh()
         .x_desc("epoch")
         .axis_desc_style(desc)
@@ -165,7 +169,7 @@ where
         .axis_style(palette.foreground.stroke_width(s.px(1.0)))
         .bold_line_style(palette.grid.stroke_width(s.px(1.0)))
         .light_line_style(palette.grid.mix(0.35))
-        .x_labels(6)
+        .x_labels(x_labels)
         .y_labels(8)
         .x_label_formatter(&|x| fmt_epoch(*x))
         .y_label_formatter(&|y| format!("{y:.0e}"))

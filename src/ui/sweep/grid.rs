@@ -52,6 +52,7 @@ pub(super) fn OverlayPanel(
         if let Err(e) = draw_overlay(&canvas, &data, &palette) {
             web_sys::console::warn_1(&e.into());
         }
+        crate::ui::canvas::stamp_font(&canvas);
     });
     view! {
         <figure class="chart-panel overlay-panel">
@@ -103,6 +104,7 @@ pub(super) fn BandEdgesPanel(params: RwSignal<Params>, theme: Signal<Palette>) -
         if let Err(e) = draw_band_edges(&canvas, &data, &palette) {
             web_sys::console::warn_1(&e.into());
         }
+        crate::ui::canvas::stamp_font(&canvas);
     });
     let summary = move || {
         let p = params.get();

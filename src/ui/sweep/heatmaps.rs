@@ -75,7 +75,9 @@ fn draw_map(
     kind: MapKind,
     palette: &Palette,
 ) -> Option<CellLayout> {
-    match draw_sweep_map(canvas, s, kind, palette, false) {
+    let drawn = draw_sweep_map(canvas, s, kind, palette, false);
+    crate::ui::canvas::stamp_font(canvas);
+    match drawn {
         Ok(l) => l,
         Err(e) => {
             web_sys::console::warn_1(&e.into());

@@ -1,0 +1,180 @@
+//! The QR code of the page's link, as data: which error-correction level, which version, and the
+//! dark modules as SVG path data (the overlay in `ui::qr` only draws it, black on white).
+//!
+//! The code is made by the `qrcode` crate without its image / SVG features (the page's wasm
+//! budget is tight); the picture is built here, one subpath per horizontal run of dark modules.
+
+use qrcode::bits::Bits;
+use qrcode::{Color, EcLevel, QrCode, Version};
+
+/// Light modules around the code on every side. ISO/IEC 18004 asks for four: scanners find the
+/// three finder patterns by their contrast against this margin, and a page background (dark
+/// theme, a slide's colour) must not touch them.
+pub const QUIET_ZONE: usize = 4;
+
+/// The largest version we accept before giving up error correction. Version 25 is 117 modules
+/// across (125 with the quiet zone); drawn at 60 % of a 1080-pixel projector that is about five
+/// screen pixels a module, which a phone still resolves from the back of a lecture room. Larger
+/// versions shrink the modules, and a lower level that keeps them large reads better than a
+/// higher one that makes them too small to see.
+pub const MAX_ROOM_VERSION: i16 = 25;
+
+/// The most bytes any QR code holds (version 40, level L, byte mode).
+pub const MAX_BYTES: usize = 2953;
+
+/// A QR code ready to draw: `width` × `width` modules, the quiet zone included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QrPicture {
+    /// Modules across, the quiet zone on both sides included (the SVG `viewBox` is
+    /// `0 0 width width`, one unit a module).
+    pub width: usize,
+    /// The QR version, 1 to 40 (version v is 17 + 4v modules across).
+    pub version: i16,
+    /// The error-correction level: 'L' (7 %), 'M' (15 %), 'Q' (25 %) or 'H' (30 % of the code
+    /// may be lost).
+    pub level: char,
+    /// SVG path data of the dark modules, in module units, the quiet zone included: one
+    /// `M x yhNv1h-Nz` subpath per horizontal run of N dark modules.
+    pub path: String,
+    /// The code's modules without the quiet zone, row by row (true = dark).
+    modules: Vec<bool>,
+}
+
+impl QrPicture {
+    /// Whether the module at column `x`, row `y` of the picture (quiet zone included) is dark;
+    /// false outside the code.
+    pub fn dark(&self, x: usize, y: usize) -> bool {
+        let size = self.width - 2 * QUIET_ZONE;
+        let (Some(cx), Some(cy)) = (x.checked_sub(QUIET_ZONE), y.checked_sub(QUIET_ZONE)) else {
+            return false;
+        };
+        cx < size && cy < size && self.modules[cy * size + cx]
+    }
+
+    /// How many modules are dark.
+    pub fn dark_count(&self) -> usize {
+        self.modules.iter().filter(|&&d| d).count()
+    }
+
+    /// The one line the overlay shows under the link: "QR version 7, error correction H".
+    pub fn summary(&self) -> String {
+        format!(
+            "QR version {}, error correction {}",
+            self.version, self.level
+        )
+    }
+}
+
+/// The QR code of `text`, sized to it. The level is the highest of H, Q, M, L whose smallest
+/// version is at most [`MAX_ROOM_VERSION`]; when none is, level L (whose versions are the
+/// smallest, up to 40). A text too long for any QR code is an error with a message a person can
+/// act on.
+pub fn qr_picture(text: &str) -> Result<QrPicture, String> {
+    let levels = [EcLevel::H, EcLevel::Q, EcLevel::M, EcLevel::L];
+    let mut fallback = None;
+    for level in levels {
+        let Ok(code) = QrCode::with_error_correction_level(text, level) else {
+            continue;
+        };
+        if version_number(code.version()) <= MAX_ROOM_VERSION {
+            return Ok(picture(code));
+        }
+        // Levels are tried from the highest down, so the last code kept is L's: the smallest.
+        fallback = Some(code);
+    }
+    fallback
+        .or_else(|| byte_mode_v40(text))
+        .map(picture)
+        .ok_or_else(|| too_long(text))
+}
+
+/// The text as one byte-mode segment in a version-40 L code. The crate's segment optimizer
+/// splits a long URL at its digits, and the extra segment headers make the last few of the
+/// [`MAX_BYTES`] bytes not fit; a single segment holds them all.
+fn byte_mode_v40(text: &str) -> Option<QrCode> {
+    let mut bits = Bits::new(Version::Normal(40));
+    bits.push_byte_data(text.as_bytes()).ok()?;
+    bits.push_terminator(EcLevel::L).ok()?;
+    QrCode::with_bits(bits, EcLevel::L).ok()
+}
+
+/// The message for a text no QR code holds.
+fn too_long(text: &str) -> String {
+    format!(
+        "This link is too long for a QR code ({} characters; a QR code holds at most {}). \
+         Use Copy link instead.",
+        grouped(text.chars().count()),
+        grouped(MAX_BYTES)
+    )
+}
+
+/// `n` with its thousands set apart by a space, as the page writes numbers: 2953 → "2 953".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn version_number(v: Version) -> i16 {
+    match v {
+        Version::Normal(n) | Version::Micro(n) => n,
+    }
+}
+
+fn level_letter(level: EcLevel) -> char {
+    match level {
+        EcLevel::L => 'L',
+        EcLevel::M => 'M',
+        EcLevel::Q => 'Q',
+        EcLevel::H => 'H',
+    }
+}
+
+fn picture(code: QrCode) -> QrPicture {
+    let size = code.width();
+    let version = version_number(code.version());
+    let level = level_letter(code.error_correction_level());
+    let modules: Vec<bool> = code
+        .into_colors()
+        .into_iter()
+        .map(|c| c == Color::Dark)
+        .collect();
+    QrPicture {
+        width: size + 2 * QUIET_ZONE,
+        version,
+        level,
+        path: path_of(&modules, size),
+        modules,
+    }
+}
+
+/// SVG path data of the dark modules of a `size` × `size` code, one rectangle per horizontal
+/// run: about half the text of one square per module (a version-40 code: 114 KB, not 219 KB).
+fn path_of(modules: &[bool], size: usize) -> String {
+    use std::fmt::Write;
+    let mut path = String::new();
+    for (y, row) in modules.chunks(size).enumerate() {
+        let mut x = 0;
+        while x < size {
+            if !row[x] {
+                x += 1;
+                continue;
+            }
+            let run = row[x..].iter().take_while(|&&d| d).count();
+            let _ = write!(
+                path,
+                "M{} {}h{run}v1h-{run}z",
+                x + QUIET_ZONE,
+                y + QUIET_ZONE
+            );
+            x += run;
+        }
+    }
+    path
+}
