@@ -179,14 +179,18 @@ fn read_flag(text: &str) -> Result<bool, String> {
 /// A comma-separated list of [`PANELS`], in table order without repeats (equal sets write
 /// equal links).
 fn read_panels(text: &str) -> Result<Vec<String>, String> {
-    let mut panels: Vec<String> = Vec::new();
+    // Which panels are named, in table order (no sort: the page's wasm then needs no sort code).
+    let mut named = [false; PANELS.len()];
     for name in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        match PANELS.iter().find(|p| **p == name) {
-            Some(p) if !panels.iter().any(|q| q == p) => panels.push(p.to_string()),
-            Some(_) => {}
+        match PANELS.iter().position(|p| *p == name) {
+            Some(i) => named[i] = true,
             None => return Err(format!("no panel called {}", shorten(name))),
         }
     }
-    panels.sort_by_key(|p| PANELS.iter().position(|q| q == p));
-    Ok(panels)
+    Ok(PANELS
+        .iter()
+        .zip(named)
+        .filter(|(_, on)| *on)
+        .map(|(p, _)| p.to_string())
+        .collect())
 }
