@@ -13,6 +13,8 @@
 //    and lists every file, so a new deploy is a new sw.js and the browser installs it.
 // 3. The build fails if index.html still holds anything the CSP would block: an inline script, an
 //    on* handler attribute, a style attribute or element, a javascript:/data: URL.
+// 0. First, the wasm files lose the exports nothing calls (scripts/strip-exports.mjs).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -129,6 +131,10 @@ function cspProblems(html) {
 if (!process.argv[2] && !process.env.TRUNK_STAGING_DIR) fail('no directory: run from Trunk (TRUNK_STAGING_DIR) or pass one');
 const indexPath = path.join(dir, 'index.html');
 let html = await fs.readFile(indexPath, 'utf8').catch(() => fail(`${indexPath} does not exist`));
+
+const wasmFiles = (await fs.readdir(dir)).filter((f) => f.endsWith('.wasm')).map((f) => path.join(dir, f));
+// Release builds only: a debug build keeps its names and debug info, and rebuilds in seconds.
+if (wasmFiles.length && process.env.TRUNK_PROFILE !== 'debug') execFileSync(process.execPath, [path.join(here, 'strip-exports.mjs'), ...wasmFiles], { stdio: 'inherit' });
 
 html = await externaliseScripts(html);
 const problems = cspProblems(html);

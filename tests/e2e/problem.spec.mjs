@@ -51,6 +51,8 @@ test('drag a z0 point, copy the link, open it: the same z0 and the same result',
   expect(Math.abs(fromZ - 3)).toBeLessThan(2e-2);
 
   // Grab the dot (it sits at (z0ᵢ, zᵢ)) and drag it sideways to z0 = 2, inside the band [−1, 3].
+  // (The export above scrolled down to the export panel at the end of the page.)
+  await page.getByTestId('chart-z').scrollIntoViewIfNeeded();
   const box = await page.getByTestId('chart-z').boundingBox();
   const geo = await plotGeometry(page);
   const start = geo.toPx(fromZ0, fromZ);
