@@ -79,6 +79,26 @@ pub struct SweepResult {
     pub timing: WorkTiming,
 }
 
+/// One row of a run's full loss history, as the loss-history CSV writes it: an epoch and the
+/// values at it. (A run longer than [`crate::core::history::FULL_RESOLUTION`] epochs is kept in
+/// buckets of w epochs; a row is then one bucket, at its last epoch, with its largest values,
+/// so no spike is lost.)
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LossRow {
+    /// The epoch (1-based; a bucket's last epoch, at most the epochs run).
+    pub epoch: u64,
+    /// fit.
+    pub fit: f32,
+    /// reg.
+    pub reg: f32,
+    /// total = fit + μ·reg.
+    pub total: f32,
+    /// ‖g‖₂.
+    pub grad_norm: f32,
+    /// ‖z − z*‖∞.
+    pub err_inf: f32,
+}
+
 /// Page → worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
@@ -96,7 +116,8 @@ pub enum ToWorker {
         /// What to compute.
         spec: SweepSpec,
     },
-    /// Recompute a run with its full history and send it back as CSV text (a file to save).
+    /// Recompute a run with its full history and send that back ([`FromWorker::File`]), for
+    /// the page to save as CSV.
     LossCsv {
         /// Its id.
         run: RunId,
@@ -160,14 +181,19 @@ pub enum FromWorker {
     },
     /// A sweep ended.
     SweepDone(Box<SweepResult>),
-    /// A file the page asked for (e.g. the loss history CSV).
+    /// The file a [`ToWorker::LossCsv`] asked for, as numbers: the run's full loss history.
+    /// The page writes the CSV and its name ([`crate::view::csv::loss_csv`],
+    /// [`crate::view::csv::loss_csv_name`]), so the worker's wasm carries no float-to-text code
+    /// (about 20 KB); f32 travel as their bits, so the page prints exactly the worker's values.
     File {
         /// The request this answers.
         run: RunId,
-        /// Suggested file name.
-        name: String,
-        /// Its text.
-        text: String,
+        /// The run's μ (for the file name).
+        mu: f64,
+        /// The run's planned epochs (for the file name).
+        epochs: u64,
+        /// One row per epoch (per bucket for runs kept in buckets), in epoch order.
+        rows: Vec<LossRow>,
     },
     /// A request could not be carried out.
     Error {

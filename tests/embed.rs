@@ -23,7 +23,10 @@ fn an_embed_carries_the_state_and_opens_the_same_state_without_embed() {
     let open = query(&open_link(PAGE, &embed));
     assert!(!open.embed);
     assert_eq!(
-        Params { embed: true, ..open.clone() },
+        Params {
+            embed: true,
+            ..open.clone()
+        },
         embed,
         "only embed differs"
     );
@@ -33,7 +36,10 @@ fn an_embed_carries_the_state_and_opens_the_same_state_without_embed() {
 fn the_iframe_code_has_src_title_size_lazy_loading_and_no_border() {
     let p = Params::from_query("mu=0.3").params;
     let code = iframe_code(PAGE, &p, EMBED_SIZES[1]);
-    assert!(code.starts_with("<iframe src=\"https://example.org/reglab/?"), "{code}");
+    assert!(
+        code.starts_with("<iframe src=\"https://example.org/reglab/?"),
+        "{code}"
+    );
     assert!(code.ends_with("></iframe>"), "{code}");
     for part in [
         "width=\"800\"",

@@ -4,8 +4,8 @@
 use reglab::core::{logspace, AdamConfig, StopReason};
 use reglab::protocol::{FromWorker, WorkTiming};
 use reglab::spec::{RunSpec, SweepSpec};
-use reglab::view::csv::sweep_csv;
-use reglab::worker::job::{Job, LossCsvJob, SweepJob, Task};
+use reglab::view::csv::{loss_csv, loss_csv_name, sweep_csv};
+use reglab::worker::job::{loss_rows, Job, LossCsvJob, SweepJob, Task};
 
 fn spec(mu: f64, epochs: u64) -> RunSpec {
     RunSpec {
@@ -100,19 +100,64 @@ fn bad_requests_are_errors_not_panics() {
 
 #[test]
 fn loss_csv_has_every_epoch() {
-    let FromWorker::File { run, name, text } =
-        finish(Box::new(LossCsvJob::new(3, spec(0.1, 2_000)).unwrap()), 333)
+    let FromWorker::File {
+        run,
+        mu,
+        epochs,
+        rows,
+    } = finish(Box::new(LossCsvJob::new(3, spec(0.1, 2_000)).unwrap()), 333)
     else {
         panic!("a loss export ends with File")
     };
     assert_eq!(run, 3);
-    assert!(name.ends_with(".csv"));
+    // The page writes the file (name and text) from the worker's numbers.
+    let (name, text) = (loss_csv_name(mu, epochs), loss_csv(&rows));
+    assert_eq!(name, "reglab-losses-mu0.1-epochs2000.csv");
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("epoch,fit,reg,total,grad_norm,err_inf"));
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 2_000);
     assert!(rows[0].starts_with("1,505.0505,100,"), "{}", rows[0]);
     assert!(rows[1_999].starts_with("2000,"));
+}
+
+/// The CSV the page writes from the worker's rows is the one the worker used to write from its
+/// history (that code, kept here): byte for byte, also for a run kept in buckets.
+#[test]
+fn loss_csv_from_rows_matches_the_history() {
+    use reglab::core::{History, Problem, Run};
+    fn from_history(h: &History) -> String {
+        let mut out = String::from("epoch,fit,reg,total,grad_norm,err_inf\n");
+        let total_epochs = h.total.epochs();
+        for k in 0..h.total.len() {
+            let epoch = h.total.bucket_end_epoch(k).min(total_epochs);
+            let row = [&h.fit, &h.reg, &h.total, &h.grad_norm, &h.err_inf]
+                .map(|s| format!("{}", s.max[k]));
+            out.push_str(&format!("{epoch},{}\n", row.join(",")));
+        }
+        out
+    }
+    for (mu, epochs, lr) in [(0.1, 2_000, 0.1), (0.02, 40_001, 0.1), (0.1, 300, 50.0)] {
+        let config = AdamConfig {
+            lr,
+            ..AdamConfig::default()
+        };
+        let mut run = Run::new(Problem::seed(mu), config, epochs);
+        while run
+            .advance(10_000, 0, |_, _| std::ops::ControlFlow::Continue(()))
+            .is_none()
+        {}
+        let h = run.history();
+        assert_eq!(
+            loss_csv(&loss_rows(h)),
+            from_history(h),
+            "μ {mu}, {epochs} epochs"
+        );
+    }
+    assert_eq!(
+        loss_csv_name(1e-6, 25_000),
+        "reglab-losses-mu1e-6-epochs25000.csv"
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use reglab::core::{linspace, AdamConfig, Band};
 #[cfg(feature = "test-hooks")]
 use reglab::protocol::Fault;
 use reglab::protocol::{
-    decode, encode, FromWorker, RunResult, Snapshot, SweepResult, ToWorker, WorkTiming,
+    decode, encode, FromWorker, LossRow, RunResult, Snapshot, SweepResult, ToWorker, WorkTiming,
 };
 use reglab::spec::{RunSpec, SweepSpec};
 use reglab::ui::charts::z_chart::{draw_z_chart, ZChart};
@@ -203,8 +203,26 @@ fn protocol_round_trips_every_variant() {
         FromWorker::SweepDone(Box::new(real_sweep())),
         FromWorker::File {
             run: 9,
-            name: "losses.csv".into(),
-            text: "epoch,fit\n1,2.5\n".into(),
+            mu: 0.02,
+            epochs: 25_000,
+            rows: vec![
+                LossRow {
+                    epoch: 1,
+                    fit: 505.050_5,
+                    reg: 100.0,
+                    total: 507.050_5,
+                    grad_norm: 12.5,
+                    err_inf: 9.0,
+                },
+                LossRow {
+                    epoch: 25_000,
+                    fit: f32::MAX,
+                    reg: f32::MIN_POSITIVE,
+                    total: f32::INFINITY,
+                    grad_norm: -0.0,
+                    err_inf: 1e-30,
+                },
+            ],
         },
         FromWorker::Error {
             run: Some(7),

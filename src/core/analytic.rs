@@ -53,8 +53,21 @@ pub fn clamp_solution(z0: &[f32], band: Option<Band>) -> Vec<f32> {
         None => z0.to_vec(),
         Some(b) => z0
             .iter()
-            .map(|&x| f64::from(x).clamp(b.lo, b.hi) as f32)
+            .map(|&x| clamp(f64::from(x), b.lo, b.hi) as f32)
             .collect(),
+    }
+}
+
+/// `x` within [lo, hi] (NaN stays NaN), as `f64::clamp` for lo ≤ hi. Not `f64::clamp`: its
+/// lo ≤ hi assertion prints both bounds, which links Rust's float printer (~16 KB) into the
+/// worker's wasm, which otherwise prints no number at all.
+fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
     }
 }
 

@@ -46,14 +46,16 @@ pub fn floats_mut(lanes: &mut [f32x8]) -> &mut [f32] {
     bytemuck::cast_slice_mut(lanes)
 }
 
-/// Why a problem cannot be built.
+/// Why a problem cannot be built. The messages print no float (the value is in the variant):
+/// they reach the page from the worker, whose wasm then needs no float-to-text code — the page
+/// checks μ and δ itself before a run, so these are a last line of defence.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ProblemError {
     /// n = 0: there is nothing to optimise.
     #[error("the problem needs at least one coordinate (n ≥ 1)")]
     Empty,
     /// μ must be a finite number ≥ 0 (μ < 0 would reward moving away from c: L is unbounded).
-    #[error("μ must be a finite number ≥ 0, got {0}")]
+    #[error("μ must be a finite number ≥ 0")]
     BadMu(f64),
     /// c and every z0ᵢ must be finite.
     #[error("z0 and the centre c must be finite numbers")]
@@ -62,7 +64,7 @@ pub enum ProblemError {
     #[error("the weights must be {0} finite numbers ≥ 0")]
     BadWeights(usize),
     /// The pseudo-Huber width δ must be a finite number > 0.
-    #[error("the pseudo-Huber width δ must be a finite number > 0, got {0}")]
+    #[error("the pseudo-Huber width δ must be a finite number > 0")]
     BadDelta(f64),
 }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::link::{fmt_real, Params};
-use crate::protocol::FromWorker;
+use crate::protocol::{FromWorker, LossRow};
 use crate::ui::client::{Event, Request, WorkerClient};
 use crate::ui::download::{download, download_bytes};
 use crate::ui::palette::Palette;
@@ -81,17 +81,24 @@ fn request_loss_csv(
     });
 }
 
-/// The worker of the loss-history export: it saves each file it sends and reports failures.
+/// The worker of the loss-history export: it sends each history as numbers, saved here as CSV
+/// (the page writes the text, so the worker needs no float printer); failures are reported.
 fn loss_worker(message: RwSignal<String>) -> WorkerClient {
     WorkerClient::start(move |event| match event {
-        Event::Message(FromWorker::File { name, text, .. }) => {
-            if let Err(e) = download(&name, "text/csv", &text) {
-                message.set(format!("Could not save the loss history: {e}"));
-            }
-        }
+        Event::Message(FromWorker::File {
+            mu, epochs, rows, ..
+        }) => save_loss_csv(mu, epochs, &rows, message),
         Event::Message(FromWorker::Error { message: m, .. }) | Event::Failed(m) => message.set(m),
         _ => {}
     })
+}
+
+/// Saves a run's loss history (the worker's answer to the export) as CSV.
+fn save_loss_csv(mu: f64, epochs: u64, rows: &[LossRow], message: RwSignal<String>) {
+    use crate::view::csv::{loss_csv, loss_csv_name};
+    if let Err(e) = download(&loss_csv_name(mu, epochs), "text/csv", &loss_csv(rows)) {
+        message.set(format!("Could not save the loss history: {e}"));
+    }
 }
 
 /// Saves the shown run (z0, z, z*, weights) as CSV, named after its μ and epoch.

@@ -10,7 +10,9 @@ use wasm_bindgen::JsCast;
 /// The live lab's (or, in the sweep view, the sweep's) distance from the top of the page, in CSS px.
 fn lab_top(doc: &web_sys::Document) -> Option<f64> {
     let scroll_y = web_sys::window()?.scroll_y().unwrap_or(0.0);
-    let lab = doc.query_selector(".lab:not([hidden]), .sweep-view:not([hidden])").ok()??;
+    let lab = doc
+        .query_selector(".lab:not([hidden]), .sweep-view:not([hidden])")
+        .ok()??;
     Some((lab.get_bounding_client_rect().top() + scroll_y).round())
 }
 

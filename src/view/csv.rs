@@ -1,6 +1,8 @@
 //! Text exports of a run. Numbers are written with Rust's shortest round-trip formatting, so an
 //! f32 read back from the CSV is bit-for-bit the value the worker computed.
 
+use crate::protocol::LossRow;
+
 /// CSV of a run, one row per coordinate: `dim,z0,z,z_star` (dim counts from 0), and a `w`
 /// column when the fit term is weighted (`w` non-empty), so each row can be checked against
 /// its own band c ± wᵢ/(2μ).
@@ -25,19 +27,23 @@ fn num(x: f32) -> String {
     format!("{x}")
 }
 
-/// CSV of a run's loss history: `epoch,fit,reg,total,grad_norm,err_inf`, one row per epoch.
-/// (A run longer than [`crate::core::history::FULL_RESOLUTION`] epochs is kept in buckets of w
-/// epochs; its rows are then one per bucket, at the bucket's last epoch, with the bucket's
-/// largest values, so no spike is lost.)
-pub fn loss_csv(h: &crate::core::History) -> String {
+/// CSV of a run's loss history: `epoch,fit,reg,total,grad_norm,err_inf`, one row per
+/// [`LossRow`] (one per epoch; one per bucket, at its last epoch, for runs kept in buckets).
+pub fn loss_csv(rows: &[LossRow]) -> String {
     let mut out = String::from("epoch,fit,reg,total,grad_norm,err_inf\n");
-    let total_epochs = h.total.epochs();
-    for k in 0..h.total.len() {
-        let epoch = h.total.bucket_end_epoch(k).min(total_epochs);
-        let row = [&h.fit, &h.reg, &h.total, &h.grad_norm, &h.err_inf].map(|s| num(s.max[k]));
-        out.push_str(&format!("{epoch},{}\n", row.join(",")));
+    for r in rows {
+        let values = [r.fit, r.reg, r.total, r.grad_norm, r.err_inf].map(num);
+        out.push_str(&format!("{},{}\n", r.epoch, values.join(",")));
     }
     out
+}
+
+/// The loss-history CSV's file name: `reglab-losses-mu{μ}-epochs{N}.csv`.
+pub fn loss_csv_name(mu: f64, epochs: u64) -> String {
+    format!(
+        "reglab-losses-mu{}-epochs{epochs}.csv",
+        crate::link::fmt_real(mu)
+    )
 }
 
 /// CSV of a sweep: `mu,dim,z0,z,z_star`, one row per μ and coordinate (z* of the sweep's

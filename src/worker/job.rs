@@ -5,8 +5,8 @@
 
 use std::ops::ControlFlow;
 
-use crate::core::{Problem, Run, SweepRow};
-use crate::protocol::{FromWorker, RunId, RunResult, Snapshot, SweepResult, WorkTiming};
+use crate::core::{History, Problem, Run, SweepRow};
+use crate::protocol::{FromWorker, LossRow, RunId, RunResult, Snapshot, SweepResult, WorkTiming};
 use crate::spec::{RunSpec, SweepSpec};
 
 /// Points per loss series sent to the page: a few per pixel column of the widest chart.
@@ -205,7 +205,10 @@ impl Task for SweepJob {
             let run = match &mut self.current {
                 Some(run) => run,
                 None => {
-                    let problem = problem_of(base, mu).expect("checked in SweepJob::new");
+                    // No `expect`: its message would print the error with `Debug`.
+                    let Ok(problem) = problem_of(base, mu) else {
+                        panic!("the sweep's problems are checked in SweepJob::new")
+                    };
                     self.current.insert(
                         Run::with_optimizer(problem, base.optimizer(), base.epochs)
                             .without_history(),
@@ -252,7 +255,7 @@ impl Task for SweepJob {
     }
 }
 
-/// Recomputes a run keeping its full history and answers with it as CSV.
+/// Recomputes a run keeping its full history and answers with it ([`FromWorker::File`]).
 pub struct LossCsvJob {
     job: Job,
 }
@@ -290,16 +293,28 @@ impl Task for LossCsvJob {
     }
 
     fn finish(self: Box<Self>, _elapsed_ms: f64, _timing: WorkTiming) -> FromWorker {
-        let spec = &self.job.spec;
-        let name = format!(
-            "reglab-losses-mu{}-epochs{}.csv",
-            crate::link::fmt_real(spec.mu),
-            spec.epochs
-        );
+        // Numbers, not text: the page writes the CSV, so no float printer is linked in here.
         FromWorker::File {
             run: self.job.id,
-            name,
-            text: crate::view::csv::loss_csv(self.job.run.history()),
+            mu: self.job.spec.mu,
+            epochs: self.job.spec.epochs,
+            rows: loss_rows(self.job.run.history()),
         }
     }
+}
+
+/// The rows of the loss-history CSV: one per bucket of the full history (one per epoch unless
+/// the run is kept in buckets), at the bucket's last epoch, with the bucket's largest values.
+pub fn loss_rows(h: &History) -> Vec<LossRow> {
+    let total_epochs = h.total.epochs();
+    (0..h.total.len())
+        .map(|k| LossRow {
+            epoch: h.total.bucket_end_epoch(k).min(total_epochs),
+            fit: h.fit.max[k],
+            reg: h.reg.max[k],
+            total: h.total.max[k],
+            grad_norm: h.grad_norm.max[k],
+            err_inf: h.err_inf.max[k],
+        })
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! The worker side: the tasks a worker runs (a run, a sweep, a loss-history export) are plain
-//! Rust, tested natively (the CSV text they write is [`crate::view::csv`]'s); the Web Worker
-//! loop around them ([`runtime`]) exists only on wasm32.
+//! Rust, tested natively (a loss-history export sends numbers: the page writes the CSV text with
+//! [`crate::view::csv`], so the worker's wasm prints no number); the Web Worker loop around them
+//! ([`runtime`]) exists only on wasm32.
 
 pub mod job;
 #[cfg(target_arch = "wasm32")]
