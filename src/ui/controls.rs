@@ -18,7 +18,7 @@ pub fn MuControl(
     let bad_input = RwSignal::new(false);
     view! {
         <div class="field mu-field">
-            <label for="mu-slider">"μ — regularization weight"</label>
+            <label for="mu-slider">"μ"<span class="label-rest">" — regularization weight"</span></label>
             <input
                 id="mu-slider"
                 type="range"

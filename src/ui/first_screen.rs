@@ -18,15 +18,17 @@ fn lab_top(doc: &web_sys::Document) -> Option<f64> {
 
 /// Writes `--lab-top` on the root element whenever the page's layout changes size (observing
 /// the body and the masthead; writing only a changed value, so the charts' own resizing never
-/// loops back here).
+/// loops back here). The write waits for the next animation frame: made inside the observer's
+/// callback it would resize the charts' canvases in the same frame, which WebKit reports as a
+/// "ResizeObserver loop" error.
 pub fn keep_lab_top_current() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let last = std::cell::Cell::new(f64::NAN);
-    let doc_for_update = doc.clone();
-    let update = Closure::<dyn FnMut()>::new(move || {
-        let (Some(top), Some(root)) = (lab_top(&doc_for_update), doc_for_update.document_element())
+    let last = std::rc::Rc::new(std::cell::Cell::new(f64::NAN));
+    let doc_for_write = doc.clone();
+    let write = Closure::<dyn FnMut()>::new(move || {
+        let (Some(top), Some(root)) = (lab_top(&doc_for_write), doc_for_write.document_element())
         else {
             return;
         };
@@ -35,6 +37,11 @@ pub fn keep_lab_top_current() {
             if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
                 let _ = root.style().set_property("--lab-top", &format!("{top}px"));
             }
+        }
+    });
+    let update = Closure::<dyn FnMut()>::new(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(write.as_ref().unchecked_ref());
         }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(update.as_ref().unchecked_ref()) {

@@ -377,9 +377,9 @@ function checks(engine, site, dist) {
         const embed = await fit(['lecture-caption', 'chart-z', 'mu-slider', 'embed-open']);
         check(embed.scrollH <= embed.h && embed.scrollW <= embed.w, `the embed scrolls: ${embed.scrollW}×${embed.scrollH} in ${embed.w}×${embed.h}`);
         check(inside(embed).length === 0, `outside the embed's window: ${JSON.stringify(inside(embed))}`);
-        const open = await page.eval(() => document.querySelector('[data-testid="embed-open"]')?.href ?? '');
-        check(urlParam(open, 'embed') === '0' && urlParam(open, 'mu') === '0.3', `"Open in reglab" goes to ${open}`);
-        return `${stage.w}×${stage.h}: stage fits, z chart ${(100 * zShare).toFixed(0)} % high; Q → QR of the link (${qr.svgH.toFixed(0)} px), Esc closes; embed fits, opens ${new URL(open).search.slice(0, 40)}…`;
+        const out = await page.eval(() => document.querySelector('[data-testid="embed-open"]')?.href ?? '');
+        check(urlParam(out, 'embed') === '0' && urlParam(out, 'mu') === '0.3', `"Open in reglab" goes to ${out}`);
+        return `${stage.w}×${stage.h}: stage fits, z chart ${(100 * zShare).toFixed(0)} % high; Q → QR of the link (${qr.svgH.toFixed(0)} px), Esc closes; embed fits, opens ${new URL(out).search.slice(0, 40)}…`;
       },
     },
     {

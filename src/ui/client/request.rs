@@ -15,7 +15,7 @@ pub enum Request {
     Run(RunSpec),
     /// A μ sweep.
     Sweep(SweepSpec),
-    /// A run's full loss history as CSV.
+    /// A run's full loss history, which the page saves as CSV.
     LossCsv(RunSpec),
 }
 
