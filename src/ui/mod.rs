@@ -76,6 +76,10 @@ pub fn App() -> impl IntoView {
         <div class=move || lab.root_class()>
         <Masthead params=params show_keys=show_keys show_qr=show_qr />
         <main>
+        // An embed hides the masthead; its page still has a title for screen readers.
+        <Show when=move || params.get().embed>
+            <h1 class="visually-hidden">"reglab: the learned z against z0 as μ changes"</h1>
+        </Show>
         <Notices notices=lab.notices />
         <worker_notice::WorkerNotice />
         <lecture::KeyList show=show_keys />

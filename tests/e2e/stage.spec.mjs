@@ -241,7 +241,9 @@ async function axeScan(where, label) {
       .map((v) => `\n  ${v.impact} ${v.id}: ${v.nodes.length} nodes — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`)
       .join('')}`,
   );
-  return bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  // Every mode is held to no violation at all, of any impact (the stage and the embed are what
+  // a whole room or another site's readers see).
+  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
 }
 
 /**
@@ -830,7 +832,7 @@ const AXE_CASES = [
 ];
 
 for (const C of AXE_CASES) {
-  test(`accessibility (axe-core): ${C.name} has no serious or critical violations`, async ({ browser }) => {
+  test(`accessibility (axe-core): ${C.name} has no violations`, async ({ browser }) => {
     const context = await browser.newContext({ colorScheme: 'light', ...C.options });
     const page = await context.newPage();
     const problems = watchProblems(page);
