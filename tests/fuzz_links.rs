@@ -92,9 +92,11 @@ fn check(query: &str) -> TestCaseResult {
         if let Some(v) = last(spec.key) {
             // A range's two ends are checked together (z0min < z0max, smin ≤ smax): a value is
             // judged with the other end the link gives, not against that end's default.
-            let partner = RANGES
-                .iter()
-                .find_map(|&(a, b)| (spec.key == a).then_some(b).or((spec.key == b).then_some(a)));
+            let partner = RANGES.iter().find_map(|&(a, b)| {
+                (spec.key == a)
+                    .then_some(b)
+                    .or((spec.key == b).then_some(a))
+            });
             let with_partner = partner
                 .and_then(|k| last(k).map(|pv| format!("&{k}={pv}")))
                 .unwrap_or_default();
@@ -156,5 +158,9 @@ fn a_range_given_whole_is_judged_whole() {
     }
     assert!(Params::from_query("?smax=9&smin=9").replaced.is_empty());
     assert!(Params::from_query("?z0max=30&z0min=20").replaced.is_empty());
-    assert_eq!(Params::from_query("?smin=9").replaced.len(), 2, "smin and smax named");
+    assert_eq!(
+        Params::from_query("?smin=9").replaced.len(),
+        2,
+        "smin and smax named"
+    );
 }
