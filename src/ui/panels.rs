@@ -22,6 +22,46 @@ use crate::view::charts::{
 use crate::view::shown::Frame;
 use z_pointer::ZPointer;
 
+/// What a chart's picture depends on: the run and snapshot shown, the compared run (by identity:
+/// a new message is a new picture even with the same run id), the colours and the canvas' bitmap
+/// and type size. A redraw with an equal key would paint the same pixels, so it is skipped — a
+/// layout pass that fires the resize observer without changing the size draws nothing.
+#[derive(Clone, Copy, PartialEq)]
+struct DrawKey {
+    shown: usize,
+    step: Option<usize>,
+    other: Option<usize>,
+    palette: Palette,
+    bitmap: Option<(u32, u32, u64, u64)>,
+}
+
+impl DrawKey {
+    fn of(
+        canvas: &web_sys::HtmlCanvasElement,
+        f: &Frame,
+        other: Option<&Arc<Shown>>,
+        palette: Palette,
+    ) -> Self {
+        Self {
+            shown: Arc::as_ptr(&f.shown) as usize,
+            step: f.step,
+            other: other.map(|o| Arc::as_ptr(o) as usize),
+            palette,
+            bitmap: crate::ui::canvas::measure(canvas)
+                .map(|s| (s.width, s.height, s.zoom.to_bits(), s.min_font.to_bits())),
+        }
+    }
+
+    /// Whether `last` already drew this key (and remembers it if not).
+    fn is_drawn(self, last: StoredValue<Option<DrawKey>>) -> bool {
+        if last.get_value() == Some(self) {
+            return true;
+        }
+        last.set_value(Some(self));
+        false
+    }
+}
+
 /// Warns on the console when a chart could not be drawn (the page goes on without it).
 fn report(result: Result<(), String>) {
     if let Err(e) = result {
@@ -46,6 +86,7 @@ pub fn ZPanel(
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
     let last_run = StoredValue::new(None::<u64>);
+    let last_drawn = StoredValue::new(None::<DrawKey>);
     let pointer = ZPointer::new(canvas_ref, frame, selected, on_drag);
     Effect::new(move |_| {
         size.track();
@@ -54,6 +95,9 @@ pub fn ZPanel(
             return;
         };
         let other = compare.get();
+        if DrawKey::of(&canvas, &f, other.as_ref(), palette).is_drawn(last_drawn) {
+            return;
+        }
         draw_z_panel(&canvas, &f, other.as_deref(), &palette);
         // Only a new result ends the input-to-frame clock (redraws of the same run — a resize,
         // the theme, the compared run arriving — are not the answer to an input).
@@ -158,6 +202,7 @@ fn LogPanel(
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
+    let last_drawn = StoredValue::new(None::<DrawKey>);
     Effect::new(move |_| {
         size.track();
         let palette = theme.get();
@@ -165,6 +210,9 @@ fn LogPanel(
             return;
         };
         let other = compare.get();
+        if DrawKey::of(&canvas, &f, other.as_ref(), palette).is_drawn(last_drawn) {
+            return;
+        }
         let spec = (kind.chart)(&f.shown.result.spec, compared_kind(other.as_deref()));
         let cols = columns_for(&canvas);
         let chart = LogChart::of(&spec, &f, other.as_deref(), cols, &palette, false);

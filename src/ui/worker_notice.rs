@@ -17,7 +17,7 @@ pub fn WorkerNotice() -> impl IntoView {
     });
     view! {
         <Show when=move || !text.get().is_empty()>
-            <div class="notice" role="alert" data-testid="worker-notice"
+            <div class="notice worker-notice" role="alert" data-testid="worker-notice"
                 data-restarts=move || count.get().to_string()>
                 <p>{move || text.get()}</p>
                 <button type="button" on:click=move |_| text.set(String::new())>"Dismiss"</button>
