@@ -172,9 +172,12 @@ impl Problem {
         })
     }
 
-    /// The seed problem: z0 = linspace(−10, 10, 100), c = 1, at weight `mu`.
+    /// The seed problem: z0 = linspace(−10, 10, 100), c = 1, at weight `mu`. (Panics on a bad
+    /// `mu` with the error's message, not its `Debug`: that would print floats, and so link Rust's
+    /// float printer into the worker's wasm, which calls this and otherwise prints no number.)
     pub fn seed(mu: f64) -> Self {
-        Self::new(&linspace(-10.0, 10.0, 100), mu, 1.0).expect("the seed problem is valid")
+        Self::new(&linspace(-10.0, 10.0, 100), mu, 1.0)
+            .unwrap_or_else(|e| panic!("the seed problem: {e}"))
     }
 
     /// Number of coordinates n.

@@ -25,7 +25,7 @@ pub fn keep_lab_top_current() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let last = std::rc::Rc::new(std::cell::Cell::new(f64::NAN));
+    let last = std::cell::Cell::new(f64::NAN);
     let doc_for_write = doc.clone();
     let write = Closure::<dyn FnMut()>::new(move || {
         let (Some(top), Some(root)) = (lab_top(&doc_for_write), doc_for_write.document_element())

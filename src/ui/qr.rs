@@ -10,13 +10,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::ui::url::current_href;
 use crate::view::qr::{qr_picture, QrPicture};
-
-fn current_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
 
 /// The element that has the focus now, if it can take it back later.
 fn focused() -> Option<web_sys::HtmlElement> {
@@ -67,7 +62,7 @@ pub fn QrOverlay(
     });
     view! {
         <Show when=move || open.get()>
-            {move || overlay(open, close, current_url())}
+            {move || overlay(open, close, current_href())}
         </Show>
     }
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::link::embed::{iframe_code, open_link, EMBED_SIZES};
 use crate::link::Params;
+use crate::ui::url::{current_href, page_address};
 
 /// What was copied last.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,24 +24,6 @@ enum Copied {
     Nothing,
     Done(What),
     Fallback(What, String),
-}
-
-fn current_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
-
-/// The page's address without its query and hash: the base of every link the page writes.
-fn page_address() -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
 }
 
 /// Writes `text` to the clipboard; `copied` then says whether it worked or holds the text for
@@ -82,7 +65,7 @@ pub fn ShareLink(
     params: RwSignal<Params>,
 ) -> impl IntoView {
     let copied = RwSignal::new(Copied::Nothing);
-    let copy_link = move |_| copy(What::Link, current_url(), copied);
+    let copy_link = move |_| copy(What::Link, current_href(), copied);
     let copy_embed = move |_| {
         let code = iframe_code(&page_address(), &params.get_untracked(), EMBED_SIZES[1]);
         copy(What::Embed, code, copied)

@@ -7,6 +7,25 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
+/// The page's whole address (it holds the whole state): what Copy link and the QR code give.
+pub fn current_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without its query and hash: the base of every link the page writes.
+pub fn page_address() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
 /// Replaces the query with `query` using `history.replaceState`, keeping path and hash.
 pub fn replace_query(query: &str) {
     let Some(window) = web_sys::window() else {

@@ -202,13 +202,8 @@ pub fn start() -> Result<(), JsValue> {
 /// with its optimising tier in the background) when the page's first run arrives: the first
 /// chart of a fresh page then comes at full speed. About 1 ms, while the page is still loading.
 fn warm_up() {
-    use crate::core::{linspace, AdamConfig, Problem, Run};
-    // Not `Problem::seed`: its `expect` would link in `ProblemError`'s `Debug`, and with it the
-    // float printer the worker otherwise does without.
-    let Ok(problem) = Problem::new(&linspace(-10.0, 10.0, 100), 0.1, 1.0) else {
-        return;
-    };
-    let mut run = Run::new(problem, AdamConfig::default(), 2_000).without_history();
+    use crate::core::{AdamConfig, Problem, Run};
+    let mut run = Run::new(Problem::seed(0.1), AdamConfig::default(), 2_000).without_history();
     while run
         .advance(250, 0, |_, _| std::ops::ControlFlow::Continue(()))
         .is_none()
