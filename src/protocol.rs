@@ -116,6 +116,16 @@ pub enum ToWorker {
         /// What to compute.
         spec: SweepSpec,
     },
+    /// Start a run from a given z instead of 0 (a warm start after a μ change; the optimizer's
+    /// state starts fresh), abandoning any other.
+    Continue {
+        /// Its id.
+        run: RunId,
+        /// What to compute.
+        spec: RunSpec,
+        /// The starting z (n values).
+        z: Vec<f32>,
+    },
     /// Recompute a run with its full history and send that back ([`FromWorker::File`]), for
     /// the page to save as CSV.
     LossCsv {

@@ -73,6 +73,7 @@ fn to_worker_variant(m: &ToWorker) -> &'static str {
     match m {
         ToWorker::Start { .. } => "Start",
         ToWorker::Sweep { .. } => "Sweep",
+        ToWorker::Continue { .. } => "Continue",
         ToWorker::LossCsv { .. } => "LossCsv",
         ToWorker::Stop { .. } => "Stop",
         #[cfg(feature = "test-hooks")]
@@ -163,6 +164,11 @@ fn protocol_round_trips_every_variant() {
                 centre: -1.5,
                 ..spec()
             },
+        },
+        ToWorker::Continue {
+            run: 6,
+            spec: spec(),
+            z: result.z.clone(),
         },
         ToWorker::Sweep {
             run: 4,

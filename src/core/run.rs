@@ -77,6 +77,26 @@ impl Run {
         }
     }
 
+    /// The same run started from `z` instead of 0 (a warm start: the optimizer's state stays
+    /// fresh — Adam's moments at 0 and its step count at 0 — so the first steps are about one
+    /// learning rate long, as at any start). `Err` if `z` does not have n values, all finite;
+    /// call it before any epoch ran.
+    pub fn starting_at(mut self, z: &[f32]) -> Result<Self, String> {
+        let n = self.problem.n();
+        if z.len() != n {
+            return Err(format!(
+                "a warm start needs {n} values of z, not {}",
+                z.len()
+            ));
+        }
+        if !z.iter().all(|v| v.is_finite()) {
+            return Err("a warm start needs a finite z".into());
+        }
+        let pad = floats(&self.z).get(n).copied().unwrap_or(0.0);
+        self.z = crate::core::problem::to_lanes(z, pad);
+        Ok(self)
+    }
+
     /// Runs up to `max_epochs` more epochs (fewer if the run ends), calling `observe(epoch, z)`
     /// after every `every`-th epoch (`every` = 0: never). Returns the stop reason once the run
     /// has ended, `None` while epochs remain.

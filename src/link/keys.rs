@@ -1,13 +1,14 @@
 //! The keyboard map of lecture mode, as plain data and functions (tested natively): P toggles
 //! lecture mode, Q shows the link as a QR code, ? shows the keys, Esc closes both; in lecture
 //! mode ←/→ step μ through the sweep grid (or the tour, while one runs), [ / ] multiply / divide
-//! μ by 10^¼, Space plays or pauses, R replays, F toggles full screen.
+//! μ by 10^¼, Space plays or pauses, R replays, `,` / `.` step the run one snapshot back /
+//! forward, V reveals the answer of a prediction, F toggles full screen.
 
 /// Factor of one [ or ] press: four presses per decade.
 pub const MU_FACTOR: f64 = 1.778_279_410_038_922_8; // 10^(1/4)
 
 /// The key list (shown by ?).
-pub const KEYS: [(&str, &str); 10] = [
+pub const KEYS: [(&str, &str); 13] = [
     ("P", "lecture mode on / off"),
     (
         "← / →",
@@ -17,6 +18,9 @@ pub const KEYS: [(&str, &str); 10] = [
     ("]", "μ ÷ 1.78 (a quarter decade down)"),
     ("Space", "play / pause"),
     ("R", "replay the run"),
+    (",", "one snapshot back in the run (the scrubber)"),
+    (".", "one snapshot forward in the run (the scrubber)"),
+    ("V", "reveal the answer of a prediction"),
     ("F", "full screen on / off"),
     ("Q", "QR code of this view's link (for the room to scan)"),
     ("?", "this list"),
@@ -51,6 +55,12 @@ pub enum Action {
     Replay,
     /// Full screen.
     Fullscreen,
+    /// The scrubber one snapshot back.
+    ScrubBack,
+    /// The scrubber one snapshot forward.
+    ScrubForward,
+    /// Reveal the answer of a prediction.
+    Reveal,
 }
 
 /// The action for a key in a mode (lecture-only keys do nothing outside lecture mode).
@@ -73,6 +83,9 @@ pub fn action_for(key: &str, present: bool) -> Option<Action> {
         " " | "Spacebar" => Some(Action::PlayPause),
         "r" | "R" => Some(Action::Replay),
         "f" | "F" => Some(Action::Fullscreen),
+        "," => Some(Action::ScrubBack),
+        "." => Some(Action::ScrubForward),
+        "v" | "V" => Some(Action::Reveal),
         _ => None,
     }
 }

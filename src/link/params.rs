@@ -104,6 +104,11 @@ pub struct Params {
     /// Embed mode (an iframe on a slide or a course page): only the z chart, the μ slider, the
     /// caption and a link to the full lab.
     pub embed: bool,
+    /// Predict, then reveal: the answer stays hidden until the student has predicted the band.
+    pub quiz: bool,
+    /// Keep z when μ changes: a μ change continues from the current z (a warm start) instead
+    /// of restarting from 0 (the seed's cold start, the default).
+    pub warm: bool,
     /// Panels hidden by a classroom link (`hide=explain,loss`), from [`PANELS`].
     pub hide: Vec<String>,
     /// The tour step shown (0: no tour; 1..=[`TOUR_STEPS`]).
@@ -154,6 +159,8 @@ impl Default for Params {
             scount: 10,
             present: false,
             embed: false,
+            quiz: false,
+            warm: false,
             hide: Vec::new(),
             tour: 0,
             opt: OptimizerKind::Adam,

@@ -77,6 +77,8 @@ pub enum Field {
     W,
     TLambda,
     TCap,
+    Quiz,
+    Warm,
 }
 
 /// One row of the table: a URL key, what it holds and where it goes.
@@ -187,6 +189,18 @@ pub const SPECS: &[Spec] = &[
         key: "embed",
         label: "embed mode",
         field: Field::Embed,
+        kind: Kind::Flag,
+    },
+    Spec {
+        key: "quiz",
+        label: "predict first",
+        field: Field::Quiz,
+        kind: Kind::Flag,
+    },
+    Spec {
+        key: "warm",
+        label: "keep z when μ changes",
+        field: Field::Warm,
         kind: Kind::Flag,
     },
     Spec {

@@ -26,6 +26,8 @@ impl Params {
             Field::SCount => self.scount.to_string(),
             Field::Present => u8::from(self.present).to_string(),
             Field::Embed => u8::from(self.embed).to_string(),
+            Field::Quiz => u8::from(self.quiz).to_string(),
+            Field::Warm => u8::from(self.warm).to_string(),
             Field::Hide => self.hide.join(","),
             Field::Tour => self.tour.to_string(),
             Field::Opt => self.opt.word().into(),
@@ -110,6 +112,8 @@ impl Params {
         match field {
             Field::Present => &mut self.present,
             Field::Embed => &mut self.embed,
+            Field::Quiz => &mut self.quiz,
+            Field::Warm => &mut self.warm,
             _ => unreachable!("the table pairs flags with flag fields"),
         }
     }

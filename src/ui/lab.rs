@@ -10,14 +10,25 @@ use leptos::prelude::*;
 use crate::core::StopReason;
 use crate::link::{Field, Params, Playback, Replaced};
 use crate::protocol::{FromWorker, RunResult};
+use crate::spec::RunSpec;
 use crate::ui::client::{Event, Request, WorkerClient};
 use crate::ui::playback::Player;
+use crate::ui::quiz::{Phase, Quiz};
 use crate::ui::{problem_panel, timing, url};
 use crate::view::run_state::RunState;
 use crate::view::shown::{Frame, Shown};
+use crate::worker::job::SCRUB_SNAPSHOTS;
 
 /// Snapshots per second of playback (one per frame at 60 Hz).
 const PLAYBACK_FPS: u32 = 60;
+
+/// Snapshots a run keeps for playing back over `play` and scrubbing.
+fn snapshots_for(play: Playback) -> u32 {
+    match play {
+        Playback::Instant => SCRUB_SNAPSHOTS,
+        Playback::Seconds(s) => (u32::from(s) * PLAYBACK_FPS).max(SCRUB_SNAPSHOTS),
+    }
+}
 
 /// Sets μ through the parameter table's bounds: the one writer of μ (slider, text field, lecture
 /// keys, sweep rows). `Err` says why `mu` was refused; μ then keeps its value.
@@ -49,8 +60,12 @@ pub struct Lab {
     pub compare: RwSignal<Option<Arc<Shown>>>,
     /// Playback of a computed run.
     pub player: Player,
+    /// Predict, then reveal.
+    pub quiz: Quiz,
     /// The run whose result is to be played back over this many seconds, not shown at once.
     play_run: StoredValue<Option<(u64, u8)>>,
+    /// The run that continues a shown one (a warm start), and that one.
+    warm_run: StoredValue<Option<(u64, Arc<Shown>)>>,
     /// The run worker's client (set once, right after the lab is made: its handler needs the lab).
     worker: StoredValue<Option<WorkerClient>, LocalStorage>,
 }
@@ -62,6 +77,7 @@ impl Lab {
         let frame = RwSignal::new(None);
         let state = RwSignal::new(RunState::Idle);
         let notices = parsed.replaced.into_iter().chain(parsed.legacy).collect();
+        let quiz = Quiz::new(&parsed.params);
         let lab = Lab {
             params: RwSignal::new(parsed.params),
             notices: RwSignal::new(notices),
@@ -72,7 +88,9 @@ impl Lab {
             ready: RwSignal::new(false),
             compare: RwSignal::new(None),
             player: Player::new(frame, state),
+            quiz,
             play_run: StoredValue::new(None),
+            warm_run: StoredValue::new(None),
             worker: StoredValue::new_local(None),
         };
         let client = WorkerClient::start(move |event| lab.on_event(event));
@@ -95,8 +113,32 @@ impl Lab {
             timing::mark_input();
             self.player.stop();
             self.play_run.set_value(None);
+            if self.quiz.pending_untracked() {
+                // Nothing is computed before Reveal: no answer can leak into the page.
+                self.state.set(RunState::Idle);
+                return;
+            }
             self.state.set(RunState::Computing);
-            self.request(Request::Run(spec));
+            let play = params.get_untracked().play;
+            let spec = RunSpec {
+                snapshots: snapshots_for(play),
+                ..spec
+            };
+            match self.warm_start(&spec) {
+                Some(prior) => {
+                    let z = prior.result.z.clone();
+                    let id = self.request(Request::Continue(spec, z));
+                    self.warm_run.set_value(Some((id, prior)));
+                    // The class watches z slide to the new clamp.
+                    if let Playback::Seconds(s) = play {
+                        self.play_run.set_value(Some((id, s)));
+                    }
+                }
+                None => {
+                    self.warm_run.set_value(None);
+                    self.request(Request::Run(spec));
+                }
+            }
         });
         Effect::new(move |_| url::replace_query(&params.get().to_query()));
         let (compare, message) = (self.compare, self.message);
@@ -122,6 +164,26 @@ impl Lab {
                 }
             }
         });
+    }
+
+    /// The shown run that `spec` continues, when "keep z when μ changes" is on, no second
+    /// optimizer is compared, and the shown run is the same problem but for μ and has a
+    /// finite z (a diverged one starts over from 0).
+    fn warm_start(self, spec: &RunSpec) -> Option<Arc<Shown>> {
+        let p = self.params.get_untracked();
+        if !p.warm || p.compare.kind().is_some() {
+            return None;
+        }
+        let shown = self.frame.get_untracked()?.shown;
+        let r = &shown.result;
+        let same_problem = RunSpec {
+            mu: spec.mu,
+            snapshots: spec.snapshots,
+            ..r.spec.clone()
+        } == *spec;
+        let finite =
+            !matches!(r.reason, StopReason::Diverged { .. }) && r.z.iter().all(|z| z.is_finite());
+        (same_problem && finite && r.spec.mu != spec.mu).then_some(shown)
     }
 
     /// Sends `request` to the run worker; its run id.
@@ -150,6 +212,9 @@ impl Lab {
     /// A finished run: played back if it was started with a playback length, shown at once
     /// otherwise.
     fn show(self, r: RunResult) {
+        if self.quiz.pending_untracked() {
+            return; // a run sent before Predict was pressed: its answer must not show
+        }
         let diverged = matches!(r.reason, StopReason::Diverged { .. });
         self.message.set(match r.reason {
             StopReason::Diverged { epoch } => format!(
@@ -165,7 +230,10 @@ impl Lab {
             .get_value()
             .filter(|(id, _)| *id == r.run)
             .map(|(_, s)| s);
-        let shown = Shown::new(r);
+        let shown = match self.warm_run.get_value() {
+            Some((id, prior)) if id == r.run => Shown::continuing(r, &prior),
+            _ => Shown::new(r),
+        };
         match seconds {
             Some(s) if !diverged && shown.result.snapshots.len() > 1 => {
                 self.player.play(shown, f64::from(s) * 1000.0)
@@ -182,6 +250,35 @@ impl Lab {
         }
     }
 
+    /// Predict: hides the answer (the link records `quiz=1`) and starts a fresh prediction.
+    pub fn predict(self) {
+        self.player.stop();
+        self.warm_run.set_value(None);
+        self.frame.set(None);
+        self.state.set(RunState::Idle);
+        self.params.update(|p| p.quiz = true);
+        self.quiz.begin(&self.params.get_untracked().z0());
+    }
+
+    /// Reveal (V in lecture mode): scores the prediction and plays the run.
+    pub fn reveal(self) {
+        if !self.quiz.pending_untracked() {
+            return;
+        }
+        self.quiz.reveal(&self.params.get_untracked());
+        self.run();
+    }
+
+    /// Leaves predict-then-reveal (`quiz=0`), computing the run if it was still hidden.
+    pub fn end_quiz(self) {
+        let pending = self.quiz.pending_untracked();
+        self.quiz.phase.set(Phase::Off);
+        self.params.update(|p| p.quiz = false);
+        if pending {
+            self.run();
+        }
+    }
+
     /// Sets μ (see [`set_mu`]).
     pub fn set_mu(self, mu: f64) -> Result<(), String> {
         set_mu(self.params, mu)
@@ -189,12 +286,13 @@ impl Lab {
 
     /// Run: the run with snapshots for the chosen playback length, played back when it ends.
     pub fn run(self) {
+        if self.quiz.pending_untracked() {
+            return; // Reveal runs it
+        }
         let p = self.params.get_untracked();
-        let snapshots = match p.play {
-            Playback::Instant => 0,
-            Playback::Seconds(s) => u32::from(s) * PLAYBACK_FPS,
-        };
+        let snapshots = snapshots_for(p.play);
         self.player.stop();
+        self.warm_run.set_value(None);
         self.state.set(RunState::Computing);
         let spec = p.run_spec(snapshots);
         let id = self.request(Request::Run(spec));

@@ -1,6 +1,7 @@
 //! Lecture mode and the keyboard: P toggles lecture mode, ? shows the keys; in lecture mode
 //! ←/→ step μ through the sweep grid (or the tour, while one runs), [ / ] multiply / divide μ by
-//! 10^¼, Space plays or pauses, R replays, F toggles full screen.
+//! 10^¼, Space plays or pauses, R replays, `,` / `.` scrub, V reveals a prediction, F toggles
+//! full screen.
 
 use leptos::prelude::*;
 
@@ -8,7 +9,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::link::keys::{page_action, step_grid, Action, KEYS, MU_FACTOR, SLIDER_PASSES};
-use crate::link::{Params, View, TOUR_STEPS};
+use crate::link::{View, TOUR_STEPS};
+use crate::ui::lab::Lab;
 use crate::view::format::short;
 use crate::view::shown::Frame;
 
@@ -39,14 +41,9 @@ pub fn caption(frame: &Option<Frame>) -> String {
 }
 
 /// Installs the page-wide key handler. `show_keys` / `show_qr` open the key list / the QR code
-/// (Esc closes both); `on_play_pause` and `on_replay` drive playback.
-pub fn install_keys(
-    params: RwSignal<Params>,
-    show_keys: RwSignal<bool>,
-    show_qr: RwSignal<bool>,
-    on_play_pause: impl Fn() + 'static,
-    on_replay: impl Fn() + 'static,
-) {
+/// (Esc closes both); the lab plays, scrubs and reveals.
+pub fn install_keys(lab: Lab, show_keys: RwSignal<bool>, show_qr: RwSignal<bool>) {
+    let params = lab.params;
     let handler =
         Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
             if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -109,8 +106,11 @@ pub fn install_keys(
                     };
                     let _ = crate::ui::lab::set_mu(params, mu.min(crate::link::MAX_MU));
                 }
-                Action::PlayPause => on_play_pause(),
-                Action::Replay => on_replay(),
+                Action::PlayPause => lab.play_pause(),
+                Action::Replay => lab.replay(),
+                Action::ScrubBack => lab.player.nudge(-1),
+                Action::ScrubForward => lab.player.nudge(1),
+                Action::Reveal => lab.reveal(),
                 Action::Fullscreen => toggle_fullscreen(),
             }
         });

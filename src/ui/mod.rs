@@ -18,7 +18,9 @@ mod playback;
 mod png;
 mod problem_panel;
 mod qr;
+mod quiz;
 mod readouts;
+mod scrubber;
 mod share;
 pub mod sweep;
 mod timing;
@@ -62,13 +64,7 @@ pub fn App() -> impl IntoView {
     let theme = palette::watch_theme();
     let show_keys = RwSignal::new(false);
     let show_qr = RwSignal::new(false);
-    lecture::install_keys(
-        params,
-        show_keys,
-        show_qr,
-        move || lab.play_pause(),
-        move || lab.replay(),
-    );
+    lecture::install_keys(lab, show_keys, show_qr);
     let frame = lab.frame;
     let sweep = RwSignal::new(None);
     first_screen::keep_lab_top_current();
@@ -160,18 +156,43 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
     let selected = RwSignal::new(0usize);
     view! {
         <section class="lab" aria-label="Live lab" hidden=move || params.get().view != View::Live>
-            <p class="lecture-caption" data-testid="lecture-caption" aria-live="polite">{move || lecture::caption(&frame.get())}</p>
+            <p class="lecture-caption" data-testid="lecture-caption" aria-live="polite">{move || {
+                if lab.quiz.pending() {
+                    format!("Predict: where does z stop at μ = {}? Set the two edges, then Reveal (V).", crate::view::format::short(params.get().mu))
+                } else {
+                    lecture::caption(&frame.get())
+                }
+            }}</p>
+            // While predicting, the charts are not in the page at all: no stale picture, title or
+            // data attribute can give the answer away.
+            <Show when=move || !lab.quiz.pending() fallback=move || view! {
+                <section class="charts" aria-label="Your prediction">
+                    <quiz::QuizPanel params=params quiz=lab.quiz theme=theme on_reveal=Callback::new(move |()| lab.reveal()) />
+                </section>
+            }>
             <section class="charts" aria-label="Charts">
-                <ZPanel frame=shown_frame theme=theme selected=selected compare=compare on_drag=Callback::new(move |(i, x)| lab.drag_z0(i, x)) />
+                <ZPanel frame=shown_frame theme=theme selected=selected compare=compare on_drag=Callback::new(move |(i, x)| lab.drag_z0(i, x))>
+                    <scrubber::Scrubber frame=frame player=player />
+                    <quiz::QuizScore quiz=lab.quiz />
+                </ZPanel>
                 <LossPanel frame=shown_frame theme=theme compare=compare />
                 <SuboptPanel frame=shown_frame theme=theme compare=compare />
             </section>
+            </Show>
             <div class="mu-bar">
                 <MuControl mu=Signal::derive(move || params.get().mu) on_change=move |x| lab.set_mu(x) />
                 <share::EmbedOpen params=params />
             </div>
             <Readouts frame=shown_frame state=state epochs=Signal::derive(move || params.get().epochs) progress=lab.progress message=lab.message ready=lab.ready compare=compare />
             <section class="controls" aria-label="Controls">
+                <div class="teach-bar">
+                    <label class="check warm-start" title="A μ change continues from the current z (Adam's moments start afresh) instead of restarting from z = 0">
+                        <input type="checkbox" data-testid="warm-start" prop:checked=move || params.get().warm
+                            on:change=move |ev| params.update(|p| p.warm = event_target_checked(&ev)) />
+                        " Keep z when μ changes"
+                    </label>
+                    <QuizButtons lab=lab />
+                </div>
                 <LrControl params=params />
                 <PlaybackBar params=params
                     playing=Signal::derive(move || state.get() == RunState::Running)
@@ -184,8 +205,28 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                 <problem_panel::ProblemPanel params=params />
                 <Advanced params=params />
             </section>
-            <Explanation params=params />
-            <explorer::Explorer frame=shown_frame selected=selected theme=theme />
+            <Show when=move || !lab.quiz.pending()>
+                <Explanation params=params />
+                <explorer::Explorer frame=shown_frame selected=selected theme=theme />
+            </Show>
         </section>
+    }
+}
+
+/// Predict (hide the answer and predict it), or, while predicting, Reveal; after Reveal, Predict
+/// again or leave.
+#[component]
+fn QuizButtons(lab: Lab) -> impl IntoView {
+    use quiz::Phase;
+    let phase = lab.quiz.phase;
+    view! {
+        <div class="quiz-buttons">
+            <Show when=move || phase.get() != Phase::Predicting>
+                <button type="button" data-testid="predict" on:click=move |_| lab.predict()>"Predict first"</button>
+            </Show>
+            <Show when=move || phase.get() != Phase::Off>
+                <button type="button" class="link-button" data-testid="quiz-end" on:click=move |_| lab.end_quiz()>"Leave predict mode"</button>
+            </Show>
+        </div>
     }
 }

@@ -82,6 +82,8 @@ pub fn ZPanel(
     compare: Signal<Option<Arc<Shown>>>,
     /// A point was dragged: (coordinate, its new z0).
     on_drag: Callback<(usize, f64)>,
+    /// What sits under the chart, before its legend (the scrubber).
+    children: Children,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let size = watch_resize(canvas_ref);
@@ -113,6 +115,7 @@ pub fn ZPanel(
                 on:pointerdown=move |ev| pointer.grab(ev) on:pointermove=move |ev| pointer.drag(ev)
                 on:pointerup=move |_| pointer.release() on:pointercancel=move |_| pointer.release()
                 aria-label="Learned z against z0, with the exact optimum z* and the band shaded. Click a point to explore its coordinate; drag it sideways to move its z0."></canvas>
+            {children()}
             <CompareLegend compare=compare items=vec![("swatch square green", "learned z")] />
             {move || {
                 // The seed's legend, or the variant's own z* and bands.
@@ -219,6 +222,11 @@ fn LogPanel(
         report(draw_log_chart(&canvas, &chart, &palette));
         stamp_font(&canvas);
         let _ = canvas.set_attribute("data-epoch", &f.epoch().to_string());
+        // Where μ changed along the axis (warm starts) and the scrubber's cursor, for tests.
+        let marks: Vec<String> = chart.marks.iter().map(|(e, _)| e.to_string()).collect();
+        let _ = canvas.set_attribute("data-mu-changes", &marks.join(" "));
+        let cursor = chart.cursor.map(|e| e.to_string()).unwrap_or_default();
+        let _ = canvas.set_attribute("data-cursor", &cursor);
     });
     let spec = move || {
         let run = frame.get().map_or_else(

@@ -176,6 +176,42 @@ impl Player {
         self.state.set(RunState::Paused);
     }
 
+    /// Shows snapshot `k` (the scrubber), paused; the last snapshot is the final picture.
+    pub fn show_step(&self, k: usize) {
+        let steps = self.steps();
+        if steps < 2 {
+            return;
+        }
+        self.stop();
+        let last = steps - 1;
+        let k = k.min(last);
+        let duration = self.clock.get_value().duration_ms;
+        self.clock
+            .update_value(|c| c.offset_ms = duration * k as f64 / last as f64);
+        self.frame.update(|f| {
+            if let Some(f) = f {
+                f.step = (k < last).then_some(k);
+            }
+        });
+        let ended = self.state.get_untracked();
+        self.state.set(match ended {
+            RunState::Diverged if k == last => RunState::Diverged,
+            _ if k == last => RunState::Done,
+            _ => RunState::Paused,
+        });
+    }
+
+    /// One snapshot back (`delta` < 0) or forward from the picture shown (the scrubber's keys).
+    pub fn nudge(&self, delta: i64) {
+        let last = self.steps().saturating_sub(1);
+        let at = self
+            .frame
+            .get_untracked()
+            .map_or(last, |f| f.step.unwrap_or(last));
+        let k = (at as i64 + delta).clamp(0, last as i64) as usize;
+        self.show_step(k);
+    }
+
     /// Back to epoch 0, paused.
     pub fn reset(&self) {
         if self.steps() < 2 {

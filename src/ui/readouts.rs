@@ -50,8 +50,8 @@ pub fn Readouts(
                 None => view! { <p data-testid="band">{move || frame.get().map(|f| variant_band(&f.shown)).unwrap_or_default()}</p> }.into_any(),
             }}
             <p data-testid="clamped"
-                data-k=move || frame.get().map(|f| f.shown.clamped.to_string()).unwrap_or_default()
-                data-n=move || frame.get().map(|f| f.shown.z0.len().to_string()).unwrap_or_default()>
+                data-k=move || frame.get().map(|f| f.shown.clamped.to_string())
+                data-n=move || frame.get().map(|f| f.shown.z0.len().to_string())>
                 {move || frame.get().map(|f| {
                     let what = if f.shown.result.spec.is_seed_shape() { "clamped to the band's edges" } else { "held away from z0 by the pull" };
                     format!("{} of {} coordinates {what}", f.shown.clamped, f.shown.z0.len())

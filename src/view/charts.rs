@@ -290,12 +290,42 @@ impl CurveSpec {
         compare: Option<&Shown>,
         cols: usize,
     ) -> Vec<crate::view::envelope::Column> {
-        let epochs = frame.shown.result.spec.epochs;
+        use crate::view::envelope::envelope;
+        let shown = &frame.shown;
+        let epochs = shown.result.spec.epochs;
         let (run, upto) = match (self.compared, compare) {
-            (false, _) => (&frame.shown.result, frame.epoch()),
+            (false, _) => (&shown.result, frame.epoch()),
             (true, Some(c)) => (&c.result, u64::MAX),
             (true, None) => return Vec::new(),
         };
-        crate::view::envelope::envelope(self.source.of(&run.history), upto, epochs, cols, LOG_FLOOR)
+        if self.compared || shown.earlier.is_empty() {
+            return envelope(self.source.of(&run.history), upto, epochs, cols, LOG_FLOOR);
+        }
+        // A warm-started run: the runs it continues first, each over its share of the columns,
+        // then this one, shifted along the axis by the epochs before it.
+        let span = (shown.offset() + epochs).max(1) as f64;
+        let share = |e: u64| ((cols as f64 * e as f64 / span).ceil() as usize).max(1);
+        let mut out = Vec::with_capacity(cols + shown.earlier.len());
+        let mut offset = 0u64;
+        let parts = shown
+            .earlier
+            .iter()
+            .map(|e| (&e.history, u64::MAX, e.epochs))
+            .chain([(&run.history, upto, epochs)]);
+        for (history, upto, epochs) in parts {
+            let part = envelope(
+                self.source.of(history),
+                upto,
+                epochs,
+                share(epochs),
+                LOG_FLOOR,
+            );
+            out.extend(part.into_iter().map(|mut c| {
+                c.epoch += offset as f64;
+                c
+            }));
+            offset += epochs;
+        }
+        out
     }
 }

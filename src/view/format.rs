@@ -10,3 +10,16 @@ pub fn short(x: f64) -> String {
     let s = format!("{:.4}", crate::link::mu_scale::round_sig(x, 4));
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
+
+/// `n` with its thousands set apart by a space, as the page writes counts: 2953 → "2 953".
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}

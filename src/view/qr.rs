@@ -4,6 +4,7 @@
 //! The code is made by the `qrcode` crate without its image / SVG features (the page's wasm
 //! budget is tight); the picture is built here, one subpath per horizontal run of dark modules.
 
+use crate::view::format::grouped;
 use qrcode::bits::Bits;
 use qrcode::{Color, EcLevel, QrCode, Version};
 
@@ -103,22 +104,9 @@ fn too_long(text: &str) -> String {
     format!(
         "This link is too long for a QR code ({} characters; a QR code holds at most {}). \
          Use Copy link instead.",
-        grouped(text.chars().count()),
-        grouped(MAX_BYTES)
+        grouped(text.chars().count() as u64),
+        grouped(MAX_BYTES as u64)
     )
-}
-
-/// `n` with its thousands set apart by a space, as the page writes numbers: 2953 → "2 953".
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn version_number(v: Version) -> i16 {

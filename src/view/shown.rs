@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::core::Band;
+use crate::core::{Band, History};
 use crate::protocol::RunResult;
 
 /// A run with its reference solution.
@@ -23,24 +23,87 @@ pub struct Shown {
     pub weights: Vec<f32>,
     /// Coordinates the pull holds away from z0, k (the seed: those clamped to the band).
     pub clamped: usize,
+    /// The runs this one continues (a warm start after μ changed), oldest first: their loss
+    /// curves are drawn before this run's, with a mark where μ changed. Empty for a cold start.
+    pub earlier: Vec<Earlier>,
 }
+
+/// A run that a warm-started run continues: what the loss charts draw before it.
+#[derive(Debug, Clone)]
+pub struct Earlier {
+    /// Its μ.
+    pub mu: f64,
+    /// Its epochs done.
+    pub epochs: u64,
+    /// Its loss history.
+    pub history: History,
+}
+
+/// Most earlier runs a warm-started run keeps (each holds a decimated history of ≤ 4 096
+/// points per series), so a long session of μ changes stays bounded in memory.
+pub const MAX_EARLIER: usize = 7;
 
 impl Shown {
     /// Wraps a result.
     pub fn new(result: RunResult) -> Arc<Self> {
+        Arc::new(Self::build(result))
+    }
+
+    fn build(result: RunResult) -> Self {
         let spec = &result.spec;
         let z0 = spec.z0();
         let reference = spec.reference(spec.mu);
         let band = Band::for_mu(spec.mu, spec.centre).filter(|_| spec.is_seed_shape());
-        Arc::new(Self {
+        Self {
             z0,
             z_star: reference.z_star,
             band,
             bands: reference.bands,
             weights: reference.weights,
             clamped: reference.moved,
+            earlier: Vec::new(),
             result,
+        }
+    }
+
+    /// Wraps a result that continues `prior` (a warm start): its loss curves follow `prior`'s
+    /// (and those `prior` continued, up to [`MAX_EARLIER`]).
+    pub fn continuing(result: RunResult, prior: &Shown) -> Arc<Self> {
+        let mut earlier = prior.earlier.clone();
+        earlier.push(Earlier {
+            mu: prior.result.spec.mu,
+            epochs: prior.result.epoch,
+            history: prior.result.history.clone(),
+        });
+        let drop = earlier.len().saturating_sub(MAX_EARLIER);
+        earlier.drain(..drop);
+        Arc::new(Self {
+            earlier,
+            ..Self::build(result)
         })
+    }
+
+    /// Epochs before this run on the loss charts' axis (the earlier runs' epochs).
+    pub fn offset(&self) -> u64 {
+        self.earlier.iter().map(|e| e.epochs).sum()
+    }
+
+    /// Where μ changed on the loss charts' axis: (epoch, the μ from there on), in order.
+    pub fn mu_changes(&self) -> Vec<(u64, f64)> {
+        let mus = self
+            .earlier
+            .iter()
+            .skip(1)
+            .map(|e| e.mu)
+            .chain([self.result.spec.mu]);
+        self.earlier
+            .iter()
+            .scan(0, |at, e| {
+                *at += e.epochs;
+                Some(*at)
+            })
+            .zip(mus)
+            .collect()
     }
 }
 

@@ -43,6 +43,10 @@ pub fn task_for(
         ToWorker::Start { run, spec } => Job::new(run, spec)
             .map(|j| Box::new(j) as Box<dyn Task>)
             .map_err(|e| (run, e)),
+        ToWorker::Continue { run, spec, z } => Job::new(run, spec)
+            .and_then(|j| j.starting_at(&z))
+            .map(|j| Box::new(j) as Box<dyn Task>)
+            .map_err(|e| (run, e)),
         ToWorker::Sweep { run, spec } => SweepJob::new(run, spec)
             .map(|j| Box::new(j) as Box<dyn Task>)
             .map_err(|e| (run, e)),
@@ -63,6 +67,40 @@ fn slice_for(n: usize) -> u64 {
     (SLICE_WORK / n.max(1) as u64).clamp(1, 20_000)
 }
 
+/// Snapshots every live run keeps for the scrubber, at least: z every 100 epochs of the seed's
+/// 25 000 (see [`snapshot_every`]): 251 snapshots, 100 KB for n = 100.
+pub const SCRUB_SNAPSHOTS: u32 = 256;
+
+/// Mantissas of the snapshot intervals: an interval is one of these times a power of ten.
+const ROUND_INTERVALS: [u64; 10] = [10, 12, 15, 20, 25, 30, 40, 50, 60, 80];
+
+/// Epochs between two z snapshots when a run of `epochs` epochs on n coordinates asks for
+/// `wanted` of them (0: none). At most `wanted` + 2 snapshots are kept (epoch 0, every interval,
+/// the last epoch), and never more than [`SNAPSHOT_BUDGET`] values. The interval is a round
+/// number (1, 2, …, 9, then 10, 12, 15, 20, 25, 30, 40, 50, 60, 80 times a power of ten), so
+/// the epochs a scrubber stops at read as a person would pick them: the seed's 25 000 epochs
+/// with 256 wanted are kept every 100 epochs (epoch 5 000 is one).
+pub fn snapshot_every(epochs: u64, wanted: u32, n: usize) -> u64 {
+    let wanted = (wanted as usize).min(SNAPSHOT_BUDGET / n.max(1)) as u64;
+    if wanted == 0 {
+        return 0;
+    }
+    let at_least = epochs.div_ceil(wanted).max(1);
+    if at_least < 10 {
+        return at_least;
+    }
+    let mut scale = 1u64;
+    loop {
+        for m in ROUND_INTERVALS {
+            let every = m.saturating_mul(scale);
+            if every >= at_least {
+                return every;
+            }
+        }
+        scale = scale.saturating_mul(10);
+    }
+}
+
 /// One run, for the live view.
 pub struct Job {
     id: RunId,
@@ -76,12 +114,7 @@ impl Job {
     /// Builds the run; `Err` carries a message for a person (e.g. an invalid μ).
     pub fn new(id: RunId, spec: RunSpec) -> Result<Self, String> {
         let problem = problem_of(&spec, spec.mu)?;
-        let wanted = (spec.snapshots as usize).min(SNAPSHOT_BUDGET / spec.n.max(1));
-        let every = if wanted == 0 {
-            0
-        } else {
-            spec.epochs.div_ceil(wanted as u64).max(1)
-        };
+        let every = snapshot_every(spec.epochs, spec.snapshots, spec.n);
         let run = Run::with_optimizer(problem, spec.optimizer(), spec.epochs);
         let snapshots = if every > 0 {
             vec![Snapshot {
@@ -98,6 +131,15 @@ impl Job {
             every,
             snapshots,
         })
+    }
+
+    /// The same job started from `z` (see [`Run::starting_at`]); its first snapshot is `z`.
+    pub fn starting_at(mut self, z: &[f32]) -> Result<Self, String> {
+        self.run = self.run.starting_at(z)?;
+        if let Some(first) = self.snapshots.first_mut() {
+            first.z = z.to_vec();
+        }
+        Ok(self)
     }
 
     /// The result (call once [`Task::work`] returned true), with the compute time.

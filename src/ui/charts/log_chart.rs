@@ -37,6 +37,11 @@ pub struct LogChart {
     /// Draw the title and legend inside the picture (for a saved image; the page shows them as
     /// HTML).
     pub annotate: bool,
+    /// Where μ changed (a warm start): epoch on the axis and the new μ, drawn as labelled
+    /// vertical lines.
+    pub marks: Vec<(u64, f64)>,
+    /// The epoch the z chart shows while scrubbing or playing back (a vertical cursor).
+    pub cursor: Option<u64>,
 }
 
 impl LogChart {
@@ -60,12 +65,15 @@ impl LogChart {
                 columns: c.columns(frame, compare, cols),
             })
             .collect();
+        let shown = &frame.shown;
         LogChart {
             title: spec.title.clone(),
-            epochs: frame.shown.result.spec.epochs,
+            epochs: shown.offset() + shown.result.spec.epochs,
             curves,
             reference: spec.reference.clone(),
             annotate,
+            marks: shown.mu_changes(),
+            cursor: frame.step.map(|_| shown.offset() + frame.epoch()),
         }
     }
 }
@@ -133,6 +141,7 @@ pub fn draw_log_chart(
         .label(label.clone())
         .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], dash));
     }
+    draw_marks(&mut plot, chart, (lo, hi), &s, palette)?;
     if chart.annotate {
         plot.configure_series_labels()
             .position(SeriesLabelPosition::UpperRight)
@@ -144,6 +153,45 @@ pub fn draw_log_chart(
             .map_err(err)?;
     }
     root.present().map_err(err)
+}
+
+/// The μ changes of a warm-started run (dashed, labelled with the new μ) and the scrubber's
+/// cursor (solid).
+fn draw_marks<'a, X>(
+    plot: &mut ChartContext<'a, CanvasBackend, Cartesian2d<X, LogCoord<f64>>>,
+    chart: &LogChart,
+    (lo, hi): (f64, f64),
+    s: &crate::ui::canvas::Scale,
+    palette: &Palette,
+) -> DrawResult
+where
+    X: Ranged<ValueType = f64>,
+{
+    let mark = palette.purple.stroke_width(s.px(1.5 * s.zoom.max(1.0)));
+    for &(epoch, mu) in &chart.marks {
+        let x = epoch as f64;
+        // Dashes: a log axis spaces them evenly by splitting [lo, hi] geometrically.
+        let ratio = (hi / lo).powf(1.0 / 24.0);
+        plot.draw_series((0..24).filter(|i| i % 2 == 0).map(|i| {
+            let y = lo * ratio.powi(i);
+            PathElement::new([(x, y), (x, y * ratio)], mark)
+        }))
+        .map_err(err)?;
+        let label = format!(" μ → {}", crate::view::format::short(mu));
+        let style = text_style(s, 14.0, palette);
+        plot.draw_series([Text::new(label, (x, hi / ratio), style)])
+            .map_err(err)?;
+    }
+    if let Some(epoch) = chart.cursor {
+        let line = palette
+            .foreground
+            .mix(0.8)
+            .stroke_width(s.px(1.5 * s.zoom.max(1.0)));
+        let x = epoch as f64;
+        plot.draw_series([PathElement::new([(x, lo), (x, hi)], line)])
+            .map_err(err)?;
+    }
+    Ok(())
 }
 
 fn configure_axes<'a, X, Y>(

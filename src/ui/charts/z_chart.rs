@@ -5,6 +5,8 @@
 
 pub(super) mod z_axes;
 
+use std::ops::Range;
+
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -24,7 +26,7 @@ const Y_LABELS: f64 = 70.0;
 const X_LABELS: f64 = 56.0;
 
 /// The plotting area of the page's chart (no caption) in CSS px: (left, right, top, bottom).
-fn plot_area(s: &crate::ui::canvas::Scale) -> (f64, f64, f64, f64) {
+pub(crate) fn plot_area(s: &crate::ui::canvas::Scale) -> (f64, f64, f64, f64) {
     let px = |v: f64| f64::from(s.px(v)) / s.dpr;
     let left = px(MARGIN) + px(Y_LABELS * s.zoom);
     let right = (f64::from(s.width) - f64::from(s.px(MARGIN))) / s.dpr;
@@ -120,22 +122,37 @@ fn caption(data: &ZChart) -> String {
 
 /// Builds the chart with the margins [`plot_area`] assumes and draws its mesh.
 fn draw_axes<'a>(root: &'a Root, p: &Plot) -> Result<XyChart<'a>, String> {
-    let (s, palette) = (&p.s, p.palette);
+    let caption = p.data.annotate.then(|| caption(p.data));
+    let ranges = (p.x_range.clone(), p.y_range.clone());
+    z_vs_z0_axes(root, &p.s, p.palette, ranges, "z (learned)", caption)
+}
+
+/// z against z0 on `ranges`, with the margins [`plot_area`] assumes and the z chart's mesh
+/// (the prediction chart shares them, so both read alike): `y_desc` names the y axis, `caption`
+/// is drawn inside the picture when given (saved images).
+pub(crate) fn z_vs_z0_axes<'a>(
+    root: &'a Root,
+    s: &crate::ui::canvas::Scale,
+    palette: &Palette,
+    (x_range, y_range): (Range<f64>, Range<f64>),
+    y_desc: &str,
+    caption: Option<String>,
+) -> Result<XyChart<'a>, String> {
     let font = |size: f64| text_style(s, size, palette);
     let mut builder = ChartBuilder::on(root);
     builder.margin(s.px(MARGIN));
-    if p.data.annotate {
-        builder.caption(caption(p.data), font(19.0));
+    if let Some(caption) = caption {
+        builder.caption(caption, font(19.0));
     }
     let mut chart = builder
         .x_label_area_size(s.px(X_LABELS * s.zoom))
         .y_label_area_size(s.px(Y_LABELS * s.zoom))
-        .build_cartesian_2d(p.x_range.clone(), p.y_range.clone())
+        .build_cartesian_2d(x_range, y_range)
         .map_err(err)?;
     chart
         .configure_mesh()
         .x_desc("z0 (data)")
-        .y_desc("z (learned)")
+        .y_desc(y_desc)
         .axis_desc_style(font(17.0))
         .label_style(font(16.0))
         .axis_style(palette.foreground.stroke_width(s.px(1.0)))

@@ -13,6 +13,8 @@ pub const WATCHDOG_MS: u32 = 5_000;
 pub enum Request {
     /// One run for the live view.
     Run(RunSpec),
+    /// One run for the live view, from a given z (a warm start).
+    Continue(RunSpec, Vec<f32>),
     /// A μ sweep.
     Sweep(SweepSpec),
     /// A run's full loss history, which the page saves as CSV.
@@ -23,6 +25,7 @@ impl Request {
     pub(super) fn into_message(self, run: RunId) -> ToWorker {
         match self {
             Request::Run(spec) => ToWorker::Start { run, spec },
+            Request::Continue(spec, z) => ToWorker::Continue { run, spec, z },
             Request::Sweep(spec) => ToWorker::Sweep { run, spec },
             Request::LossCsv(spec) => ToWorker::LossCsv { run, spec },
         }
@@ -31,7 +34,9 @@ impl Request {
     /// What a restart notice says was resumed.
     pub(super) fn describe(&self) -> String {
         match self {
-            Request::Run(spec) => format!("the run at μ = {}", fmt_real(spec.mu)),
+            Request::Run(spec) | Request::Continue(spec, _) => {
+                format!("the run at μ = {}", fmt_real(spec.mu))
+            }
             Request::Sweep(spec) => format!("the μ sweep ({} values)", spec.mus.len()),
             Request::LossCsv(_) => "the loss-history export".into(),
         }
