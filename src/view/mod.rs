@@ -10,3 +10,4 @@ pub mod qr;
 pub mod run_state;
 pub mod shown;
 pub mod sweep_shown;
+pub mod tournesol_story;
