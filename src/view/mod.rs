@@ -11,3 +11,4 @@ pub mod quiz;
 pub mod run_state;
 pub mod shown;
 pub mod sweep_shown;
+pub mod tournesol_story;
