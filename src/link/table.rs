@@ -10,7 +10,7 @@ pub const PANELS: [&str; 8] = [
     "controls", "readouts", "explain", "z", "loss", "subopt", "exports", "tabs",
 ];
 /// Steps of the guided tour.
-pub const TOUR_STEPS: u64 = 6;
+pub const TOUR_STEPS: u64 = 7;
 
 /// The kind of value a URL key holds and its inclusive bounds.
 #[derive(Debug, Clone, Copy, PartialEq)]

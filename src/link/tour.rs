@@ -38,6 +38,10 @@ pub const STEPS: [Step; crate::link::TOUR_STEPS as usize] = [
         query: "view=sweep",
         caption: "The sweep: every μ from 0.02 to 1 at once. Each heatmap row is one μ; the learned z matches the analytic clamp, row by row.",
     },
+    Step {
+        query: crate::view::tournesol_story::PRESET_QUERY,
+        caption: "Where it comes from: Tournesol scores a video with the same loss — contributors' scores as z0, a pull of μ = 5 towards 0, each contributor's uncertainty rounding the kink. One contributor moves a score by at most its weight over 2μ. The story and its sources open below.",
+    },
 ];
 
 /// The parameters of step `k` (1-based), keeping lecture mode and hidden panels as they are.

@@ -25,6 +25,7 @@ mod share;
 pub mod sweep;
 mod timing;
 mod tourbar;
+mod tournesol;
 mod url;
 mod worker_notice;
 
@@ -207,6 +208,7 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
             </section>
             <Show when=move || !lab.quiz.pending()>
                 <Explanation params=params />
+                <tournesol::TournesolStory params=params />
                 <explorer::Explorer frame=shown_frame selected=selected theme=theme />
             </Show>
         </section>

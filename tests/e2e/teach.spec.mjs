@@ -228,3 +228,41 @@ test('warm start: μ 0.05 → 0.5 continues from the last z, converges, and mark
   expect(await exportedZBits(page)).toEqual(cold005);
   problems.expectNone();
 });
+
+test('the Tournesol story: its preset opens the state it describes, its sources are pinned, the tour opens it', async ({ page }) => {
+  const problems = watchProblems(page);
+  const lab = new Lab(page);
+  await lab.open('mu=0.1');
+  await lab.waitDone({ mu: 0.1 });
+  const story = page.getByTestId('tournesol-story');
+  await story.locator('summary').click();
+  await expect(story).toContainText('μ = 1/(2·lipschitz)');
+  await expect(story).toContainText('(our derivation)');
+  const links = await story.locator('.citations a').evaluateAll((as) => as.map((a) => a.href));
+  expect(links.length).toBeGreaterThanOrEqual(8);
+  for (const href of links) expect(href).toMatch(/^https:\/\/github\.com\/tournesol-app\/tournesol\/blob\/[0-9a-f]{40}\/.+#L\d+/);
+
+  await page.getByTestId('tournesol-story-preset').click();
+  await lab.waitDone({ mu: 5 });
+  const q = new URL(page.url()).searchParams;
+  expect(Object.fromEntries(['w', 'tlambda', 'tcap', 'mu', 'c', 'fit', 'delta', 'opt'].map((k) => [k, q.get(k)]))).toEqual({
+    w: 'tournesol', tlambda: '2', tcap: '3', mu: '5', c: '0', fit: 'huber', delta: '1', opt: 'prox',
+  });
+  // What the story says of this state: every z within 0.2 of c = 0 (a weight is below λ = 2).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const rows = fs.readFileSync(await download.path(), 'utf8').trim().split('\n').slice(1);
+  expect(rows.length).toBe(100);
+  for (const r of rows) expect(Math.abs(Number(r.split(',')[2]))).toBeLessThan(0.2);
+
+  // The preset link itself opens the same state.
+  const href = await page.getByTestId('tournesol-story-link').getAttribute('href');
+  await lab.open(href.replace(/^\?/, ''));
+  await lab.waitDone({ mu: 5 });
+  expect(new URL(page.url()).searchParams.get('opt')).toBe('prox');
+
+  // The tour's last step is the story, opened.
+  await lab.open('tour=7');
+  await expect(page.getByTestId('tour-caption')).toContainText('Tournesol');
+  await expect(page.getByTestId('tournesol-story')).toHaveAttribute('open', '');
+  problems.expectNone();
+});
