@@ -11,11 +11,13 @@ use crate::view::format::short;
 pub fn Explanation(
     /// Current parameters (μ, lr, z0 range).
     params: RwSignal<Params>,
+    /// Hidden while a prediction is pending (it names the band).
+    hidden: Signal<bool>,
 ) -> impl IntoView {
     let c = move || centre_term(params.get().c);
     let centre = move || centre_text(params.get().c);
     view! {
-        <section class="explain" aria-labelledby="explain-title">
+        <section class="explain" aria-labelledby="explain-title" hidden=hidden>
             <h2 id="explain-title">"Why z = clamp(z0, band)"</h2>
             <p>
                 "Each coordinate is its own 1-D problem "

@@ -159,27 +159,26 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
         <section class="lab" aria-label="Live lab" hidden=move || params.get().view != View::Live>
             <p class="lecture-caption" data-testid="lecture-caption" aria-live="polite">{move || {
                 if lab.quiz.pending() {
-                    format!("Predict: where does z stop at μ = {}? Set the two edges, then Reveal (V).", crate::view::format::short(params.get().mu))
+                    format!("Predict: where does z stop at μ = {}? Set the two edges, then press Reveal.", crate::view::format::short(params.get().mu))
                 } else {
                     lecture::caption(&frame.get())
                 }
             }}</p>
-            // While predicting, the charts are not in the page at all: no stale picture, title or
-            // data attribute can give the answer away.
-            <Show when=move || !lab.quiz.pending() fallback=move || view! {
+            <Show when=move || lab.quiz.pending()>
                 <section class="charts" aria-label="Your prediction">
                     <quiz::QuizPanel params=params quiz=lab.quiz theme=theme on_reveal=Callback::new(move |()| lab.reveal()) />
                 </section>
-            }>
-            <section class="charts" aria-label="Charts">
+            </Show>
+            // While predicting, the charts are hidden and hold no picture (Predict clears the
+            // frame, and a chart without a picture clears its canvas and its data attributes).
+            <section class="charts" aria-label="Charts" hidden=move || lab.quiz.pending()>
                 <ZPanel frame=shown_frame theme=theme selected=selected compare=compare on_drag=Callback::new(move |(i, x)| lab.drag_z0(i, x))>
-                    <scrubber::Scrubber frame=frame player=player />
+                    <scrubber::Scrubber frame=frame player=player state=state />
                     <quiz::QuizScore quiz=lab.quiz />
                 </ZPanel>
                 <LossPanel frame=shown_frame theme=theme compare=compare />
                 <SuboptPanel frame=shown_frame theme=theme compare=compare />
             </section>
-            </Show>
             <div class="mu-bar">
                 <MuControl mu=Signal::derive(move || params.get().mu) on_change=move |x| lab.set_mu(x) />
                 <share::EmbedOpen params=params />
@@ -187,7 +186,7 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
             <Readouts frame=shown_frame state=state epochs=Signal::derive(move || params.get().epochs) progress=lab.progress message=lab.message ready=lab.ready compare=compare />
             <section class="controls" aria-label="Controls">
                 <div class="teach-bar">
-                    <label class="check warm-start" title="A μ change continues from the current z (Adam's moments start afresh) instead of restarting from z = 0">
+                    <label class="choice check warm-start" title="A μ change continues from the current z (Adam's moments start afresh) instead of restarting from z = 0">
                         <input type="checkbox" data-testid="warm-start" prop:checked=move || params.get().warm
                             on:change=move |ev| params.update(|p| p.warm = event_target_checked(&ev)) />
                         " Keep z when μ changes"
@@ -206,11 +205,9 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                 <problem_panel::ProblemPanel params=params />
                 <Advanced params=params />
             </section>
-            <Show when=move || !lab.quiz.pending()>
-                <Explanation params=params />
-                <tournesol::TournesolStory params=params />
-                <explorer::Explorer frame=shown_frame selected=selected theme=theme />
-            </Show>
+            <Explanation params=params hidden=Signal::derive(move || lab.quiz.pending()) />
+            <tournesol::TournesolStory params=params />
+            <explorer::Explorer frame=shown_frame selected=selected theme=theme />
         </section>
     }
 }

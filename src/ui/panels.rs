@@ -62,6 +62,26 @@ impl DrawKey {
     }
 }
 
+/// A chart with no picture (Predict cleared it): an empty canvas without data attributes, so
+/// nothing of the last run stays readable while a prediction is pending.
+fn forget_picture(canvas: &web_sys::HtmlCanvasElement, last: StoredValue<Option<DrawKey>>) {
+    if last.get_value().is_none() {
+        return;
+    }
+    last.set_value(None);
+    canvas.set_width(canvas.width()); // resetting the size clears the bitmap
+    for name in [
+        "data-plot",
+        "data-mu",
+        "data-run",
+        "data-epoch",
+        "data-cursor",
+        "data-mu-changes",
+    ] {
+        let _ = canvas.remove_attribute(name);
+    }
+}
+
 /// Warns on the console when a chart could not be drawn (the page goes on without it).
 fn report(result: Result<(), String>) {
     if let Err(e) = result {
@@ -93,8 +113,11 @@ pub fn ZPanel(
     Effect::new(move |_| {
         size.track();
         let palette = theme.get();
-        let (Some(canvas), Some(f)) = (canvas_ref.get(), frame.get()) else {
+        let Some(canvas) = canvas_ref.get() else {
             return;
+        };
+        let Some(f) = frame.get() else {
+            return forget_picture(&canvas, last_drawn);
         };
         let other = compare.get();
         if DrawKey::of(&canvas, &f, other.as_ref(), palette).is_drawn(last_drawn) {
@@ -209,8 +232,11 @@ fn LogPanel(
     Effect::new(move |_| {
         size.track();
         let palette = theme.get();
-        let (Some(canvas), Some(f)) = (canvas_ref.get(), frame.get()) else {
+        let Some(canvas) = canvas_ref.get() else {
             return;
+        };
+        let Some(f) = frame.get() else {
+            return forget_picture(&canvas, last_drawn);
         };
         let other = compare.get();
         if DrawKey::of(&canvas, &f, other.as_ref(), palette).is_drawn(last_drawn) {

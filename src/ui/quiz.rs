@@ -142,7 +142,7 @@ pub fn QuizPanel(
             <div class="quiz-controls">
                 <EdgeField quiz=quiz edge=Edge::Lo />
                 <EdgeField quiz=quiz edge=Edge::Hi />
-                <label class="check">
+                <label class="choice check">
                     <input type="checkbox" data-testid="quiz-sketch" prop:checked=move || sketching.get()
                         on:change=move |ev| sketching.set(event_target_checked(&ev)) />
                     " Sketch z with the pointer"

@@ -2,12 +2,14 @@
 //! (at least 256 snapshots: every 100 epochs of the seed's 25 000, see
 //! `crate::worker::job::snapshot_every`); the slider stops at exactly those epochs, the z chart
 //! shows z there and the loss charts a cursor. Its arrow keys step one snapshot; in lecture mode
-//! `,` and `.` do the same from anywhere on the page.
+//! `,` and `.` do the same from anywhere on the page (and bring the scrubber, which the stage
+//! shows only while paused).
 
 use leptos::prelude::*;
 
 use crate::ui::playback::Player;
 use crate::view::format::grouped;
+use crate::view::run_state::RunState;
 use crate::view::shown::Frame;
 
 /// The time slider under the z chart (shown once a run with snapshots is on screen).
@@ -17,6 +19,8 @@ pub fn Scrubber(
     frame: RwSignal<Option<Frame>>,
     /// Moves the picture to a snapshot.
     player: Player,
+    /// Where the run stands (the stage shows the scrubber only while paused).
+    state: RwSignal<RunState>,
 ) -> impl IntoView {
     let steps = move || frame.with(|f| f.as_ref().map_or(0, Frame::steps));
     let at = move || {
@@ -30,7 +34,7 @@ pub fn Scrubber(
     let text = move || format!("epoch {} of {}", grouped(epoch()), grouped(epochs()));
     view! {
         <Show when=move || { steps() > 1 }>
-            <div class="scrubber">
+            <div class="scrubber" class:scrubbing=move || state.get() == RunState::Paused>
                 <label for="scrubber">"Epoch"</label>
                 <input id="scrubber" type="range" data-testid="scrubber" min="0" step="1"
                     max=move || steps().saturating_sub(1).to_string()

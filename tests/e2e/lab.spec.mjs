@@ -187,7 +187,7 @@ test('a link with every key round-trips into the controls and back into the URL'
   const lab = new Lab(page);
   const query =
     'mu=0.3&lr=2e-3&epochs=12000&n=50&z0min=-5&z0max=7&beta1=0.8&beta2=0.99&eps=1e-8&play=10' +
-    '&view=live&smin=0.01&smax=2&scount=12&present=0&embed=0&hide=explain&tour=0&opt=adam&compare=none&decay=none' +
+    '&view=live&smin=0.01&smax=2&scount=12&present=0&embed=0&quiz=0&warm=0&hide=explain&tour=0&opt=adam&compare=none&decay=none' +
     '&z0=linspace&seed=7&c=1&fit=l1&delta=1&w=uniform&tlambda=2&tcap=3';
   await lab.open(query);
   await lab.waitDone({ mu: 0.3 });

@@ -153,16 +153,18 @@ test('the tour walks all its steps, and each step’s link reproduces it', async
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const steps = [];
   await page.getByTestId('tour-next').click();
-  for (let k = 1; k <= 6; k += 1) {
+  const STEPS = 7;
+  for (let k = 1; k <= STEPS; k += 1) {
     await settle(page);
     const caption = await page.getByTestId('tour-caption').textContent();
-    expect(caption).toContain(`Step ${k} of 6`);
+    expect(caption).toContain(`Step ${k} of ${STEPS}`);
     expect(new URL(page.url()).searchParams.get('tour')).toBe(String(k));
     steps.push({ url: page.url(), caption, snap: await snapshot(page) });
-    if (k < 6) await page.keyboard.press('ArrowRight');
+    if (k < STEPS) await page.keyboard.press('ArrowRight');
   }
   expect(new URL(steps[1].url).searchParams.get('mu')).toBe('0');
   expect(new URL(steps[5].url).searchParams.get('view')).toBe('sweep');
+  expect(new URL(steps[6].url).searchParams.get('w')).toBe('tournesol'); // the Tournesol story
   for (const step of steps) {
     const other = await context.newPage();
     await other.goto(step.url);

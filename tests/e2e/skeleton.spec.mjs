@@ -11,7 +11,7 @@ import { Lab, watchProblems, muAt, positionOf, bandFor, closeRel, RUN_TIMEOUT } 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = path.join(here, 'artifacts');
 
-const URL_KEYS = ['mu', 'lr', 'epochs', 'n', 'z0min', 'z0max', 'beta1', 'beta2', 'eps', 'play', 'view', 'smin', 'smax', 'scount', 'present', 'embed', 'hide', 'tour', 'opt', 'compare', 'decay', 'z0', 'seed', 'c', 'fit', 'delta', 'w', 'tlambda', 'tcap'];
+const URL_KEYS = ['mu', 'lr', 'epochs', 'n', 'z0min', 'z0max', 'beta1', 'beta2', 'eps', 'play', 'view', 'smin', 'smax', 'scount', 'present', 'embed', 'quiz', 'warm', 'hide', 'tour', 'opt', 'compare', 'decay', 'z0', 'seed', 'c', 'fit', 'delta', 'w', 'tlambda', 'tcap'];
 
 /**
  * Records the page ⇄ worker traffic: the Start messages the page posts (wraps

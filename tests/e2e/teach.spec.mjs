@@ -119,7 +119,7 @@ for (const input of ['mouse', 'touch']) {
     expect(await page.getByTestId('band').getAttribute('data-lo')).toBeNull();
     expect(await page.getByTestId('band').getAttribute('data-hi')).toBeNull();
     expect(await page.getByTestId('clamped').getAttribute('data-k')).toBeNull();
-    await expect(page.getByTestId('chart-z')).toHaveCount(0);
+    await expect(page.getByTestId('chart-z')).toBeHidden();
     await expect(page.getByTestId('quiz-score')).toHaveCount(0);
 
     // The edges start at the chart's ends (−12, 12): both must be moved.
@@ -158,7 +158,11 @@ test('predict in lecture mode: the class predicts, the lecturer reveals with V',
   await page.getByTestId('predict').click();
   await expect(page).toHaveURL(/quiz=1/);
   await page.getByTestId('present-toggle').click();
-  await expect(page.getByTestId('chart-z')).toHaveCount(0);
+  // The run shown before Predict leaves nothing behind: no picture, no data attribute.
+  await expect(page.getByTestId('chart-z')).toBeHidden();
+  for (const id of ['chart-z', 'chart-loss', 'chart-subopt']) {
+    expect(await page.getByTestId(id).evaluate((el) => [...el.attributes].filter((a) => /^data-(plot|mu|run|epoch)$/.test(a.name)).length)).toBe(0);
+  }
   await expect(page.getByTestId('lecture-caption')).toContainText('Predict');
   expect(numbersEqualTo(await everythingReadable(page), [-9, 11])).toEqual([]);
   await page.keyboard.press('v');
