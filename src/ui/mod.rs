@@ -19,6 +19,7 @@ mod png;
 mod problem_panel;
 mod qr;
 mod readouts;
+mod regime_map;
 mod share;
 pub mod sweep;
 mod timing;
@@ -185,6 +186,7 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                 <Advanced params=params />
             </section>
             <Explanation params=params />
+            <regime_map::RegimeMap params=params theme=theme on_mu=Callback::new(move |mu| { let _ = lab.set_mu(mu); }) hidden=Signal::derive(|| false) />
             <explorer::Explorer frame=shown_frame selected=selected theme=theme />
         </section>
     }

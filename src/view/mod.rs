@@ -7,6 +7,7 @@ pub mod envelope;
 pub mod explain;
 pub mod format;
 pub mod qr;
+pub mod regime;
 pub mod run_state;
 pub mod shown;
 pub mod sweep_shown;

@@ -5,6 +5,7 @@ pub mod explorer;
 pub mod heatmap;
 pub mod log_chart;
 pub mod overlay;
+pub mod regime_map;
 pub mod z_chart;
 mod z_chart_layers;
 
