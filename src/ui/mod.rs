@@ -20,6 +20,7 @@ mod problem_panel;
 mod qr;
 mod quiz;
 mod readouts;
+mod regime_map;
 mod scrubber;
 mod share;
 pub mod sweep;
@@ -206,6 +207,7 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                 <Advanced params=params />
             </section>
             <Explanation params=params hidden=Signal::derive(move || lab.quiz.pending()) />
+            <regime_map::RegimeMap params=params theme=theme on_mu=Callback::new(move |mu| { let _ = lab.set_mu(mu); }) hidden=Signal::derive(move || lab.quiz.pending()) />
             <tournesol::TournesolStory params=params />
             <explorer::Explorer frame=shown_frame selected=selected theme=theme />
         </section>

@@ -8,6 +8,7 @@ pub mod explain;
 pub mod format;
 pub mod qr;
 pub mod quiz;
+pub mod regime;
 pub mod run_state;
 pub mod shown;
 pub mod sweep_shown;

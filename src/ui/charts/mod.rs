@@ -6,6 +6,7 @@ pub mod heatmap;
 pub mod log_chart;
 pub mod overlay;
 pub mod quiz_chart;
+pub mod regime_map;
 pub mod z_chart;
 mod z_chart_layers;
 
