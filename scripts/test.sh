@@ -36,9 +36,6 @@ fi
 stage "release build: trunk build --release"
 trunk build --release
 
-stage "budgets: wasm size"
-"$ROOT/scripts/budgets.sh" dist
-
 stage "end-to-end tests: Playwright"
 "$ROOT/scripts/e2e.sh"
 
@@ -46,5 +43,9 @@ stage "three-engine smoke suite: Chromium, Firefox ESR, WebKit (tests/engines) a
 # The same checks in each engine (a link converges, CSV, slider, copy-link, lecture mode, sweep,
 # offline, no console error); prints each engine's version and result line, exits 1 on a failure.
 node tests/engines/run.mjs --dist dist --engines chromium,firefox,webkit
+
+# Last, so a build over budget still has every other layer run and reported before it fails.
+stage "budgets: wasm size"
+"$ROOT/scripts/budgets.sh" dist
 
 stage "all tests passed"
