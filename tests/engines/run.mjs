@@ -383,6 +383,54 @@ function checks(engine, site, dist) {
       },
     },
     {
+      id: 'j',
+      name: 'predict then reveal hides the band until Reveal and scores it; the scrubber shows an epoch; a warm start continues and marks the μ change',
+      async run() {
+        const page = await open();
+        const attr = (id, name) => page.eval((i, n) => document.querySelector(`[data-testid="${i}"]`)?.getAttribute(n) ?? null, id, name);
+        await page.goto(`${site.root}?quiz=1&mu=0.05&epochs=20000&n=20&play=instant`);
+        await waitFor(() => attr('quiz-chart', 'data-map'), (v) => v, { timeout: 30_000, message: 'the prediction chart' });
+        const hidden = await page.eval(() => ({
+          lo: document.querySelector('[data-testid="band"]')?.hasAttribute('data-lo'),
+          k: document.querySelector('[data-testid="clamped"]')?.hasAttribute('data-k'),
+          edges: [...document.body.innerText.replaceAll('−', '-').matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0])).filter((x) => x === -9 || x === 11),
+        }));
+        check(!hidden.lo && !hidden.k && hidden.edges.length === 0, `before Reveal the page shows the answer: ${JSON.stringify(hidden)}`);
+        await page.eval(() => {
+          for (const [id, v] of [['quiz-lo', '-8'], ['quiz-hi', '10']]) {
+            const el = document.querySelector(`[data-testid="${id}"]`);
+            el.value = v;
+            el.dispatchEvent(new Event('change', { bubbles: true }));
+          }
+        });
+        await page.click('quiz-reveal');
+        const score = await waitFor(() => attr('quiz-score', 'data-err-lo').then(async (lo) => ({ lo, hi: await attr('quiz-score', 'data-err-hi') })), (v) => v.lo !== null, { timeout: 30_000, message: 'the score after Reveal' });
+        check(score.lo === '1' && score.hi === '1', `errors ${score.lo} and ${score.hi}, not 1 and 1`);
+        const r = await waitDone(page, 0.05);
+        check(Number(r.band.lo) === -9 && Number(r.band.hi) === 11, `after Reveal the band is [${r.band.lo}, ${r.band.hi}]`);
+        // 20 000 epochs with 256 snapshots keep z every 80 epochs: position 50 is epoch 4 000.
+        await page.eval(() => {
+          const s = document.querySelector('[data-testid="scrubber"]');
+          s.value = '50';
+          s.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        await waitFor(() => attr('chart-loss', 'data-cursor'), (v) => v === '4000', { timeout: 15_000, message: 'the loss chart cursor at epoch 4000' });
+        check((await attr('scrubber', 'data-epoch')) === '4000', 'the scrubber does not say epoch 4000');
+
+        await page.goto(`${site.root}?mu=0.05&warm=1&epochs=20000&n=20&play=instant`);
+        await waitDone(page, 0.05);
+        await page.eval(() => {
+          const el = document.querySelector('[data-testid="mu-input"]');
+          el.value = '0.5';
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        });
+        const w = await waitDone(page, 0.5);
+        const marks = await waitFor(() => attr('chart-loss', 'data-mu-changes'), (v) => v === '20000', { timeout: 15_000, message: 'the μ change marked at epoch 20000' });
+        check(Number(w.err.value) <= 2e-2, `the warm run ends ${w.err.value} from z*`);
+        return `before Reveal no band, count or edge on the page; Reveal scores 1 and 1, band [−9, 11]; scrubber → epoch 4 000 with the loss cursor; warm μ 0.05 → 0.5 marked at ${marks}, err-inf ${Number(w.err.value).toExponential(2)}`;
+      },
+    },
+    {
       id: 'h',
       name: 'no console error on any page of these checks',
       async run() {
