@@ -219,7 +219,7 @@ fn every_key_is_written() {
     }
     assert_eq!(
         q,
-        "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10&present=0&embed=0&hide=&tour=0&opt=adam&compare=none&decay=none&z0=linspace&seed=1&c=1&fit=l1&delta=1&w=uniform&tlambda=2&tcap=3"
+        "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10&present=0&embed=0&quiz=0&warm=0&hide=&tour=0&opt=adam&compare=none&decay=none&z0=linspace&seed=1&c=1&fit=l1&delta=1&w=uniform&tlambda=2&tcap=3"
     );
     assert!(!q.contains("z0data"));
     let data = Params::from_query("z0=data&z0data=AQAAIMEAACBB__8AAA").params;

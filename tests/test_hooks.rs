@@ -4,8 +4,9 @@
 
 use reglab::protocol::{decode, encode, ToWorker};
 
-/// The wire index of `Stop`, the last message every build has.
-const STOP_INDEX: u8 = 3;
+/// The wire index of `Stop`, the last message every build has (Start, Sweep, Continue, LossCsv
+/// come before it).
+const STOP_INDEX: u8 = 4;
 
 #[test]
 fn stop_keeps_its_wire_index() {
@@ -17,7 +18,7 @@ fn stop_keeps_its_wire_index() {
     );
 }
 
-/// The bytes of "variant 4 (the fault message), fault 0 (crash)".
+/// The bytes of "the variant after Stop (the fault message), fault 0 (crash)".
 fn fault_message() -> String {
     [STOP_INDEX + 1, 0].into_iter().map(char::from).collect()
 }
