@@ -82,9 +82,9 @@ fn to_worker_variant(m: &ToWorker) -> &'static str {
 }
 /// The fault message exists only in builds with the `test-hooks` feature.
 #[cfg(feature = "test-hooks")]
-const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "LossCsv", "Stop", "Debug"];
+const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "Continue", "LossCsv", "Stop", "Debug"];
 #[cfg(not(feature = "test-hooks"))]
-const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "LossCsv", "Stop"];
+const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "Continue", "LossCsv", "Stop"];
 
 /// Same for the worker's messages.
 fn from_worker_variant(m: &FromWorker) -> &'static str {
