@@ -255,13 +255,12 @@ pub fn QuizScore(
     quiz: Quiz,
 ) -> impl IntoView {
     let score = move || quiz.score.get();
-    let fmt = |x: f64| short(x);
     view! {
         <Show when=move || quiz.phase.get() == Phase::Revealed>
             <p class="quiz-score" data-testid="quiz-score" aria-live="polite"
-                data-err-lo=move || score().and_then(|s| s.edges).map(|e| fmt(e.0))
-                data-err-hi=move || score().and_then(|s| s.edges).map(|e| fmt(e.1))
-                data-err-mean=move || score().map(|s| fmt(s.mean))>
+                data-err-lo=move || score().and_then(|s| s.edges).map(|e| short(e.0))
+                data-err-hi=move || score().and_then(|s| s.edges).map(|e| short(e.1))
+                data-err-mean=move || score().map(|s| short(s.mean))>
                 {move || score().map(|s| s.sentence()).unwrap_or_default()}
             </p>
         </Show>

@@ -69,3 +69,13 @@ pub fn value_range<'a>(envelopes: impl IntoIterator<Item = &'a [Column]>) -> Opt
             Some((lo, hi)) => Some((lo.min(c.min), hi.max(c.max))),
         })
 }
+
+/// The smallest and largest finite value, if any (NaN and ±∞ would stretch an axis away).
+pub fn finite_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    values
+        .filter(|v| v.is_finite())
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
+}

@@ -68,14 +68,10 @@ pub fn snap_to(x: f64, step: f64) -> f64 {
 /// The prediction chart's range on both axes: the data's range with a tenth of it on each side
 /// (z* always lies within the data's range, so the same range holds every possible answer).
 pub fn axis_range(z0: &[f32]) -> std::ops::Range<f64> {
-    let (lo, hi) = z0
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
-            (a.min(f64::from(x)), b.max(f64::from(x)))
-        });
-    if !(lo.is_finite() && hi.is_finite()) {
+    let Some((lo, hi)) = crate::view::envelope::finite_range(z0.iter().map(|&x| f64::from(x)))
+    else {
         return -1.0..1.0;
-    }
+    };
     let pad = ((hi - lo) * 0.1).max(0.5);
     (lo - pad)..(hi + pad)
 }

@@ -2,6 +2,7 @@
 //! hit-testing (mapping a pointer back to the data), so both agree on where a point sits.
 
 use crate::core::Band;
+use crate::view::envelope::finite_range;
 use crate::view::shown::{Frame, Shown};
 
 /// What chart 1 shows.
@@ -44,16 +45,6 @@ impl<'a> ZChart<'a> {
             annotate,
         }
     }
-}
-
-/// The smallest and largest finite value, if any (NaN and ±∞ would stretch an axis away).
-fn finite_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
-    values
-        .filter(|v| v.is_finite())
-        .fold(None, |acc, v| match acc {
-            None => Some((v, v)),
-            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-        })
 }
 
 /// The z0 axis: the finite z0, padded (shared by drawing and hit-testing).
