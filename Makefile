@@ -47,7 +47,7 @@ engines: ## only the three-engine smoke suite (Chromium, Firefox ESR, WebKit) ag
 fuzz: ## 100 000 hostile links through the link parser, printing the case count
 	cargo test --release --test fuzz_links -- --nocapture --test-threads 1
 
-budgets: ## check the release build's wasm size budget (350 KB gzipped; fails when over)
+budgets: ## check the release build's wasm size budget (400 KB gzipped, issue 16; fails when over)
 	scripts/budgets.sh
 
 bench: ## one table: criterion + headless Chromium timings, first paint, wasm sizes (target/bench/table.md); seed run and sweep per engine (engines.md)

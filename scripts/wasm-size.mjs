@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /** The budget for app + worker wasm, gzipped. */
-export const WASM_BUDGET_KB = 350;
+export const WASM_BUDGET_KB = 400;
 
 /** Each *.wasm of `dist` (sorted by name): its raw and gzipped byte counts. */
 export function wasmSizes(dist) {
