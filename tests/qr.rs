@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use reglab::view::qr::{qr_picture, QrPicture, MAX_ROOM_VERSION, QUIET_ZONE};
+use reglab::view::qr::{qr_picture, QrPicture, MAX_BYTES, MAX_ROOM_VERSION, QUIET_ZONE};
 
 /// A link of exactly `len` characters, its tail `z0data=`-style base64url text.
 fn link(len: usize) -> String {
@@ -160,4 +160,146 @@ fn the_longest_link_that_fits_decodes_to_itself() {
     let p = qr_picture(&text).unwrap();
     assert_eq!((p.version, p.level), (40, 'L'));
     assert_eq!(decode(&p), text);
+}
+
+/// The version and level the `qrcode` crate chose before reglab had its own encoder (a native
+/// dev-dependency, kept as this test's reference): the same policy as `qr_picture`, the
+/// crate's own segmentation, and one byte-mode segment in version 40-L as the last resort.
+fn old_choice(text: &str) -> Option<(i16, char)> {
+    use qrcode::bits::{encode_auto, Bits};
+    use qrcode::{EcLevel, Version};
+    let number = |v: Version| match v {
+        Version::Normal(n) | Version::Micro(n) => n,
+    };
+    let mut fallback = None;
+    for (level, letter) in [
+        (EcLevel::H, 'H'),
+        (EcLevel::Q, 'Q'),
+        (EcLevel::M, 'M'),
+        (EcLevel::L, 'L'),
+    ] {
+        let Ok(bits) = encode_auto(text.as_bytes(), level) else {
+            continue;
+        };
+        if number(bits.version()) <= MAX_ROOM_VERSION {
+            return Some((number(bits.version()), letter));
+        }
+        fallback = Some((number(bits.version()), letter));
+    }
+    fallback.or_else(|| {
+        let mut bits = Bits::new(Version::Normal(40));
+        bits.push_byte_data(text.as_bytes()).ok()?;
+        bits.push_terminator(EcLevel::L).ok()?;
+        Some((40, 'L'))
+    })
+}
+
+/// Every length 0..=MAX_BYTES + 1 at which the old choice for `text_of(len)` differs from the
+/// choice one byte shorter, with the length before it: the edges of every version and level.
+fn edges(text_of: impl Fn(usize) -> String) -> Vec<usize> {
+    let mut lens = vec![0];
+    let mut last = old_choice(&text_of(0));
+    for len in 1..=MAX_BYTES + 1 {
+        let now = old_choice(&text_of(len));
+        if now != last {
+            lens.extend([len - 1, len]);
+        }
+        last = now;
+    }
+    lens
+}
+
+#[test]
+fn the_choice_is_the_old_crates_at_every_edge_and_every_version_decodes() {
+    // Lowercase letters are byte mode for the crate's segmenter too: one segment, as ours.
+    let text_of = |len: usize| "reglab".chars().cycle().take(len).collect::<String>();
+    let mut versions = BTreeSet::new();
+    let mut decoded = 0;
+    for len in edges(text_of) {
+        let text = text_of(len);
+        let ours = qr_picture(&text).ok().map(|p| {
+            if versions.insert((p.version, p.level)) {
+                assert_eq!(decode(&p), text, "{len} bytes");
+                decoded += 1;
+            }
+            (p.version, p.level)
+        });
+        assert_eq!(ours, old_choice(&text), "{len} bytes");
+    }
+    let all: BTreeSet<i16> = versions.iter().map(|&(v, _)| v).collect();
+    assert_eq!(all, (1..=40).collect(), "every version is reached");
+    let levels: BTreeSet<char> = versions.iter().map(|&(_, l)| l).collect();
+    assert_eq!(levels, "HQML".chars().collect());
+    eprintln!(
+        "{decoded} codes decoded, {} (version, level) pairs",
+        versions.len()
+    );
+}
+
+#[test]
+fn urls_with_all_sorts_of_bytes_and_the_empty_string_decode_to_themselves() {
+    let texts = [
+        String::new(),
+        "https://example.org/reglab/?mu=0.5&note=%C2%B5%20%26%3D&x=a=b&y=μ".to_string(),
+        "μ=λ·σ² & 100 % — “quotes” 日本語 🙂".to_string(),
+        "\u{1}\t\r\n\u{7f}\u{80}\u{ff}\u{fffd}".to_string(),
+        "μ".repeat(600),
+    ];
+    for text in texts {
+        let p = qr_picture(&text).unwrap();
+        assert_eq!(decode(&p), text, "{} bytes", text.len());
+    }
+}
+
+#[test]
+fn max_bytes_counts_bytes_not_characters() {
+    // μ is two bytes in UTF-8: 1 476 of them and one ASCII letter are exactly MAX_BYTES.
+    let fits = format!("{}a", "μ".repeat(1476));
+    assert_eq!(fits.len(), MAX_BYTES);
+    let p = qr_picture(&fits).unwrap();
+    assert_eq!((p.version, p.level), (40, 'L'));
+    assert_eq!(decode(&p), fits);
+    assert!(qr_picture(&format!("{fits}a")).is_err());
+    assert!(qr_picture(&"μ".repeat(1477)).is_err());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(40))]
+
+    /// Any text — any Unicode scalar values, up to 400 of them — comes back from the decoder.
+    #[test]
+    fn random_texts_round_trip(text in proptest::collection::vec(proptest::prelude::any::<char>(), 0..400)) {
+        let text: String = text.into_iter().collect();
+        let p = qr_picture(&text).unwrap();
+        proptest::prop_assert_eq!(decode(&p), text);
+    }
+}
+
+/// How good a choice is for a scanner: a higher level first, then a smaller version.
+fn rank((version, level): (i16, char)) -> (usize, i16) {
+    ("LMQH".find(level).expect("a level"), -version)
+}
+
+#[test]
+fn on_the_pages_links_the_choice_is_the_old_crates_or_better() {
+    // The crate split a link's base64url tail into alphanumeric segments where that looked
+    // cheaper locally, and the extra segment headers made about 9 % of lengths one version
+    // larger, or a level lower, than one byte-mode segment: never smaller.
+    let p = qr_picture(DEFAULT_LINK).unwrap();
+    assert_eq!(Some((p.version, p.level)), old_choice(DEFAULT_LINK));
+    let (mut same, mut better) = (0, 0);
+    for len in (0..=MAX_BYTES).step_by(9).chain([527, 707, 988, 994]) {
+        let text = link(len);
+        let p = qr_picture(&text).unwrap();
+        let old = old_choice(&text).expect("the old crate fitted it");
+        let ours = (p.version, p.level);
+        assert!(rank(ours) >= rank(old), "{len}: {ours:?} vs {old:?}");
+        if ours == old {
+            same += 1;
+        } else {
+            better += 1;
+        }
+    }
+    eprintln!("{same} link lengths chosen as before, {better} better");
+    assert!(better > 0 && same > 10 * better);
 }

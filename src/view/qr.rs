@@ -1,12 +1,24 @@
 //! The QR code of the page's link, as data: which error-correction level, which version, and the
 //! dark modules as SVG path data (the overlay in `ui::qr` only draws it, black on white).
 //!
-//! The code is made by the `qrcode` crate without its image / SVG features (the page's wasm
-//! budget is tight); the picture is built here, one subpath per horizontal run of dark modules.
+//! The code is made here, not by a crate (the `qrcode` crate cost about 15 KB of the page's
+//! gzipped wasm): a byte-mode encoder after ISO/IEC 18004 in the child modules — `tables` (the
+//! standard's numbers), `rs` (Reed–Solomon), `codewords` (bit stream, blocks, interleaving),
+//! `matrix` (function patterns, data placement), `info` (format and version information),
+//! `mask` (the eight masks and the penalty rules) and `encode` (one code, the best mask). The
+//! picture is built here, one subpath per horizontal run of dark modules.
+
+mod codewords;
+mod encode;
+mod info;
+mod mask;
+mod matrix;
+mod rs;
+mod tables;
 
 use crate::view::format::grouped;
-use qrcode::bits::Bits;
-use qrcode::{Color, EcLevel, QrCode, Version};
+use encode::encode;
+use tables::{min_version, Level};
 
 /// Light modules around the code on every side. ISO/IEC 18004 asks for four: scanners find the
 /// three finder patterns by their contrast against this margin, and a page background (dark
@@ -66,37 +78,30 @@ impl QrPicture {
     }
 }
 
-/// The QR code of `text`, sized to it. The level is the highest of H, Q, M, L whose smallest
-/// version is at most [`MAX_ROOM_VERSION`]; when none is, level L (whose versions are the
-/// smallest, up to 40). A text too long for any QR code is an error with a message a person can
-/// act on.
+/// The QR code of `text`, sized to it. The text is one byte-mode segment (its UTF-8 bytes, as
+/// a scanner hands a URL back); each level's version is the smallest that holds it. The level
+/// is the highest of H, Q, M, L whose smallest version is at most [`MAX_ROOM_VERSION`]; when
+/// none is, level L (whose versions are the smallest, up to 40). A text too long for any QR
+/// code is an error with a message a person can act on.
 pub fn qr_picture(text: &str) -> Result<QrPicture, String> {
-    let levels = [EcLevel::H, EcLevel::Q, EcLevel::M, EcLevel::L];
-    let mut fallback = None;
-    for level in levels {
-        let Ok(code) = QrCode::with_error_correction_level(text, level) else {
-            continue;
-        };
-        if version_number(code.version()) <= MAX_ROOM_VERSION {
-            return Ok(picture(code));
-        }
-        // Levels are tried from the highest down, so the last code kept is L's: the smallest.
-        fallback = Some(code);
-    }
-    fallback
-        .or_else(|| byte_mode_v40(text))
-        .map(picture)
-        .ok_or_else(|| too_long(text))
-}
-
-/// The text as one byte-mode segment in a version-40 L code. The crate's segment optimizer
-/// splits a long URL at its digits, and the extra segment headers make the last few of the
-/// [`MAX_BYTES`] bytes not fit; a single segment holds them all.
-fn byte_mode_v40(text: &str) -> Option<QrCode> {
-    let mut bits = Bits::new(Version::Normal(40));
-    bits.push_byte_data(text.as_bytes()).ok()?;
-    bits.push_terminator(EcLevel::L).ok()?;
-    QrCode::with_bits(bits, EcLevel::L).ok()
+    let len = text.len();
+    let room = Level::DESCENDING.into_iter().find_map(|level| {
+        min_version(len, level)
+            .filter(|&v| v <= MAX_ROOM_VERSION as usize)
+            .map(|v| (v, level))
+    });
+    let (version, level) = room
+        .or_else(|| min_version(len, Level::L).map(|v| (v, Level::L)))
+        .ok_or_else(|| too_long(text))?;
+    let modules = encode(text.as_bytes(), version, level);
+    let size = 17 + 4 * version;
+    Ok(QrPicture {
+        width: size + 2 * QUIET_ZONE,
+        version: version as i16,
+        level: level.letter(),
+        path: path_of(&modules, size),
+        modules,
+    })
 }
 
 /// The message for a text no QR code holds.
@@ -107,39 +112,6 @@ fn too_long(text: &str) -> String {
         grouped(text.chars().count() as u64),
         grouped(MAX_BYTES as u64)
     )
-}
-
-fn version_number(v: Version) -> i16 {
-    match v {
-        Version::Normal(n) | Version::Micro(n) => n,
-    }
-}
-
-fn level_letter(level: EcLevel) -> char {
-    match level {
-        EcLevel::L => 'L',
-        EcLevel::M => 'M',
-        EcLevel::Q => 'Q',
-        EcLevel::H => 'H',
-    }
-}
-
-fn picture(code: QrCode) -> QrPicture {
-    let size = code.width();
-    let version = version_number(code.version());
-    let level = level_letter(code.error_correction_level());
-    let modules: Vec<bool> = code
-        .into_colors()
-        .into_iter()
-        .map(|c| c == Color::Dark)
-        .collect();
-    QrPicture {
-        width: size + 2 * QUIET_ZONE,
-        version,
-        level,
-        path: path_of(&modules, size),
-        modules,
-    }
 }
 
 /// SVG path data of the dark modules of a `size` × `size` code, one rectangle per horizontal
@@ -166,3 +138,7 @@ fn path_of(modules: &[bool], size: usize) -> String {
     }
     path
 }
+
+// Native only: the decoder is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod roundtrip;
