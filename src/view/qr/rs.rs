@@ -4,7 +4,7 @@
 //! the generator polynomial (x − α⁰)(x − α¹)…(x − α^(n−1)), α = 2.
 
 /// The product of two GF(256) elements: carry-less multiplication reduced by 0x11D, one bit
-/// of `b` at a time (a few hundred thousand products for the largest code: no tables needed).
+/// of `b` at a time (about 90 000 products for the largest code: no tables needed).
 fn mul(a: u8, b: u8) -> u8 {
     let mut product: u16 = 0;
     for i in (0..8).rev() {
