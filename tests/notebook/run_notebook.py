@@ -3,9 +3,10 @@
 matplotlib's Agg backend so no window opens), and writes its final `z` (and the sweep's `Z`)
 as float32 bit patterns, one value per line in hex, so the caller compares bit for bit.
 
-  run_notebook.py NOTEBOOK.ipynb OUT.txt [--validate] [--set NAME=PYTHON_VALUE ...]
+  run_notebook.py NOTEBOOK.ipynb OUT.txt [--validate | --validate-only] [--set NAME=VALUE ...]
 
---validate checks the file against the nbformat 4 JSON schema first (nbformat's own validator);
+--validate checks the file against the nbformat 4 JSON schema first (nbformat's own validator),
+--validate-only checks and runs nothing (a TensorFlow notebook where TensorFlow is absent);
 --set overrides a variable after the cell that defines it (e.g. --set "BETA_POWER='glibc'").
 Exit 0 on success; 3 when the notebook is invalid; the notebook's own error otherwise.
 """
@@ -30,16 +31,18 @@ def validate(text):
 
 def main(argv):
     path, out = argv[1], argv[2]
-    sets = [a.split('=', 1) for a in argv[3:] if '=' in a and not a.startswith('--')]
+    sets = [argv[i + 1].split('=', 1) for i, a in enumerate(argv[:-1]) if a == '--set']
     with open(path, encoding='utf-8') as f:
         text = f.read()
-    if '--validate' in argv:
+    if '--validate' in argv or '--validate-only' in argv:
         try:
             validate(text)
         except Exception as e:  # noqa: BLE001 - any failure is an invalid notebook
             print(f'{path}: invalid notebook: {e}', file=sys.stderr)
             return 3
         print(f'{path}: valid nbformat 4 (schema checked)')
+        if '--validate-only' in argv:
+            return 0
     nb = json.loads(text)
     scope = {'__name__': '__main__'}
     for i, cell in enumerate(nb['cells']):

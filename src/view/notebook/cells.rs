@@ -5,8 +5,8 @@
 use super::json::Cell;
 use super::template::{render, TemplateError};
 use super::values::{
-    changes, decay_code, loss_text, notes, opt_make, py_float, py_list, sweep_texts,
-    tf_fit, z0_code,
+    changes, decay_code, loss_text, notes, opt_make, py_float, py_list, sweep_texts, tf_fit,
+    z0_code,
 };
 use crate::core::optim::OptimizerKind;
 use crate::link::{FitKind, Params, View, WeightKind};
@@ -94,13 +94,16 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
         String::new()
     } else {
         format!(
-            "This state changes the problem: $L(z) = {loss_tex}$ with $c = {}$. {}",
+            "This state solves a variant instead: $L(z) = {loss_tex}$ with $c = {}$; its exact optimum (the dashed line below): {}.",
             py_float(p.c),
             p.run_spec(0).star_label()
         )
     };
     vec![
-        ("title", format!("μ = {} ({})", py_float(p.mu), p.opt.label())),
+        (
+            "title",
+            format!("μ = {} ({})", py_float(p.mu), p.opt.label()),
+        ),
         ("link", link.to_string()),
         ("flavour_line", flavour_line.to_string()),
         ("loss_tex", loss_tex),
@@ -124,7 +127,15 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
         ("tcap", py_float(p.tcap)),
         ("opt_label", p.opt.label().to_string()),
         ("opt_make", opt_make(p.opt, tf).to_string()),
-        ("nesterov", if p.opt == OptimizerKind::Nesterov { "True" } else { "False" }.into()),
+        (
+            "nesterov",
+            if p.opt == OptimizerKind::Nesterov {
+                "True"
+            } else {
+                "False"
+            }
+            .into(),
+        ),
         ("tf_fit", tf_fit(p).to_string()),
         ("grad_formula", "w phi'(z - z0) + 2 mu (z - c)".into()),
         ("prox_note", "TensorFlow has no proximal optimizer.".into()),

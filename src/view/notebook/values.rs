@@ -121,9 +121,7 @@ pub fn loss_text(p: &Params) -> (String, &'static str) {
         (FitKind::L1, false) => r"\|z - z_0\|_1",
         (FitKind::L1, true) => r"\sum_i w_i |z_i - z_{0,i}|",
         (FitKind::Huber, false) => r"\sum_i \delta^2(\sqrt{1 + ((z_i - z_{0,i})/\delta)^2} - 1)",
-        (FitKind::Huber, true) => {
-            r"\sum_i w_i \delta^2(\sqrt{1 + ((z_i - z_{0,i})/\delta)^2} - 1)"
-        }
+        (FitKind::Huber, true) => r"\sum_i w_i \delta^2(\sqrt{1 + ((z_i - z_{0,i})/\delta)^2} - 1)",
         (FitKind::L2, false) => r"\|z - z_0\|_2^2",
         (FitKind::L2, true) => r"\sum_i w_i (z_i - z_{0,i})^2",
     };
