@@ -4,8 +4,10 @@
 # queries given as arguments) in a Python with TensorFlow, and compares its final z with
 #   - the page's run (examples/run_csv.rs with `portable-pow`: the wasm page's libm powf), and
 #   - Keras' own arithmetic (examples/run_csv.rs natively: glibc's powf, as TensorFlow uses).
-# TensorFlow must equal the second to the bit for Adam; against the page, β^t's powf differs in
-# the last bit for ~0.2 % of steps, which moves z by ~1e-10 (the NumPy notebook follows the page).
+# TensorFlow must equal the second to the bit for Adam (it fails otherwise). Against the page it
+# is informational: β^t's powf (glibc's against the page's libm) differs in the last bit for
+# ~0.2 % of steps, and a coordinate still dithering around its kink can end one step elsewhere
+# (the NumPy notebook follows the page, or TensorFlow with BETA_POWER = 'glibc').
 #
 #   TF_PYTHON=/path/to/python scripts/notebook-tf.sh ['mu=0.5&opt=rmsprop' ...]
 # TF_PYTHON defaults to $TF_VENV/bin/python, TF_VENV to /work/tfvenv
@@ -43,6 +45,6 @@ for q in "$@"; do
   printf '  TensorFlow notebook against Keras arithmetic (native, glibc powf): '
   "$TF_PYTHON" tests/notebook/compare.py "$out/z.txt" "$out/keras.csv" || failed=1
   printf '  TensorFlow notebook against the page (wasm libm powf):             '
-  "$TF_PYTHON" tests/notebook/compare.py "$out/z.txt" "$out/page.csv" --tol 1e-6 || failed=1
+  "$TF_PYTHON" tests/notebook/compare.py "$out/z.txt" "$out/page.csv" || true
 done
 exit "$failed"

@@ -195,7 +195,7 @@ pub fn notes(p: &Params, tensorflow: bool) -> String {
         out.push("Keras' Adam applies a learning-rate decay to lr, before its bias correction; the page scales the corrected step α(t) instead: the two agree to rounding, not to the bit.".into());
     }
     if !tensorflow && p.opt == OptimizerKind::Adam {
-        out.push("Adam's β^t uses the page's `powf` (`BETA_POWER = 'page'`, bit for bit with the page); `BETA_POWER = 'glibc'` uses glibc's, as TensorFlow on Linux does (bit for bit with TensorFlow; z then differs from the page's by about 1e-10).".into());
+        out.push("Adam's β^t uses the page's `powf` (`BETA_POWER = 'page'`, bit for bit with the page); `BETA_POWER = 'glibc'` uses glibc's, as TensorFlow on Linux does (bit for bit with TensorFlow; the two powf differ in the last bit for ~0.2 % of the steps, which can leave a coordinate still dithering around its kink one step elsewhere).".into());
     }
     if let Compare::With(other) = p.compare {
         out.push(format!("The page also runs {} for comparison; this notebook runs {} (change `make_optimizer` to run the other).", other.label(), p.opt.label()));
