@@ -12,7 +12,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup serve build test check e2e engines bench budgets fuzz clean
+.PHONY: help setup serve build test check e2e engines bench budgets fuzz notebook-tf clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ budgets: ## check the release build's wasm size budget (400 KB gzipped, issue 16
 bench: ## one table: criterion + headless Chromium timings, first paint, wasm sizes (target/bench/table.md); seed run and sweep per engine (engines.md)
 	scripts/setup.sh build chromium engines
 	scripts/bench.sh
+
+notebook-tf: ## run the exported TensorFlow notebook (TF_PYTHON, default /work/tfvenv) and compare its z with the page's; skips without TensorFlow
+	scripts/notebook-tf.sh
 
 clean: ## remove build output (dist/, target/, test-results/)
 	rm -rf dist dist-hooks test-results

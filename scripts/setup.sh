@@ -7,8 +7,9 @@
 #                               wasm-bindgen-cli, npm packages (wasm-opt 132)
 #   scripts/setup.sh test       build + rustfmt/clippy + Chromium and chromedriver + the other
 #                               engines of the smoke suite (Firefox ESR, WebKitWebDriver, Xvfb)
+#                               + python3 with numpy, matplotlib, nbformat (the notebook test)
 #   scripts/setup.sh STEP...    single steps: rust target components trunk wasm-bindgen npm chromium
-#                               engines
+#                               engines python
 #
 # Tools go where `cargo install` puts them by default (~/.cargo/bin); npm packages go into
 # ./node_modules. Needs root (or sudo) only for apt-get.
@@ -161,6 +162,24 @@ step_engines() {
   fi
 }
 
+# Python for the notebook export's test (tests/e2e/notebook.spec.mjs runs the exported NumPy
+# notebook): Debian's python3 with numpy, matplotlib (Agg backend) and nbformat (its nbformat 4
+# JSON schema validator, with jsonschema). TensorFlow is not installed: `make notebook-tf` uses a
+# virtualenv of your own (TF_PYTHON).
+step_python() {
+  local missing=() mod pkg
+  for mod in numpy:python3-numpy matplotlib:python3-matplotlib nbformat:python3-nbformat; do
+    pkg="${mod#*:}" mod="${mod%%:*}"
+    /usr/bin/python3 -c "import $mod" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if ((${#missing[@]})); then
+    say "apt-get install -y ${missing[*]}"
+    apt_install "${missing[@]}"
+  else
+    skip "python3 with numpy, matplotlib, nbformat"
+  fi
+}
+
 run_step() {
   case "$1" in
     rust) step_rust ;;
@@ -171,9 +190,10 @@ run_step() {
     npm) step_npm ;;
     chromium) step_chromium ;;
     engines) step_engines ;;
+    python) step_python ;;
     build) run_step rust; run_step target; run_step npm; run_step trunk; run_step wasm-bindgen ;;
-    test | all) run_step build; run_step components; run_step chromium; run_step engines ;;
-    *) die "unknown setup step '$1' (try: build, test, all, rust, target, components, trunk, wasm-bindgen, npm, chromium, engines)" ;;
+    test | all) run_step build; run_step components; run_step chromium; run_step engines; run_step python ;;
+    *) die "unknown setup step '$1' (try: build, test, all, rust, target, components, trunk, wasm-bindgen, npm, chromium, engines, python)" ;;
   esac
 }
 

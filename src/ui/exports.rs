@@ -1,6 +1,7 @@
 //! The export panel (at the end of the page: used once, where the charts are used every second):
 //! the run as CSV, its loss history as CSV, the sweep as CSV, any chart as PNG,
-//! and the state as JSON (the same keys as the link).
+//! the state as JSON (the same keys as the link), and the state as a Jupyter notebook
+//! (NumPy or TensorFlow: [`crate::view::notebook`] writes it).
 
 mod png_charts;
 
@@ -14,6 +15,7 @@ use crate::ui::client::{Event, Request, WorkerClient};
 use crate::ui::download::{download, download_bytes};
 use crate::ui::palette::Palette;
 use crate::ui::png::render_png;
+use crate::view::notebook::{file_name, notebook, Flavour};
 use crate::view::shown::Frame;
 use crate::view::sweep_shown::SweepShown;
 use png_charts::draw_for_png;
@@ -48,6 +50,8 @@ pub fn Exports(
     let export_run = move |_| save_run_csv(frame, message);
     let export_sweep = move |_| save_sweep_csv(sweep, message);
     let export_json = move |_| save_state_json(params, message);
+    let export_numpy = move |_| save_notebook(Flavour::NumPy, params, message);
+    let export_tf = move |_| save_notebook(Flavour::TensorFlow, params, message);
     let png_choice = RwSignal::new("z".to_string());
     let export_png = move |_| save_png(&png_choice.get_untracked(), params, frame, sweep, message);
     view! {
@@ -64,6 +68,11 @@ pub fn Exports(
                 <button type="button" data-testid="export-png" on:click=export_png>"PNG"</button>
             </span>
             <button type="button" data-testid="export-json" on:click=export_json>"State JSON"</button>
+            <span class="notebook-export" role="group" aria-label="Notebook">
+                "Notebook: "
+                <button type="button" data-testid="export-notebook-numpy" on:click=export_numpy>"NumPy"</button>
+                <button type="button" data-testid="export-notebook-tf" on:click=export_tf>"TensorFlow"</button>
+            </span>
         </section>
     }
 }
@@ -136,6 +145,18 @@ fn save_state_json(params: RwSignal<Params>, message: RwSignal<String>) {
         &params.get_untracked().to_json(),
     ) {
         message.set(format!("Could not save the state: {e}"));
+    }
+}
+
+/// Saves the state as a Jupyter notebook in `flavour`, with the page's link in its first cell
+/// (typed application/json, as the state JSON: every engine saves it without asking).
+fn save_notebook(flavour: Flavour, params: RwSignal<Params>, message: RwSignal<String>) {
+    let p = params.get_untracked();
+    let link = format!("{}?{}", crate::ui::url::page_address(), p.to_query());
+    let saved = notebook(&p, &link, flavour)
+        .and_then(|text| download(&file_name(&p, flavour), "application/json", &text));
+    if let Err(e) = saved {
+        message.set(format!("Could not make the notebook: {e}"));
     }
 }
 

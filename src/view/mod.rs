@@ -6,6 +6,7 @@ pub mod csv;
 pub mod envelope;
 pub mod explain;
 pub mod format;
+pub mod notebook;
 pub mod qr;
 pub mod quiz;
 pub mod regime;

@@ -7,7 +7,8 @@
 //   node tests/engines/run.mjs [--dist dist] [--engines firefox,webkit[,chromium]] [--only a,f,…]
 //
 // Each engine checks what a student does with a shared link: (a) a non-default link converges
-// with the right band and err-inf, (f) the run CSV downloads with the right rows, (b) the μ slider
+// with the right band and err-inf, (f) the run CSV downloads with the right rows, (l) both
+// notebooks download as nbformat 4 JSON with the link in their first cell, (b) the μ slider
 // moves μ, (d) copy-link round-trips (or its select-and-copy fallback), (e) lecture mode toggles,
 // (c) the sweep finishes, (g) a reload works offline (service worker), (h) no console error. The
 // facts checked are those of the Playwright specs (tests/e2e/helpers.mjs: the `Lab` page object's
@@ -25,6 +26,7 @@ import { bandFor, closeRel, muAt } from '../e2e/helpers.mjs';
 import { waitFor } from './common.mjs';
 import { ROOT, serve } from './serve.mjs';
 import { pageSnapshot } from '../shared/page-state.mjs';
+import { notebookCheck } from './notebook-check.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -129,7 +131,7 @@ function check(cond, message) {
 }
 
 // ------------------------------------------------------------------------------------------------
-// The checks, in the order they run (they share pages: a → f → b → d → e, then c, g, h)
+// The checks, in the order they run (they share pages: a → f → l → b → d → e, then c, g, h)
 // ------------------------------------------------------------------------------------------------
 
 const LINK = { query: 'mu=0.25&epochs=20000&n=50', mu: 0.25, epochs: 20000, n: 50 };
@@ -183,6 +185,7 @@ function checks(engine, site, dist) {
         return `${name}: ${rows.length} rows, max |z − z*| = err-inf; ${how}`;
       },
     },
+    notebookCheck({ engine, s, link: LINK.query, check }),
     {
       id: 'b',
       name: 'the μ slider moves μ (3 × ArrowRight): the URL, the band and the converged run follow',

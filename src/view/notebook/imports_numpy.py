@@ -1,0 +1,4 @@
+import math
+
+import numpy as np
+from matplotlib import pyplot as plt

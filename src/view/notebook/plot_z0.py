@@ -1,0 +1,4 @@
+plt.plot(z0)
+plt.xlabel('Dimension')
+plt.ylabel('Value z_0')
+plt.show()
