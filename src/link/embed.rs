@@ -15,7 +15,8 @@ fn at(page: &str, p: &Params) -> String {
 
 /// The link an embed shows: the same state in embed mode (never lecture mode, never a tour).
 pub fn embed_link(page: &str, p: &Params) -> String {
-    let mut e = p.clone();
+    // The embed shows in each viewer's language, as a copied link does.
+    let mut e = p.shared();
     e.embed = true;
     e.present = false;
     e.tour = 0;

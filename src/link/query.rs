@@ -106,28 +106,36 @@ impl Params {
     }
 
     /// Writes every key of the table (so a link keeps its meaning even if a default changes),
-    /// except an empty `z0data`.
+    /// except an empty `z0data` and an unset `lang` (the reader's language is not state).
     pub fn to_query(&self) -> String {
         SPECS
             .iter()
             .filter(|s| s.field != Field::Z0Data || !self.z0data.is_empty())
+            .filter(|s| s.field != Field::Lang || self.lang.is_some())
             .map(|s| format!("{}={}", s.key, percent_encode(&self.get(s.field))))
             .collect::<Vec<_>>()
             .join("&")
     }
 
     /// The state as JSON with the same keys and values as the link (numbers as numbers, words
-    /// as strings), so `new URLSearchParams(json)` is a link to the same state.
+    /// as strings), so `new URLSearchParams(json)` is a link to the same state. The language is
+    /// the reader's, not the state's: it is left out.
     pub fn to_json(&self) -> String {
         let fields: Vec<String> = SPECS
             .iter()
+            .filter(|s| s.field != Field::Lang)
             .map(|s| {
                 let v = self.get(s.field);
                 match s.kind {
                     Kind::Real { .. } | Kind::Int { .. } | Kind::Flag => {
                         format!("\"{}\":{}", s.key, v)
                     }
-                    Kind::Play | Kind::View | Kind::Panels | Kind::Choice | Kind::Z0Data => {
+                    Kind::Play
+                    | Kind::View
+                    | Kind::Panels
+                    | Kind::Choice
+                    | Kind::Z0Data
+                    | Kind::Lang => {
                         format!("\"{}\":\"{}\"", s.key, v)
                     }
                 }
