@@ -198,3 +198,36 @@ fn the_lang_key_is_read_quietly_and_never_handed_out() {
     assert!(de.replaced.is_empty() && de.legacy.is_empty());
     assert_eq!(de.params, plain);
 }
+
+#[test]
+fn key_labels_match_the_link_table_in_english() {
+    for spec in reglab::link::SPECS {
+        assert_eq!(
+            i18n::key_label(spec.key, spec.label),
+            spec.label,
+            "{}",
+            spec.key
+        );
+    }
+    let english: Vec<&str> = EN
+        .key_labels
+        .entries()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    for key in english {
+        assert!(
+            reglab::link::SPECS.iter().any(|s| s.key == key),
+            "{key} is not a link key"
+        );
+    }
+}
+
+#[test]
+fn every_legacy_note_has_a_french_text() {
+    set_lang(Lang::Fr);
+    for (old, _, note) in reglab::link::LEGACY {
+        assert_ne!(i18n::link_notice(note), *note, "{old}: {note}");
+    }
+    set_lang(Lang::En);
+}

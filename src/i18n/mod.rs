@@ -19,6 +19,7 @@
 #[macro_use]
 mod macros;
 pub mod charts;
+pub mod keys;
 pub mod lab;
 mod language;
 pub mod notices;
@@ -42,6 +43,8 @@ pub struct Messages {
     pub names: charts::Names,
     pub regime: regime::Regime,
     pub story: story::Story,
+    pub key_labels: keys::KeyLabels,
+    pub link_notices: keys::LinkNotices,
 }
 
 /// The English catalogue.
@@ -54,6 +57,8 @@ pub static EN: Messages = Messages {
     names: charts::Names::EN,
     regime: regime::Regime::EN,
     story: story::Story::EN,
+    key_labels: keys::KeyLabels::EN,
+    link_notices: keys::LinkNotices::EN,
 };
 
 /// The French catalogue.
@@ -66,6 +71,8 @@ pub static FR: Messages = Messages {
     names: charts::Names::FR,
     regime: regime::Regime::FR,
     story: story::Story::FR,
+    key_labels: keys::KeyLabels::FR,
+    link_notices: keys::LinkNotices::FR,
 };
 
 /// The catalogue of `lang`.
@@ -94,6 +101,8 @@ impl Messages {
             ("names", self.names.entries()),
             ("regime", self.regime.entries()),
             ("story", self.story.entries()),
+            ("key_labels", self.key_labels.entries()),
+            ("link_notices", self.link_notices.entries()),
         ];
         areas
             .into_iter()
@@ -113,6 +122,9 @@ pub const SAME_IN_BOTH: &[&str] = &[
     "names.tournesol_menu",
     "story.sources",
     "panels.png",
+    "key_labels.z0min",
+    "key_labels.z0max",
+    "key_labels.c",
 ];
 
 /// A name that the core or the link keep in English (an optimizer, a fit, a menu choice), in
@@ -126,6 +138,28 @@ pub fn name(english: &'static str) -> &'static str {
         .into_iter()
         .position(|(_, en)| en == english);
     found.map_or(english, |i| t().names.entries()[i].1)
+}
+
+/// The label of link key `key` in the page's language; `english` (the table's label) when the
+/// key has no entry (symbols such as μ).
+pub fn key_label(key: &str, english: &'static str) -> &'static str {
+    let en = keys::KeyLabels::EN.entries();
+    match en.iter().position(|(k, _)| *k == key) {
+        Some(i) => t().key_labels.entries()[i].1,
+        None => english,
+    }
+}
+
+/// A notice the link table keeps in English (an older key's note), in the page's language.
+pub fn link_notice(english: &'static str) -> &'static str {
+    if lang() == Lang::En {
+        return english;
+    }
+    let found = keys::LinkNotices::EN
+        .entries()
+        .into_iter()
+        .position(|(_, en)| en == english);
+    found.map_or(english, |i| t().link_notices.entries()[i].1)
 }
 
 /// `template` with each `{name}` replaced by its value (a hole with no value stays as written,

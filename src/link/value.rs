@@ -55,12 +55,12 @@ impl Params {
             Kind::Real { min, max } => *self.real_mut(spec.field) = read_real(text, min, max)?,
             Kind::Int { min, max } => self.set_int(spec.field, read_int(text, min, max)?),
             Kind::Play => {
-                self.play = Playback::parse(text)
-                    .ok_or_else(|| "not one of instant, 1, 3, 10".to_string())?;
+                self.play =
+                    Playback::parse(text).ok_or_else(|| t().link_notices.not_play.to_string())?;
             }
             Kind::View => {
                 self.view =
-                    View::parse(text).ok_or_else(|| "not one of live, sweep".to_string())?;
+                    View::parse(text).ok_or_else(|| t().link_notices.not_view.to_string())?;
             }
             Kind::Flag => *self.flag_mut(spec.field) = read_flag(text)?,
             Kind::Choice => self.set_choice(spec.field, text)?,

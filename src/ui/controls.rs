@@ -98,7 +98,7 @@ pub fn ParamField(
     let id = format!("param-{key}");
     view! {
         <div class="param">
-            <label for=id.clone()>{spec.label}</label>
+            <label for=id.clone()>{crate::i18n::key_label(spec.key, spec.label)}</label>
             <input id=id type="text" inputmode="decimal" data-testid=format!("param-{key}")
                 spellcheck="false" autocomplete="off"
                 aria-invalid=move || error.get().is_some().to_string()

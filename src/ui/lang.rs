@@ -36,6 +36,10 @@ pub fn choose() {
     {
         let _ = root.set_attribute("lang", lang.code());
     }
+    // index.html's title is English; the page's own language replaces it.
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(i18n::t().link_notices.doc_title);
+    }
 }
 
 /// The language menu. Choosing reloads the page with `lang` in its link: the whole state is in
