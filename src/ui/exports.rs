@@ -21,8 +21,11 @@ use crate::view::shown::Frame;
 use crate::view::sweep_shown::SweepShown;
 use png_charts::draw_for_png;
 
+/// A chart's name in the PNG menu, read from the page's catalogue.
+type Label = fn(&Panels) -> &'static str;
+
 /// The charts a PNG can be made of.
-const PNG_CHOICES: [(&str, fn(&Panels) -> &'static str); 7] = [
+const PNG_CHOICES: [(&str, Label); 7] = [
     ("z", |m| m.png_z),
     ("loss", |m| m.png_loss),
     ("subopt", |m| m.png_subopt),
