@@ -63,6 +63,9 @@ catalogue! {
         explorer_text: "Coordinate {i}: z0 = {z0}, z* = {star}, learned z = {z}. At z*, ∂l = {interval} contains 0{why}.", "Coordonnée {i}\u{a0}: z0 = {z0}, z* = {star}, z appris = {z}. En z*, ∂l = {interval} contient 0{why}.";
         on_kink: " (z* sits on the kink: the interval does it)", " (z* est sur le coude\u{a0}: l’intervalle suffit)";
         on_edge: " (z* is on a band edge: the pull 2μ(z − {c}) cancels the slope ±1)", " (z* est sur un bord de bande\u{a0}: le rappel 2μ(z − {c}) annule la pente ±1)";
+        show_star: "show the analytic z* (dashed)", "afficher le z* analytique (pointillés)";
+        no_run_yet: "no run to draw yet", "pas encore d’exécution à tracer";
+        sweep_first: "run the sweep first", "lancez d’abord le balayage";
         why_title: "Why z = clamp(z0, band)", "Pourquoi z = clamp(z0, bande)";
         each_coordinate: "Each coordinate is its own 1-D problem ", "Chaque coordonnée est un problème à une dimension ";
         its_subgradient: ". Its subgradient is ", ". Son sous-gradient est ";

@@ -69,7 +69,7 @@ pub(super) fn OverlayPanel(
                     }).collect_view()
                 })}
             </div>
-            <label class="choice"><input type="checkbox" prop:checked=move || show_star.get() on:change=move |_| show_star.update(|v| *v = !*v) />"show the analytic z* (dashed)"</label>
+            <label class="choice"><input type="checkbox" prop:checked=move || show_star.get() on:change=move |_| show_star.update(|v| *v = !*v) />{t().panels.show_star}</label>
         </figure>
     }
 }
