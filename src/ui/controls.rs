@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fill, t};
+use crate::i18n::{fill, num, t};
 
 use crate::link::mu_scale::{mu_at, position_of, round_sig, MAX_POSITION};
 use crate::link::{fmt_real, Params, Playback};
@@ -36,7 +36,7 @@ pub fn MuControl(
                     }
                 }
             />
-            <div class="scale-labels" aria-hidden="true"><span>"0"</span><span>"0.001"</span><span>"0.1"</span><span>"10"</span><span>"100"</span></div>
+            <div class="scale-labels" aria-hidden="true"><span>"0"</span><span>{num(0.001)}</span><span>{num(0.1)}</span><span>"10"</span><span>"100"</span></div>
             <input
                 id="mu-input"
                 type="number"
