@@ -5,9 +5,11 @@
 //! - [`spec`]: what a run is ([`spec::RunSpec`], [`spec::SweepSpec`]); [`protocol`]: the
 //!   page ⇄ worker messages and their codec.
 //! - [`worker`]: the worker's tasks (native) and its Web Worker loop (wasm32 only).
+//! - [`i18n`]: every word the page shows, in English and French, and the page's language.
 //! - [`view`]: what the page draws, as data (native, tested); [`ui`]: the leptos page (wasm32).
 
 pub mod core;
+pub mod i18n;
 pub mod link;
 pub mod protocol;
 pub mod spec;

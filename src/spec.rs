@@ -207,20 +207,21 @@ impl RunSpec {
     /// The problem in a few words for titles: "L1 fit", "pseudo-Huber fit (δ = 0.5)",
     /// "L2 fit", with ", Tournesol weights (λ = 2, C = 3)" and ", c = 0" when they apply.
     pub fn problem_label(&self) -> String {
+        let m = &t().names;
         let mut out = match self.fit {
-            Fit::L1 => "L1 fit".to_string(),
-            Fit::PseudoHuber { delta } => format!("pseudo-Huber fit (δ = {})", short(delta)),
-            Fit::L2 => "L2 fit".to_string(),
+            Fit::L1 => m.l1_fit.to_string(),
+            Fit::PseudoHuber { delta } => fill(m.huber_fit, &[("delta", &num(delta))]),
+            Fit::L2 => m.l2_fit.to_string(),
         };
         if let Weights::Tournesol { lambda, cap } = self.weights {
-            out.push_str(&format!(
-                ", Tournesol weights (λ = {}, C = {})",
-                short(lambda),
-                short(cap)
+            let (lambda, cap) = (num(lambda), num(cap));
+            out.push_str(&fill(
+                m.tournesol_weights,
+                &[("lambda", &lambda), ("cap", &cap)],
             ));
         }
         if self.centre != 1.0 {
-            out.push_str(&format!(", c = {}", short(self.centre)));
+            out.push_str(&format!(", c = {}", num(self.centre)));
         }
         out
     }
@@ -228,12 +229,12 @@ impl RunSpec {
     /// The legend's name for z*.
     pub fn star_label(&self) -> &'static str {
         match (self.fit, self.weights) {
-            (Fit::L1, Weights::Uniform) => "z* = clamp(z0, band)",
+            (Fit::L1, Weights::Uniform) => t().names.star_l1,
             (Fit::L1, _) => "z*ᵢ = clamp(z0ᵢ, c ± wᵢ/(2μ))",
-            (Fit::PseudoHuber { .. }, _) => "z* (exact, per-coordinate solve)",
+            (Fit::PseudoHuber { .. }, _) => t().names.star_huber,
             (Fit::L2, _) => "z* = (w·z0 + μc)/(w + μ)",
         }
     }
 }
 
-use crate::view::format::short;
+use crate::i18n::{fill, num, t};

@@ -224,14 +224,14 @@ fn the_story_is_short_and_typeset() {
     assert!((4..=6).contains(&PARAGRAPHS.len()));
     assert!(PARAGRAPHS.iter().any(|p| p.ours) && PARAGRAPHS.iter().any(|p| !p.ours));
     for p in PARAGRAPHS {
-        assert!(!p.heading.is_empty());
-        let t = p.text.trim_end();
+        assert!(!p.heading().is_empty());
+        let t = p.text().trim_end();
         assert!(t.ends_with('.') || t.ends_with(".\""), "{t}");
         let sentences = t.matches(". ").count() + 1;
         assert!(
             (1..=3).contains(&sentences),
             "{}: {sentences} sentences",
-            p.heading
+            p.heading()
         );
         // The proper minus sign: no ASCII hyphen as a minus before a digit or between spaces.
         let b = t.as_bytes();
@@ -245,7 +245,7 @@ fn the_story_is_short_and_typeset() {
             }
         }
     }
-    let all: String = PARAGRAPHS.iter().map(|p| p.text).collect();
+    let all: String = PARAGRAPHS.iter().map(|p| p.text()).collect();
     assert!(all.contains("μ = 5"));
     assert!(
         !all.contains(" mu ") && !all.contains("mu ="),

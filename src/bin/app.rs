@@ -2,6 +2,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    reglab::ui::lang::choose();
     leptos::mount::mount_to_body(reglab::ui::App);
 }
 

@@ -22,14 +22,20 @@ pub trait Choice: Copy + PartialEq + 'static {
 
     /// (word, label) of every choice, in menu order: what a menu offers.
     fn menu() -> Vec<(&'static str, &'static str)> {
-        Self::all().iter().map(|c| (c.word(), c.label())).collect()
+        Self::all()
+            .iter()
+            .map(|c| (c.word(), crate::i18n::name(c.label())))
+            .collect()
     }
 
     /// The choice spelled `word`, or why not ("not one of adam, sgd, …").
     fn read(word: &str) -> Result<Self, String> {
         Self::parse(word).ok_or_else(|| {
             let words: Vec<&str> = Self::all().iter().map(|c| c.word()).collect();
-            format!("not one of {}", words.join(", "))
+            crate::i18n::fill(
+                crate::i18n::t().notices.not_one_of,
+                &[("words", &words.join(", "))],
+            )
         })
     }
 }

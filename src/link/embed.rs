@@ -3,7 +3,6 @@
 //! what its author saw and "Open in reglab" continues from it.
 
 use super::Params;
-use crate::view::format::short;
 
 /// The sizes the embed layout is made for (CSS px): a small course-page box and a 16:9 slide.
 pub const EMBED_SIZES: [(u32, u32); 2] = [(560, 315), (800, 450)];
@@ -15,7 +14,8 @@ fn at(page: &str, p: &Params) -> String {
 
 /// The link an embed shows: the same state in embed mode (never lecture mode, never a tour).
 pub fn embed_link(page: &str, p: &Params) -> String {
-    let mut e = p.clone();
+    // The embed shows in each viewer's language, as a copied link does.
+    let mut e = p.shared();
     e.embed = true;
     e.present = false;
     e.tour = 0;
@@ -41,10 +41,10 @@ fn attr(text: &str) -> String {
 /// title that says what it shows (screen readers announce it), the slide size, lazy loading and
 /// no border.
 pub fn iframe_code(page: &str, p: &Params, (width, height): (u32, u32)) -> String {
-    let title = format!(
-        "reglab: the L1 fit pulled towards c = {} with weight μ = {} — an interactive chart",
-        short(p.c),
-        short(p.mu)
+    let (c, mu) = (crate::i18n::num(p.c), crate::i18n::num(p.mu));
+    let title = crate::i18n::fill(
+        crate::i18n::t().link_notices.embed_title,
+        &[("c", &c), ("mu", &mu)],
     );
     format!(
         r#"<iframe src="{}" title="{}" width="{width}" height="{height}" loading="lazy" style="border:0" allow="fullscreen"></iframe>"#,

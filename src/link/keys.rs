@@ -4,27 +4,29 @@
 //! μ by 10^¼, Space plays or pauses, R replays, `,` / `.` step the run one snapshot back /
 //! forward, V reveals the answer of a prediction, F toggles full screen.
 
+use crate::i18n::teach::Teach;
+
 /// Factor of one [ or ] press: four presses per decade.
 pub const MU_FACTOR: f64 = 1.778_279_410_038_922_8; // 10^(1/4)
 
-/// The key list (shown by ?).
-pub const KEYS: [(&str, &str); 13] = [
-    ("P", "lecture mode on / off"),
-    (
-        "← / →",
-        "previous / next μ of the sweep grid (during the tour: previous / next step)",
-    ),
-    ("[", "μ × 1.78 (a quarter decade up)"),
-    ("]", "μ ÷ 1.78 (a quarter decade down)"),
-    ("Space", "play / pause"),
-    ("R", "replay the run"),
-    (",", "one snapshot back in the run (the scrubber)"),
-    (".", "one snapshot forward in the run (the scrubber)"),
-    ("V", "reveal the answer of a prediction"),
-    ("F", "full screen on / off"),
-    ("Q", "QR code of this view's link (for the room to scan)"),
-    ("?", "this list"),
-    ("Esc", "close this list or the QR code"),
+/// A text of the key list, read from the page's catalogue.
+pub type Text = fn(&Teach) -> &'static str;
+
+/// The key list (shown by ?): the key and what it does.
+pub const KEYS: [(Text, Text); 13] = [
+    (|_| "P", |m| m.key_p),
+    (|_| "← / →", |m| m.key_arrows),
+    (|_| "[", |m| m.key_up),
+    (|_| "]", |m| m.key_down),
+    (|m| m.key_space, |m| m.key_play),
+    (|_| "R", |m| m.key_replay),
+    (|_| ",", |m| m.key_back),
+    (|_| ".", |m| m.key_forward),
+    (|_| "V", |m| m.key_reveal),
+    (|_| "F", |m| m.key_full),
+    (|_| "Q", |m| m.key_qr),
+    (|_| "?", |m| m.key_list),
+    (|m| m.key_esc, |m| m.key_close),
 ];
 
 /// The page's keys that still act while the μ slider has focus (the slider keeps its arrows).

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::choice::{Compare, DecayKind, FitKind, WeightKind, Z0Source};
 use crate::core::optim::OptimizerKind;
+use crate::i18n::Lang;
 use crate::spec::Z0Spec;
 
 /// How a run is played back after it has been computed.
@@ -138,6 +139,11 @@ pub struct Params {
     pub tlambda: f64,
     /// Tournesol's C (used when `w=tournesol`).
     pub tcap: f64,
+    /// The language the link asks for (`lang=fr`); `None`: the reader's browser decides. Not
+    /// part of the state: the JSON and the links the page hands out leave it out, so a link
+    /// opens in each reader's language (see [`Params::shared`]).
+    #[serde(skip)]
+    pub lang: Option<Lang>,
 }
 
 impl Default for Params {
@@ -173,6 +179,7 @@ impl Default for Params {
             fit: FitKind::L1,
             delta: 1.0,
             w: WeightKind::Uniform,
+            lang: None,
             tlambda: 2.0,
             tcap: 3.0,
         }
@@ -210,6 +217,17 @@ impl Params {
             beta1: self.beta1,
             beta2: self.beta2,
             eps: self.eps,
+        }
+    }
+}
+
+impl Params {
+    /// The state without the reader's language: what Copy link, the QR code and the embed code
+    /// hand out.
+    pub fn shared(&self) -> Params {
+        Params {
+            lang: None,
+            ..self.clone()
         }
     }
 }

@@ -10,6 +10,7 @@ use super::choice::{Choice, Z0Source};
 use super::params::Params;
 use super::table::{Field, Kind, LEGACY, SPECS};
 use super::text::{fmt_real, percent_decode, percent_encode, shorten};
+use crate::i18n::t;
 
 /// A value that was in the link but could not be used, and what replaced it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,7 +79,7 @@ impl Params {
     fn check_together(&mut self, replaced: &mut Vec<Replaced>) {
         let d = Params::default();
         if self.z0min >= self.z0max {
-            let why = "z0min must be below z0max";
+            let why = t().link_notices.z0_order;
             let pair = [("z0min", d.z0min), ("z0max", d.z0max)];
             replaced.extend(range_replaced(self.z0min, self.z0max, pair, why));
             (self.z0min, self.z0max) = (d.z0min, d.z0max);
@@ -88,7 +89,7 @@ impl Params {
                 replaced.push(Replaced {
                     key: "z0".into(),
                     given: "data".into(),
-                    reason: "the link has no z0 values (z0data)".into(),
+                    reason: t().link_notices.no_values.into(),
                     used: d.z0.word().into(),
                 });
                 self.z0 = d.z0;
@@ -98,7 +99,7 @@ impl Params {
             _ => self.z0data.clear(),
         }
         if self.smin > self.smax {
-            let why = "smin must not exceed smax";
+            let why = t().link_notices.s_order;
             let pair = [("smin", d.smin), ("smax", d.smax)];
             replaced.extend(range_replaced(self.smin, self.smax, pair, why));
             (self.smin, self.smax) = (d.smin, d.smax);
@@ -106,28 +107,36 @@ impl Params {
     }
 
     /// Writes every key of the table (so a link keeps its meaning even if a default changes),
-    /// except an empty `z0data`.
+    /// except an empty `z0data` and an unset `lang` (the reader's language is not state).
     pub fn to_query(&self) -> String {
         SPECS
             .iter()
             .filter(|s| s.field != Field::Z0Data || !self.z0data.is_empty())
+            .filter(|s| s.field != Field::Lang || self.lang.is_some())
             .map(|s| format!("{}={}", s.key, percent_encode(&self.get(s.field))))
             .collect::<Vec<_>>()
             .join("&")
     }
 
     /// The state as JSON with the same keys and values as the link (numbers as numbers, words
-    /// as strings), so `new URLSearchParams(json)` is a link to the same state.
+    /// as strings), so `new URLSearchParams(json)` is a link to the same state. The language is
+    /// the reader's, not the state's: it is left out.
     pub fn to_json(&self) -> String {
         let fields: Vec<String> = SPECS
             .iter()
+            .filter(|s| s.field != Field::Lang)
             .map(|s| {
                 let v = self.get(s.field);
                 match s.kind {
                     Kind::Real { .. } | Kind::Int { .. } | Kind::Flag => {
                         format!("\"{}\":{}", s.key, v)
                     }
-                    Kind::Play | Kind::View | Kind::Panels | Kind::Choice | Kind::Z0Data => {
+                    Kind::Play
+                    | Kind::View
+                    | Kind::Panels
+                    | Kind::Choice
+                    | Kind::Z0Data
+                    | Kind::Lang => {
                         format!("\"{}\":\"{}\"", s.key, v)
                     }
                 }
@@ -147,9 +156,11 @@ fn renamed(pairs: &[(String, String)], legacy: &mut Vec<Replaced>) -> Vec<(Strin
                 legacy.push(Replaced {
                     key: (*old).into(),
                     given: shorten(v),
-                    reason: (*note).into(),
-                    used: new
-                        .map_or_else(|| "ignored".to_string(), |n| format!("{n}={}", shorten(v))),
+                    reason: crate::i18n::link_notice(note).into(),
+                    used: new.map_or_else(
+                        || t().link_notices.ignored.to_string(),
+                        |n| format!("{n}={}", shorten(v)),
+                    ),
                 });
                 // A renamed key counts only when the link does not also carry the new one.
                 new.filter(|n| !pairs.iter().any(|(k2, _)| k2 == n))

@@ -41,6 +41,9 @@ pub enum Kind {
     Choice,
     /// z0 values in the link encoding of [`super::z0_code`] (empty: none).
     Z0Data,
+    /// A language code of [`crate::i18n::Lang`]; any other value is ignored without a notice
+    /// (the page then speaks the browser's language).
+    Lang,
 }
 
 /// Which field of [`Params`] a row of the table reads and writes.
@@ -79,6 +82,7 @@ pub enum Field {
     TCap,
     Quiz,
     Warm,
+    Lang,
 }
 
 /// One row of the table: a URL key, what it holds and where it goes.
@@ -243,6 +247,13 @@ pub const SPECS: &[Spec] = &[
     choice("w", "weights", Field::W),
     real("tlambda", "Tournesol λ", Field::TLambda, 0.0, 1e6),
     real("tcap", "Tournesol C", Field::TCap, 0.0, 1e6),
+    // Last, so the keys before it keep their order in every link.
+    Spec {
+        key: "lang",
+        label: "language",
+        field: Field::Lang,
+        kind: Kind::Lang,
+    },
 ];
 
 /// Keys of older links: renamed (→ the key that replaced them) or removed (→ `None`), with

@@ -5,6 +5,7 @@ use super::choice::Choice;
 use super::params::{Params, Playback, View};
 use super::table::{Field, Kind, Spec, PANELS};
 use super::text::{fmt_real, shorten};
+use crate::i18n::{fill, t};
 
 impl Params {
     /// The value of `field` as written in a URL (shortest text that reads back exactly).
@@ -43,6 +44,7 @@ impl Params {
             Field::W => self.w.word().into(),
             Field::TLambda => fmt_real(self.tlambda),
             Field::TCap => fmt_real(self.tcap),
+            Field::Lang => self.lang.map(|l| l.code().to_string()).unwrap_or_default(),
         }
     }
 
@@ -53,12 +55,12 @@ impl Params {
             Kind::Real { min, max } => *self.real_mut(spec.field) = read_real(text, min, max)?,
             Kind::Int { min, max } => self.set_int(spec.field, read_int(text, min, max)?),
             Kind::Play => {
-                self.play = Playback::parse(text)
-                    .ok_or_else(|| "not one of instant, 1, 3, 10".to_string())?;
+                self.play =
+                    Playback::parse(text).ok_or_else(|| t().link_notices.not_play.to_string())?;
             }
             Kind::View => {
                 self.view =
-                    View::parse(text).ok_or_else(|| "not one of live, sweep".to_string())?;
+                    View::parse(text).ok_or_else(|| t().link_notices.not_view.to_string())?;
             }
             Kind::Flag => *self.flag_mut(spec.field) = read_flag(text)?,
             Kind::Choice => self.set_choice(spec.field, text)?,
@@ -70,6 +72,8 @@ impl Params {
                 };
             }
             Kind::Panels => self.hide = read_panels(text)?,
+            // `lang=de` is a wish we cannot meet, not a mistake: no notice, the browser decides.
+            Kind::Lang => self.lang = crate::i18n::Lang::parse(text),
         }
         Ok(())
     }
@@ -150,24 +154,30 @@ impl Params {
 }
 
 fn read_real(text: &str, min: f64, max: f64) -> Result<f64, String> {
-    let x: f64 = text.parse().map_err(|_| "not a number".to_string())?;
+    let x: f64 = text
+        .parse()
+        .map_err(|_| t().notices.not_a_number.to_string())?;
     check_real(x, min, max)
 }
 
 fn check_real(x: f64, min: f64, max: f64) -> Result<f64, String> {
     if !x.is_finite() {
-        return Err("not a finite number".into());
+        return Err(t().notices.not_finite.into());
     }
     if !(min..=max).contains(&x) {
-        return Err(format!("outside {}…{}", fmt_real(min), fmt_real(max)));
+        let (min, max) = (fmt_real(min), fmt_real(max));
+        return Err(fill(t().notices.outside, &[("min", &min), ("max", &max)]));
     }
     Ok(if x == 0.0 { 0.0 } else { x }) // −0 reads as 0
 }
 
 fn read_int(text: &str, min: u64, max: u64) -> Result<u64, String> {
-    let x: u64 = text.parse().map_err(|_| "not a whole number".to_string())?;
+    let x: u64 = text
+        .parse()
+        .map_err(|_| t().notices.not_whole.to_string())?;
     if !(min..=max).contains(&x) {
-        return Err(format!("outside {min}…{max}"));
+        let (min, max) = (min.to_string(), max.to_string());
+        return Err(fill(t().notices.outside, &[("min", &min), ("max", &max)]));
     }
     Ok(x)
 }
@@ -176,7 +186,7 @@ fn read_flag(text: &str) -> Result<bool, String> {
     match text {
         "1" | "true" => Ok(true),
         "0" | "false" | "" => Ok(false),
-        _ => Err("not 0 or 1".into()),
+        _ => Err(t().notices.not_flag.into()),
     }
 }
 
@@ -188,7 +198,7 @@ fn read_panels(text: &str) -> Result<Vec<String>, String> {
     for name in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         match PANELS.iter().position(|p| *p == name) {
             Some(i) => named[i] = true,
-            None => return Err(format!("no panel called {}", shorten(name))),
+            None => return Err(fill(t().notices.no_panel, &[("name", &shorten(name))])),
         }
     }
     Ok(PANELS

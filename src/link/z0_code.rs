@@ -8,6 +8,8 @@
 //! `decode(encode(v))` is a fixed point: encoding it again gives the same text, so a page that
 //! always runs the decoded values runs exactly what its link says.
 
+use crate::i18n::{fill, t};
+
 /// The most values a link carries (beyond that, a link names a preset and a seed).
 pub const MAX_VALUES: usize = 1000;
 
@@ -24,7 +26,7 @@ pub fn precision(lo: f32, hi: f32) -> f64 {
 pub fn encode(values: &[f32]) -> Result<String, String> {
     check_len(values.len())?;
     if values.iter().any(|v| !v.is_finite()) {
-        return Err("z0 values must be finite numbers".into());
+        return Err(t().link_notices.z0_finite.into());
     }
     let lo = values.iter().copied().fold(f32::INFINITY, f32::min);
     let hi = values.iter().copied().fold(f32::NEG_INFINITY, f32::max);
@@ -46,18 +48,18 @@ pub fn encode(values: &[f32]) -> Result<String, String> {
 
 /// The values a link text holds; `Err` says, for a person, what is wrong with it.
 pub fn decode(text: &str) -> Result<Vec<f32>, String> {
-    let bytes = unbase64url(text.trim()).ok_or("not base64url text")?;
+    let bytes = unbase64url(text.trim()).ok_or(t().link_notices.z0_base64)?;
     if bytes.first() != Some(&VERSION) {
-        return Err("not a z0 encoding this page knows".into());
+        return Err(t().link_notices.z0_unknown.into());
     }
     if bytes.len() < 11 || (bytes.len() - 9) % 2 != 0 {
-        return Err("truncated z0 data".into());
+        return Err(t().link_notices.z0_truncated.into());
     }
     let f =
         |at: usize| f32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     let (lo, hi) = (f(1), f(5));
     if !(lo.is_finite() && hi.is_finite() && lo <= hi) {
-        return Err("z0 data with a broken range".into());
+        return Err(t().link_notices.z0_range.into());
     }
     check_len((bytes.len() - 9) / 2)?;
     let span = f64::from(hi) - f64::from(lo);
@@ -81,10 +83,14 @@ pub fn quantise(values: &[f32]) -> Result<Vec<f32>, String> {
 
 fn check_len(n: usize) -> Result<(), String> {
     match n {
-        0 => Err("z0 needs at least one value".into()),
-        n if n > MAX_VALUES => Err(format!(
-            "a link carries at most {MAX_VALUES} z0 values, this z0 has {n}"
-        )),
+        0 => Err(t().link_notices.z0_empty.into()),
+        n if n > MAX_VALUES => {
+            let (max, n) = (MAX_VALUES.to_string(), n.to_string());
+            Err(fill(
+                t().link_notices.z0_too_many,
+                &[("max", &max), ("n", &n)],
+            ))
+        }
         _ => Ok(()),
     }
 }

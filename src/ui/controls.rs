@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{fill, num, t};
+
 use crate::link::mu_scale::{mu_at, position_of, round_sig, MAX_POSITION};
 use crate::link::{fmt_real, Params, Playback};
 use crate::view::format::short;
@@ -18,7 +20,7 @@ pub fn MuControl(
     let bad_input = RwSignal::new(false);
     view! {
         <div class="field mu-field">
-            <label for="mu-slider">"μ"<span class="label-rest">" — regularization weight"</span></label>
+            <label for="mu-slider">"μ"<span class="label-rest">{t().lab.mu_rest}</span></label>
             <input
                 id="mu-slider"
                 type="range"
@@ -26,7 +28,7 @@ pub fn MuControl(
                 min="0"
                 max=MAX_POSITION.to_string()
                 step="1"
-                aria-valuetext=move || format!("μ = {}", short(mu.get()))
+                aria-valuetext=move || format!("μ = {}", crate::i18n::num(mu.get()))
                 prop:value=move || position_of(mu.get()).to_string()
                 on:input=move |ev| {
                     if let Ok(pos) = event_target_value(&ev).parse::<u32>() {
@@ -34,7 +36,7 @@ pub fn MuControl(
                     }
                 }
             />
-            <div class="scale-labels" aria-hidden="true"><span>"0"</span><span>"0.001"</span><span>"0.1"</span><span>"10"</span><span>"100"</span></div>
+            <div class="scale-labels" aria-hidden="true"><span>"0"</span><span>{num(0.001)}</span><span>{num(0.1)}</span><span>"10"</span><span>"100"</span></div>
             <input
                 id="mu-input"
                 type="number"
@@ -42,7 +44,7 @@ pub fn MuControl(
                 min="0"
                 max="1000000"
                 step="any"
-                aria-label="μ, exact value"
+                aria-label=t().lab.mu_exact
                 aria-invalid=move || bad_input.get().to_string()
                 prop:value=move || short(mu.get())
                 on:change=move |ev| {
@@ -51,7 +53,7 @@ pub fn MuControl(
                 }
             />
             <Show when=move || bad_input.get()>
-                <p class="field-error" role="alert">"μ must be a number from 0 to 1 000 000; keeping μ = "{move || short(mu.get())}</p>
+                <p class="field-error" role="alert">{t().lab.mu_bad}{move || crate::i18n::num(mu.get())}</p>
             </Show>
         </div>
     }
@@ -67,9 +69,9 @@ pub fn LrControl(
     let from_pos = |p: u32| round_sig(10f64.powf(-5.0 + f64::from(p) / 50.0), 3);
     view! {
         <div class="field lr-field">
-            <label for="lr-slider">"learning rate (Adam)"</label>
+            <label for="lr-slider">{t().lab.lr_label}</label>
             <input id="lr-slider" type="range" min="0" max="250" step="1" data-testid="lr-slider"
-                aria-valuetext=move || format!("learning rate {}", fmt_real(params.get().lr))
+                aria-valuetext=move || fill(t().lab.lr_value, &[("lr", &fmt_real(params.get().lr))])
                 prop:value=move || to_pos(params.get().lr).to_string()
                 on:input=move |ev| {
                     if let Ok(p) = event_target_value(&ev).parse::<u32>() {
@@ -96,7 +98,7 @@ pub fn ParamField(
     let id = format!("param-{key}");
     view! {
         <div class="param">
-            <label for=id.clone()>{spec.label}</label>
+            <label for=id.clone()>{crate::i18n::key_label(spec.key, spec.label)}</label>
             <input id=id type="text" inputmode="decimal" data-testid=format!("param-{key}")
                 spellcheck="false" autocomplete="off"
                 aria-invalid=move || error.get().is_some().to_string()
@@ -111,12 +113,12 @@ pub fn ParamField(
                         next.z0data.clear();
                     }
                     match result {
-                        Ok(()) if next.z0min >= next.z0max => error.set(Some("z0 min must be below z0 max".into())),
+                        Ok(()) if next.z0min >= next.z0max => error.set(Some(t().lab.z0_order.into())),
                         Ok(()) => {
                             error.set(None);
                             params.set(next);
                         }
-                        Err(reason) => error.set(Some(format!("{reason}; keeping {}", params.get_untracked().get(spec.field)))),
+                        Err(reason) => error.set(Some(fill(t().lab.keeping, &[("reason", &reason), ("value", &params.get_untracked().get(spec.field))]))),
                     }
                 } />
             <Show when=move || error.get().is_some()>
@@ -134,7 +136,7 @@ pub fn Advanced(
 ) -> impl IntoView {
     view! {
         <details class="advanced">
-            <summary>"Advanced: epochs, n, z0 range, Adam β1 β2 ε"</summary>
+            <summary>{t().lab.advanced}</summary>
             <div class="param-grid">
                 <ParamField params=params key="epochs" />
                 <ParamField params=params key="n" />
@@ -145,7 +147,7 @@ pub fn Advanced(
                 <ParamField params=params key="eps" />
             </div>
             <button type="button" class="link-button" on:click=move |_| params.set(Params { mu: params.get_untracked().mu, ..Params::default() })>
-                "Restore the seed's settings"
+                {t().lab.restore}
             </button>
         </details>
     }
@@ -170,12 +172,12 @@ pub fn PlaybackBar(
     on_reset: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let label = |p: Playback| match p {
-        Playback::Instant => "Instant".to_string(),
+        Playback::Instant => t().lab.instant.to_string(),
         Playback::Seconds(s) => format!("{s} s"),
     };
     view! {
         <fieldset class="playback">
-            <legend>"Playback of Run"</legend>
+            <legend>{t().lab.playback}</legend>
             <div class="choices" role="radiogroup">
                 {Playback::CHOICES.into_iter().map(|p| view! {
                     <label class="choice">
@@ -187,13 +189,13 @@ pub fn PlaybackBar(
                 }).collect_view()}
             </div>
             <div class="buttons">
-                <button type="button" class="run" data-testid="run" on:click=move |_| on_run()>"Run"</button>
+                <button type="button" class="run" data-testid="run" on:click=move |_| on_run()>{t().lab.run}</button>
                 <button type="button" data-testid="pause" on:click=move |_| on_pause_resume()
                     disabled=move || !can_step.get()>
-                    {move || if playing.get() { "Pause" } else { "Resume" }}
+                    {move || if playing.get() { t().lab.pause } else { t().lab.resume }}
                 </button>
-                <button type="button" data-testid="step" on:click=move |_| on_step() disabled=move || !can_step.get() || playing.get()>"Step"</button>
-                <button type="button" data-testid="reset" on:click=move |_| on_reset() disabled=move || !can_step.get()>"Reset"</button>
+                <button type="button" data-testid="step" on:click=move |_| on_step() disabled=move || !can_step.get() || playing.get()>{t().lab.step}</button>
+                <button type="button" data-testid="reset" on:click=move |_| on_reset() disabled=move || !can_step.get()>{t().lab.reset}</button>
             </div>
         </fieldset>
     }
@@ -240,10 +242,10 @@ pub fn OptimizerControls(
     use crate::link::{Choice, Compare, DecayKind};
     view! {
         <fieldset class="optimizers">
-            <legend>"Optimizer"</legend>
-            <WordSelect params=params key="opt" title="optimizer" menu=OptimizerKind::menu() />
-            <WordSelect params=params key="compare" title="compare with" menu=Compare::menu() />
-            <WordSelect params=params key="decay" title="learning-rate decay" menu=DecayKind::menu() />
+            <legend>{t().lab.optimizer}</legend>
+            <WordSelect params=params key="opt" title=t().lab.optimizer_title menu=OptimizerKind::menu() />
+            <WordSelect params=params key="compare" title=t().lab.compare_title menu=Compare::menu() />
+            <WordSelect params=params key="decay" title=t().lab.decay_title menu=DecayKind::menu() />
         </fieldset>
     }
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{fill, num_fixed, range, t};
+
 use crate::ui::canvas::watch_resize;
 use crate::ui::charts::explorer::{draw_explorer, Coordinate};
 use crate::ui::palette::Palette;
@@ -48,9 +50,9 @@ pub fn Explorer(
     let n = move || frame.get().map_or(1, |f| f.shown.z0.len());
     view! {
         <section class="explorer" data-testid="explorer" aria-labelledby="explorer-title">
-            <h2 id="explorer-title">"Subgradient explorer"</h2>
+            <h2 id="explorer-title">{t().panels.explorer}</h2>
             <div class="param">
-                <label for="explore-coordinate">"coordinate (click a point in the z chart)"</label>
+                <label for="explore-coordinate">{t().panels.explorer_pick}</label>
                 <input id="explore-coordinate" type="number" min="0" max=move || (n() - 1).to_string() step="1"
                     data-testid="explore-coordinate"
                     prop:value=move || selected.get().to_string()
@@ -61,15 +63,17 @@ pub fn Explorer(
                     } />
             </div>
             <canvas node_ref=canvas_ref class="chart chart-explorer" role="img"
-                aria-label="One coordinate's loss and its subgradient set, with the optimum where the set contains 0"></canvas>
+                aria-label=t().panels.explorer_aria></canvas>
             <p class="hint" aria-live="polite" data-testid="explorer-text">
                 {move || coordinate().map(|(i, c)| {
                     let (lo, hi) = c.subdifferential(c.z_star);
-                    format!(
-                        "Coordinate {i}: z0 = {:.3}, z* = {:.3}, learned z = {:.3}. At z*, ∂l = [{:.3}, {:.3}] contains 0{}.",
-                        c.z0, c.z_star, c.z, lo, hi,
-                        if c.z_star == c.z0 { " (z* sits on the kink: the interval does it)".to_string() } else { format!(" (z* is on a band edge: the pull 2μ(z − {}) cancels the slope ±1)", crate::view::explain::centre_term(c.centre)) }
-                    )
+                    let m = &t().panels;
+                    let why = if c.z_star == c.z0 { m.on_kink.to_string() } else { fill(m.on_edge, &[("c", &crate::view::explain::centre_term(c.centre))]) };
+                    let f3 = |x: f64| num_fixed(x, 3);
+                    let values = [("i", i.to_string()), ("z0", f3(c.z0)), ("star", f3(c.z_star)), ("z", f3(c.z)),
+                        ("interval", range(&f3(lo), &f3(hi))), ("why", why)];
+                    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    fill(m.explorer_text, &values)
                 }).unwrap_or_default()}
             </p>
         </section>

@@ -9,6 +9,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::panels::Panels;
+use crate::i18n::{fill, t};
+
 use crate::link::{fmt_real, Params};
 use crate::protocol::{FromWorker, LossRow};
 use crate::ui::client::{Event, Request, WorkerClient};
@@ -20,15 +23,18 @@ use crate::view::shown::Frame;
 use crate::view::sweep_shown::SweepShown;
 use png_charts::draw_for_png;
 
+/// A chart's name in the PNG menu, read from the page's catalogue.
+type Label = fn(&Panels) -> &'static str;
+
 /// The charts a PNG can be made of.
-const PNG_CHOICES: [(&str, &str); 7] = [
-    ("z", "z against z0"),
-    ("loss", "losses"),
-    ("subopt", "distance to z*"),
-    ("overlay", "sweep overlay"),
-    ("learned", "heatmap: learned z"),
-    ("analytic", "heatmap: z*"),
-    ("diff", "heatmap: z − z*"),
+const PNG_CHOICES: [(&str, Label); 7] = [
+    ("z", |m| m.png_z),
+    ("loss", |m| m.png_loss),
+    ("subopt", |m| m.png_subopt),
+    ("overlay", |m| m.png_overlay),
+    ("learned", |m| m.png_learned),
+    ("analytic", |m| m.png_analytic),
+    ("diff", |m| m.png_diff),
 ];
 
 /// The export buttons.
@@ -56,20 +62,20 @@ pub fn Exports(
     let export_png = move |_| save_png(&png_choice.get_untracked(), params, frame, sweep, message);
     view! {
         <section class="exports" aria-labelledby="exports-title">
-            <h2 id="exports-title">"Export"</h2>
-            <button type="button" data-testid="export-csv" on:click=export_run disabled=move || frame.get().is_none()>"Run CSV"</button>
-            <button type="button" data-testid="export-loss-csv" on:click=export_loss>"Loss history CSV"</button>
-            <button type="button" data-testid="export-sweep-csv" on:click=export_sweep disabled=move || sweep.get().is_none()>"Sweep CSV"</button>
+            <h2 id="exports-title">{t().panels.export}</h2>
+            <button type="button" data-testid="export-csv" on:click=export_run disabled=move || frame.get().is_none()>{t().panels.run_csv}</button>
+            <button type="button" data-testid="export-loss-csv" on:click=export_loss>{t().panels.loss_csv}</button>
+            <button type="button" data-testid="export-sweep-csv" on:click=export_sweep disabled=move || sweep.get().is_none()>{t().panels.sweep_csv}</button>
             <span class="png-export">
-                <label for="png-chart" class="visually-hidden">"Chart to save as PNG"</label>
+                <label for="png-chart" class="visually-hidden">{t().panels.png_which}</label>
                 <select id="png-chart" data-testid="png-chart" on:change=move |ev| png_choice.set(event_target_value(&ev))>
-                    {PNG_CHOICES.iter().map(|(key, label)| view! { <option value=*key selected=move || png_choice.get() == *key>{*label}</option> }).collect_view()}
+                    {PNG_CHOICES.iter().map(|(key, label)| view! { <option value=*key selected=move || png_choice.get() == *key>{label(&t().panels)}</option> }).collect_view()}
                 </select>
-                <button type="button" data-testid="export-png" on:click=export_png>"PNG"</button>
+                <button type="button" data-testid="export-png" on:click=export_png>{t().panels.png}</button>
             </span>
-            <button type="button" data-testid="export-json" on:click=export_json>"State JSON"</button>
-            <span class="notebook-export" role="group" aria-label="Notebook">
-                "Notebook: "
+            <button type="button" data-testid="export-json" on:click=export_json>{t().panels.state_json}</button>
+            <span class="notebook-export" role="group" aria-label=t().panels.notebook>
+                {t().panels.notebook_label}
                 <button type="button" data-testid="export-notebook-numpy" on:click=export_numpy>"NumPy"</button>
                 <button type="button" data-testid="export-notebook-tf" on:click=export_tf>"TensorFlow"</button>
             </span>
@@ -106,7 +112,10 @@ fn loss_worker(message: RwSignal<String>) -> WorkerClient {
 fn save_loss_csv(mu: f64, epochs: u64, rows: &[LossRow], message: RwSignal<String>) {
     use crate::view::csv::{loss_csv, loss_csv_name};
     if let Err(e) = download(&loss_csv_name(mu, epochs), "text/csv", &loss_csv(rows)) {
-        message.set(format!("Could not save the loss history: {e}"));
+        message.set(fill(
+            t().panels.save_loss_failed,
+            &[("why", &e.to_string())],
+        ));
     }
 }
 
@@ -122,7 +131,7 @@ fn save_run_csv(frame: Signal<Option<Frame>>, message: RwSignal<String>) {
         f.epoch()
     );
     if let Err(e) = download(&name, "text/csv", &csv) {
-        message.set(format!("Could not save the CSV: {e}"));
+        message.set(fill(t().panels.save_csv_failed, &[("why", &e.to_string())]));
     }
 }
 
@@ -133,7 +142,10 @@ fn save_sweep_csv(sweep: RwSignal<Option<Arc<SweepShown>>>, message: RwSignal<St
     };
     let csv = crate::view::csv::sweep_csv(&s.result.spec.base, &s.result.rows);
     if let Err(e) = download("reglab-sweep.csv", "text/csv", &csv) {
-        message.set(format!("Could not save the sweep: {e}"));
+        message.set(fill(
+            t().panels.save_sweep_failed,
+            &[("why", &e.to_string())],
+        ));
     }
 }
 
@@ -144,7 +156,10 @@ fn save_state_json(params: RwSignal<Params>, message: RwSignal<String>) {
         "application/json",
         &params.get_untracked().to_json(),
     ) {
-        message.set(format!("Could not save the state: {e}"));
+        message.set(fill(
+            t().panels.save_state_failed,
+            &[("why", &e.to_string())],
+        ));
     }
 }
 
@@ -152,11 +167,13 @@ fn save_state_json(params: RwSignal<Params>, message: RwSignal<String>) {
 /// (typed application/json, as the state JSON: every engine saves it without asking).
 fn save_notebook(flavour: Flavour, params: RwSignal<Params>, message: RwSignal<String>) {
     let p = params.get_untracked();
-    let link = format!("{}?{}", crate::ui::url::page_address(), p.to_query());
+    // The shared link (no `lang`), as Copy link gives it: a notebook opens the state, not the
+    // exporter's language.
+    let link = format!("{}?{}", crate::ui::url::page_address(), p.shared().to_query());
     let saved = notebook(&p, &link, flavour)
         .and_then(|text| download(&file_name(&p, flavour), "application/json", &text));
     if let Err(e) = saved {
-        message.set(format!("Could not make the notebook: {e}"));
+        message.set(fill(t().panels.notebook_failed, &[("why", &e.to_string())]));
     }
 }
 
@@ -187,6 +204,6 @@ fn save_png(
         )
     }) {
         Ok(()) => {}
-        Err(e) => message.set(format!("Could not make the PNG: {e}")),
+        Err(e) => message.set(fill(t().panels.png_failed, &[("why", &e.to_string())])),
     }
 }

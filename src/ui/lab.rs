@@ -217,8 +217,9 @@ impl Lab {
         }
         let diverged = matches!(r.reason, StopReason::Diverged { .. });
         self.message.set(match r.reason {
-            StopReason::Diverged { epoch } => format!(
-                "Diverged at epoch {epoch}: the losses became infinite. Lower the learning rate."
+            StopReason::Diverged { epoch } => crate::i18n::fill(
+                crate::i18n::t().notices.diverged,
+                &[("epoch", &epoch.to_string())],
             ),
             _ => String::new(),
         });
@@ -325,9 +326,9 @@ impl Lab {
         let max = crate::link::z0_code::MAX_VALUES;
         let mut values = self.params.get_untracked().z0();
         if values.len() > max {
-            self.message.set(format!(
-                "Dragging z0 needs n ≤ {max}: a link carries at most that many values. Lower n, or pick a preset."
-            ));
+            let max = max.to_string();
+            let text = crate::i18n::fill(crate::i18n::t().notices.drag_needs, &[("max", &max)]);
+            self.message.set(text);
             return;
         }
         if let Some(v) = values.get_mut(i) {

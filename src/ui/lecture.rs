@@ -8,34 +8,33 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{fill, num, range, t};
 use crate::link::keys::{page_action, step_grid, Action, KEYS, MU_FACTOR, SLIDER_PASSES};
 use crate::link::{View, TOUR_STEPS};
 use crate::ui::lab::Lab;
-use crate::view::format::short;
 use crate::view::shown::Frame;
 
 /// The caption a projector shows for the current picture.
 pub fn caption(frame: &Option<Frame>) -> String {
+    let m = &t().lab;
     let Some(f) = frame else {
-        return "Computing…".into();
+        return m.computing.into();
     };
-    let mu = short(f.shown.result.spec.mu);
-    let n = f.shown.z0.len();
-    let follow = n - f.shown.clamped;
+    let mu = num(f.shown.result.spec.mu);
+    let n = f.shown.z0.len().to_string();
+    let follow = (f.shown.z0.len() - f.shown.clamped).to_string();
+    let counts = [("n", n.as_str()), ("follow", follow.as_str())];
     match f.shown.band {
-        None if f.shown.result.spec.mu == 0.0 => {
-            format!("μ = 0: no pull towards c — all {n} coordinates follow z0")
+        None if f.shown.result.spec.mu == 0.0 => fill(m.caption_zero, &counts),
+        None => {
+            let problem = f.shown.result.spec.problem_label();
+            let more = [("mu", mu.as_str()), ("problem", problem.as_str())];
+            fill(m.caption_variant, &[&counts[..], &more].concat())
         }
-        None => format!(
-            "μ = {mu}, {}: {follow} of {n} coordinates stay on z0",
-            f.shown.result.spec.problem_label()
-        ),
         Some(b) => {
-            format!(
-                "μ = {mu}: band [{}, {}] — {follow} of {n} coordinates follow z0",
-                short(b.lo),
-                short(b.hi)
-            )
+            let band = range(&num(b.lo), &num(b.hi));
+            let more = [("mu", mu.as_str()), ("band", band.as_str())];
+            fill(m.caption_band, &[&counts[..], &more].concat())
         }
     }
 }
@@ -140,11 +139,11 @@ pub fn KeyList(
     view! {
         <Show when=move || show.get()>
             <div class="keylist" role="dialog" aria-modal="false" aria-labelledby="keylist-title" data-testid="keylist">
-                <h2 id="keylist-title">"Keys"</h2>
+                <h2 id="keylist-title">{t().teach.keys_title}</h2>
                 <dl>
-                    {KEYS.iter().map(|(k, what)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*what}</dd> }).collect_view()}
+                    {KEYS.iter().map(|(k, what)| view! { <dt><kbd>{k(&t().teach)}</kbd></dt><dd>{what(&t().teach)}</dd> }).collect_view()}
                 </dl>
-                <button type="button" on:click=move |_| show.set(false)>"Close"</button>
+                <button type="button" on:click=move |_| show.set(false)>{t().lab.close}</button>
             </div>
         </Show>
     }

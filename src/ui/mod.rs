@@ -11,6 +11,7 @@ mod explorer;
 mod exports;
 mod first_screen;
 pub mod lab;
+pub mod lang;
 pub mod lecture;
 pub mod palette;
 mod panels;
@@ -32,6 +33,7 @@ mod worker_notice;
 
 use leptos::prelude::*;
 
+use crate::i18n::{fill, t};
 use crate::link::{Params, View};
 use crate::view::run_state::RunState;
 use controls::{Advanced, LrControl, MuControl, PlaybackBar};
@@ -45,13 +47,14 @@ use sweep::SweepView;
 /// The sentence after the seed's formula: the seed's closed form, or what the link changed.
 fn formula_tail(p: &Params) -> String {
     let spec = p.run_spec(0);
-    let by = spec.opt.label();
+    let by = crate::i18n::name(spec.opt.label());
     if spec.is_seed_shape() && spec.centre == 1.0 {
-        format!(" minimised by {by}. The exact answer: z* = clamp(z0, 1 − 1/(2μ), 1 + 1/(2μ)).")
+        fill(t().lab.formula_seed, &[("by", by)])
     } else {
-        format!(
-            " — this link changes it: {}, minimised by {by}. The exact answer is computed per coordinate and drawn as z*.",
-            spec.problem_label()
+        let problem = spec.problem_label();
+        fill(
+            t().lab.formula_changed,
+            &[("problem", &problem), ("by", by)],
         )
     }
 }
@@ -76,7 +79,7 @@ pub fn App() -> impl IntoView {
         <main>
         // An embed hides the masthead; its page still has a title for screen readers.
         <Show when=move || params.get().embed>
-            <h1 class="visually-hidden">"reglab: the learned z against z0 as μ changes"</h1>
+            <h1 class="visually-hidden">{t().lab.embed_title}</h1>
         </Show>
         <Notices notices=lab.notices />
         <worker_notice::WorkerNotice />
@@ -107,14 +110,15 @@ fn Masthead(
                 <h1>"reglab"</h1>
                 <ViewTabs params=params />
                 <div class="header-actions">
+                    <lang::LangSelect params=params />
                     <tourbar::TourStart params=params />
                     <share::ShareLink params=params />
                     <qr::QrButton open=show_qr />
                     <button type="button" data-testid="present-toggle" class="present-toggle" aria-pressed=move || params.get().present.to_string()
                         on:click=move |_| params.update(|p| p.present = !p.present)>
-                        {move || if params.get().present { "Leave lecture mode (P)" } else { "Lecture mode (P)" }}
+                        {move || if params.get().present { t().lab.lecture_off } else { t().lab.lecture_on }}
                     </button>
-                    <button type="button" data-testid="keys-toggle" class="keys-toggle" on:click=move |_| show_keys.update(|v| *v = !*v)>"Keys (?)"</button>
+                    <button type="button" data-testid="keys-toggle" class="keys-toggle" on:click=move |_| show_keys.update(|v| *v = !*v)>{t().lab.keys_button}</button>
                 </div>
             </div>
             <p class="formula">
@@ -134,12 +138,12 @@ fn Masthead(
 #[component]
 fn ViewTabs(params: RwSignal<Params>) -> impl IntoView {
     view! {
-        <nav class="tabs" role="tablist" aria-label="Views">
+        <nav class="tabs" role="tablist" aria-label=t().lab.views>
             {View::CHOICES.into_iter().map(|v| view! {
                 <button type="button" role="tab" data-testid=format!("view-{}", v.key())
                     aria-selected=move || (params.get().view == v).to_string()
                     on:click=move |_| params.update(|p| p.view = v)>
-                    {match v { View::Live => "Live lab", View::Sweep => "μ sweep" }}
+                    {match v { View::Live => t().lab.tab_live, View::Sweep => t().lab.tab_sweep }}
                 </button>
             }).collect_view()}
         </nav>
@@ -157,22 +161,22 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
     let compare = Signal::derive(move || lab.compare.get());
     let selected = RwSignal::new(0usize);
     view! {
-        <section class="lab" aria-label="Live lab" hidden=move || params.get().view != View::Live>
+        <section class="lab" aria-label=t().lab.tab_live hidden=move || params.get().view != View::Live>
             <p class="lecture-caption" data-testid="lecture-caption" aria-live="polite">{move || {
                 if lab.quiz.pending() {
-                    format!("Predict: where does z stop at μ = {}? Set the two edges, then press Reveal.", crate::view::format::short(params.get().mu))
+                    fill(t().lab.predict_caption, &[("mu", &crate::i18n::num(params.get().mu))])
                 } else {
                     lecture::caption(&frame.get())
                 }
             }}</p>
             <Show when=move || lab.quiz.pending()>
-                <section class="charts" aria-label="Your prediction">
+                <section class="charts" aria-label=t().lab.your_prediction>
                     <quiz::QuizPanel params=params quiz=lab.quiz theme=theme on_reveal=Callback::new(move |()| lab.reveal()) />
                 </section>
             </Show>
             // While predicting, the charts are hidden and hold no picture (Predict clears the
             // frame, and a chart without a picture clears its canvas and its data attributes).
-            <section class="charts" aria-label="Charts" hidden=move || lab.quiz.pending()>
+            <section class="charts" aria-label=t().lab.charts hidden=move || lab.quiz.pending()>
                 <ZPanel frame=shown_frame theme=theme selected=selected compare=compare on_drag=Callback::new(move |(i, x)| lab.drag_z0(i, x))>
                     <scrubber::Scrubber frame=frame player=player state=state />
                     <quiz::QuizScore quiz=lab.quiz />
@@ -185,12 +189,12 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                 <share::EmbedOpen params=params />
             </div>
             <Readouts frame=shown_frame state=state epochs=Signal::derive(move || params.get().epochs) progress=lab.progress message=lab.message ready=lab.ready compare=compare />
-            <section class="controls" aria-label="Controls">
+            <section class="controls" aria-label=t().lab.controls>
                 <div class="teach-bar">
-                    <label class="choice check warm-start" title="A μ change continues from the current z (Adam's moments start afresh) instead of restarting from z = 0">
+                    <label class="choice check warm-start" title=t().lab.warm_title>
                         <input type="checkbox" data-testid="warm-start" prop:checked=move || params.get().warm
                             on:change=move |ev| params.update(|p| p.warm = event_target_checked(&ev)) />
-                        " Keep z when μ changes"
+                        {t().lab.warm_label}
                     </label>
                     <QuizButtons lab=lab />
                 </div>
@@ -223,10 +227,10 @@ fn QuizButtons(lab: Lab) -> impl IntoView {
     view! {
         <div class="quiz-buttons">
             <Show when=move || phase.get() != Phase::Predicting>
-                <button type="button" data-testid="predict" on:click=move |_| lab.predict()>"Predict first"</button>
+                <button type="button" data-testid="predict" on:click=move |_| lab.predict()>{t().lab.predict_first}</button>
             </Show>
             <Show when=move || phase.get() != Phase::Off>
-                <button type="button" class="link-button" data-testid="quiz-end" on:click=move |_| lab.end_quiz()>"Leave predict mode"</button>
+                <button type="button" class="link-button" data-testid="quiz-end" on:click=move |_| lab.end_quiz()>{t().lab.leave_predict}</button>
             </Show>
         </div>
     }

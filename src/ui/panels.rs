@@ -137,9 +137,9 @@ pub fn ZPanel(
             <canvas node_ref=canvas_ref class="chart chart-z" data-testid="chart-z" role="img" on:click=move |ev| pointer.pick(ev)
                 on:pointerdown=move |ev| pointer.grab(ev) on:pointermove=move |ev| pointer.drag(ev)
                 on:pointerup=move |_| pointer.release() on:pointercancel=move |_| pointer.release()
-                aria-label="Learned z against z0, with the exact optimum z* and the band shaded. Click a point to explore its coordinate; drag it sideways to move its z0."></canvas>
+                aria-label=crate::i18n::t().charts.z_aria></canvas>
             {children()}
-            <CompareLegend compare=compare items=vec![("swatch square green", "learned z")] />
+            <CompareLegend compare=compare items=vec![("swatch square green", crate::i18n::t().charts.learned_z)] />
             {move || {
                 // The seed's legend, or the variant's own z* and bands.
                 let spec = frame.get().map(|f| f.shown.result.spec.clone());
@@ -193,7 +193,7 @@ pub fn LossPanel(
     let kind = LogPanelKind {
         chart: loss_chart,
         name: "loss",
-        aria: "Fit, regulariser, total loss and gradient norm against epoch, log scale",
+        aria: crate::i18n::t().charts.loss_aria,
     };
     view! { <LogPanel frame=frame theme=theme compare=compare kind=kind /> }
 }
@@ -211,8 +211,7 @@ pub fn SuboptPanel(
     let kind = LogPanelKind {
         chart: subopt_chart,
         name: "subopt",
-        aria:
-            "Suboptimality L(z) minus L(z*) and the largest distance to z* against epoch, log scale",
+        aria: crate::i18n::t().charts.subopt_aria,
     };
     view! { <LogPanel frame=frame theme=theme compare=compare kind=kind /> }
 }
@@ -322,7 +321,7 @@ fn CompareLegend(
                 {
                     let items = items.clone();
                     move || {
-                        let name = compare.get().map(|c| c.result.spec.opt.label()).unwrap_or_default();
+                        let name = compare.get().map(|c| crate::i18n::name(c.result.spec.opt.label())).unwrap_or_default();
                         items.iter().map(|(class, what)| view! {
                             <li><span class=*class aria-hidden="true"></span>{format!("{what} ({name})")}</li>
                         }).collect_view()

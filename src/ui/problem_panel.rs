@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{fill, t};
+
 use crate::link::z0_code::MAX_VALUES;
 use crate::link::{Choice, FitKind, Params, WeightKind, Z0Source};
 use crate::ui::controls::{ParamField, WordSelect};
@@ -15,12 +17,13 @@ pub fn parse_values(text: &str) -> Result<Vec<f32>, String> {
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() {
-        return Err("paste at least one number".into());
+        return Err(t().panels.paste_one.into());
     }
     if words.len() > MAX_VALUES {
-        return Err(format!(
-            "{} numbers: a link carries at most {MAX_VALUES}; for more, use a preset with n up to 10 000",
-            words.len()
+        let (count, max) = (words.len().to_string(), MAX_VALUES.to_string());
+        return Err(fill(
+            t().panels.too_many,
+            &[("count", &count), ("max", &max)],
         ));
     }
     words
@@ -28,11 +31,10 @@ pub fn parse_values(text: &str) -> Result<Vec<f32>, String> {
         .enumerate()
         .map(|(i, w)| match w.parse::<f32>() {
             Ok(x) if x.is_finite() && x.abs() <= 1e6 => Ok(x),
-            _ => Err(format!(
-                "value {} ({}) is not a number between −1e6 and 1e6",
-                i + 1,
-                w.chars().take(20).collect::<String>()
-            )),
+            _ => {
+                let (i, text) = ((i + 1).to_string(), w.chars().take(20).collect::<String>());
+                Err(fill(t().panels.bad_value, &[("i", &i), ("text", &text)]))
+            }
         })
         .collect()
 }
@@ -60,7 +62,7 @@ pub fn ProblemPanel(
         .and_then(|v| set_z0_values(params, &v))
     {
         Ok(()) => error.set(None),
-        Err(e) => error.set(Some(format!("{e}; z0 is unchanged"))),
+        Err(e) => error.set(Some(fill(t().panels.z0_unchanged, &[("why", &e)]))),
     };
     let tournesol = move || {
         params.update(|p| {
@@ -82,23 +84,23 @@ pub fn ProblemPanel(
 
     view! {
         <details class="problem" data-testid="problem-panel">
-            <summary>"Problem: z0, fit term, centre, weights"</summary>
+            <summary>{t().panels.problem}</summary>
             <div class="param-grid">
-                <WordSelect params=params key="z0" title="z0 shape" menu=Z0Source::menu() />
+                <WordSelect params=params key="z0" title=t().panels.z0_shape menu=Z0Source::menu() />
                 <ParamField params=params key="seed" />
-                <WordSelect params=params key="fit" title="fit term" menu=FitKind::menu() />
+                <WordSelect params=params key="fit" title=t().panels.fit_term menu=FitKind::menu() />
                 <Show when=move || params.get().fit == FitKind::Huber>
                     <ParamField params=params key="delta" />
                 </Show>
                 <ParamField params=params key="c" />
-                <WordSelect params=params key="w" title="weights wᵢ" menu=WeightKind::menu() />
+                <WordSelect params=params key="w" title=t().panels.weights menu=WeightKind::menu() />
                 <Show when=move || params.get().w == WeightKind::Tournesol>
                     <ParamField params=params key="tlambda" />
                     <ParamField params=params key="tcap" />
                 </Show>
             </div>
-            <p class="hint">"Drag a point of the z chart sideways to move its z0 (n ≤ " {MAX_VALUES} "). The seed draws the noise and the Tournesol comparison counts."</p>
-            <label for="z0-paste" class="block-label">"Paste z0 values (spaces, commas or new lines)"</label>
+            <p class="hint">{fill(t().panels.drag_hint, &[("max", &MAX_VALUES.to_string())])}</p>
+            <label for="z0-paste" class="block-label">{t().panels.paste_label}</label>
             <textarea id="z0-paste" data-testid="z0-paste" rows="3" spellcheck="false"
                 placeholder="-3 -1.5 0 2.5 4 …"
                 prop:value=move || pasted.get()
@@ -107,9 +109,9 @@ pub fn ProblemPanel(
                 <p class="field-error" role="alert">{move || error.get().unwrap_or_default()}</p>
             </Show>
             <div class="buttons">
-                <button type="button" data-testid="z0-apply" on:click=move |_| apply()>"Use these values"</button>
-                <button type="button" data-testid="tournesol-preset" on:click=move |_| tournesol()>"Tournesol preset (λ = 2, C = 3, μ = 1)"</button>
-                <button type="button" class="link-button" data-testid="problem-reset" on:click=move |_| seed_problem()>"Back to the seed's problem"</button>
+                <button type="button" data-testid="z0-apply" on:click=move |_| apply()>{t().panels.use_values}</button>
+                <button type="button" data-testid="tournesol-preset" on:click=move |_| tournesol()>{t().panels.tournesol_preset}</button>
+                <button type="button" class="link-button" data-testid="problem-reset" on:click=move |_| seed_problem()>{t().panels.back_to_seed}</button>
             </div>
         </details>
     }

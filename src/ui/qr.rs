@@ -8,9 +8,11 @@
 //! because scanners need dark modules on a light ground.
 
 use leptos::prelude::*;
+
+use crate::i18n::t;
 use wasm_bindgen::JsCast;
 
-use crate::ui::url::current_href;
+use crate::ui::url::shared_href;
 use crate::view::qr::{qr_picture, QrPicture};
 
 /// The element that has the focus now, if it can take it back later.
@@ -30,7 +32,7 @@ pub fn QrButton(
     view! {
         <button type="button" data-testid="qr-toggle" aria-haspopup="dialog"
             aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|v| *v = !*v)>"QR code (Q)"</button>
+            on:click=move |_| open.update(|v| *v = !*v)>{t().lab.qr_button}</button>
     }
 }
 
@@ -62,7 +64,7 @@ pub fn QrOverlay(
     });
     view! {
         <Show when=move || open.get()>
-            {move || overlay(open, close, current_href())}
+            {move || overlay(open, close, shared_href())}
         </Show>
     }
 }
@@ -95,12 +97,12 @@ fn overlay(
     view! {
         <div class="qr-overlay" role="dialog" aria-modal="true" aria-labelledby="qr-title"
             data-testid="qr" on:click=on_backdrop on:keydown=on_keydown>
-            <h2 id="qr-title">"Scan to open this view"</h2>
+            <h2 id="qr-title">{t().lab.qr_title}</h2>
             {code}
             <p class="qr-link" data-testid="qr-link">{href}</p>
             <p class="qr-meta" data-testid="qr-meta">{summary}</p>
             <button type="button" data-testid="qr-close" node_ref=close
-                on:click=move |_| open.set(false)>"Close"</button>
+                on:click=move |_| open.set(false)>{t().lab.close}</button>
         </div>
     }
 }
@@ -110,7 +112,7 @@ fn code_svg(p: &QrPicture) -> impl IntoView {
     let w = p.width;
     view! {
         <svg class="qr-code" data-testid="qr-code" viewBox=format!("0 0 {w} {w}") role="img"
-            aria-label="QR code of the link below" shape-rendering="crispEdges">
+            aria-label=t().lab.qr_label shape-rendering="crispEdges">
             <rect width=w height=w fill="#fff" />
             <path d=p.path.clone() fill="#000" />
         </svg>

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 use crate::core::Band;
 use crate::link::Params;
 use crate::ui::canvas::{stamp_font, watch_resize};
@@ -127,16 +129,16 @@ pub fn QuizPanel(
         last_point: StoredValue::new(None),
     };
     let title = move || {
-        format!(
-            "Predict: where does z stop at μ = {}? Drag the two dashed edges (or sketch z), then Reveal.",
-            short(params.get().mu)
+        crate::i18n::fill(
+            t().teach.quiz_title,
+            &[("mu", &crate::i18n::num(params.get().mu))],
         )
     };
     view! {
         <figure class="chart-panel panel-z quiz-panel" data-testid="quiz-panel">
             <figcaption class="chart-title">{title}</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-z chart-quiz" data-testid="quiz-chart" role="img"
-                aria-label="Your prediction: z against z0, with the diagonal z = z0 and the two band edges you predict. Set the edges with the fields below."
+                aria-label=t().teach.quiz_aria
                 on:pointerdown=move |ev| pointer.down(ev) on:pointermove=move |ev| pointer.drag(ev)
                 on:pointerup=move |_| pointer.release() on:pointercancel=move |_| pointer.release()></canvas>
             <div class="quiz-controls">
@@ -145,9 +147,9 @@ pub fn QuizPanel(
                 <label class="choice check">
                     <input type="checkbox" data-testid="quiz-sketch" prop:checked=move || sketching.get()
                         on:change=move |ev| sketching.set(event_target_checked(&ev)) />
-                    " Sketch z with the pointer"
+                    {t().teach.sketch}
                 </label>
-                <button type="button" class="primary" data-testid="quiz-reveal" on:click=move |_| on_reveal.run(())>"Reveal (V)"</button>
+                <button type="button" class="primary" data-testid="quiz-reveal" on:click=move |_| on_reveal.run(())>{t().teach.reveal}</button>
             </div>
         </figure>
     }
@@ -227,8 +229,8 @@ fn EdgeField(
     edge: Edge,
 ) -> impl IntoView {
     let (id, label) = match edge {
-        Edge::Lo => ("quiz-lo", "Lower edge"),
-        Edge::Hi => ("quiz-hi", "Upper edge"),
+        Edge::Lo => ("quiz-lo", t().teach.lower_edge),
+        Edge::Hi => ("quiz-hi", t().teach.upper_edge),
     };
     let value = move || {
         quiz.prediction.with(|p| match edge {

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{fill, localise, num, num_fixed, range, t};
+
 use crate::link::{fmt_real, Replaced};
 use crate::view::run_state::RunState;
 use crate::view::shown::Frame;
@@ -40,11 +42,11 @@ pub fn Readouts(
         _ => frame.get().map(|f| f.shown.result.timing),
     };
     view! {
-        <section class="readouts" aria-live="polite" aria-label="Readouts">
+        <section class="readouts" aria-live="polite" aria-label=t().lab.readouts>
             {move || match band() {
                 Some(b) => view! {
                     <p data-testid="band" data-lo=fmt_real(b.lo) data-hi=fmt_real(b.hi)>
-                        "band [1 − 1/(2μ), 1 + 1/(2μ)] = [" {format!("{:.4}", b.lo)} ", " {format!("{:.4}", b.hi)} "]"
+                        {t().lab.band_readout} {range(&num_fixed(b.lo, 4), &num_fixed(b.hi, 4))}
                     </p>
                 }.into_any(),
                 None => view! { <p data-testid="band">{move || frame.get().map(|f| variant_band(&f.shown)).unwrap_or_default()}</p> }.into_any(),
@@ -53,16 +55,16 @@ pub fn Readouts(
                 data-k=move || frame.get().map(|f| f.shown.clamped.to_string())
                 data-n=move || frame.get().map(|f| f.shown.z0.len().to_string())>
                 {move || frame.get().map(|f| {
-                    let what = if f.shown.result.spec.is_seed_shape() { "clamped to the band's edges" } else { "held away from z0 by the pull" };
-                    format!("{} of {} coordinates {what}", f.shown.clamped, f.shown.z0.len())
+                    let template = if f.shown.result.spec.is_seed_shape() { t().lab.clamped_seed } else { t().lab.clamped_variant };
+                    fill(template, &[("count", &f.shown.clamped.to_string()), ("n", &f.shown.z0.len().to_string())])
                 }).unwrap_or_default()}
             </p>
             <p data-testid="err-inf" data-value=move || frame.get().map(|f| f.err_inf().to_string()).unwrap_or_default()>
-                "‖z − z*‖∞ = " {move || frame.get().map(|f| format!("{:.3e}", f.err_inf())).unwrap_or_else(|| "—".into())}
+                "‖z − z*‖∞ = " {move || frame.get().map(|f| localise(format!("{:.3e}", f.err_inf()))).unwrap_or_else(|| "—".into())}
             </p>
             <Show when=move || compare.get().is_some()>
                 <p data-testid="err-inf-compare" data-value=move || compare.get().map(|c| c.result.err_inf.to_string()).unwrap_or_default()>
-                    {move || compare.get().map(|c| format!("‖z − z*‖∞ with {} = {:.3e} (after {} epochs, {:.1} ms)", c.result.spec.opt.label(), c.result.err_inf, c.result.epoch, c.result.elapsed_ms)).unwrap_or_default()}
+                    {move || compare.get().map(|c| fill(t().lab.err_compare, &[("opt", crate::i18n::name(c.result.spec.opt.label())), ("err", &localise(format!("{:.3e}", c.result.err_inf))), ("epochs", &c.result.epoch.to_string()), ("ms", &num_fixed(c.result.elapsed_ms, 1))])).unwrap_or_default()}
                 </p>
             </Show>
             <p data-testid="status"
@@ -74,7 +76,7 @@ pub fn Readouts(
                 data-longest-call-ms=move || timing().map(|t| format!("{:.3}", t.longest_call_ms))
                 data-worker=move || if ready.get() { "ready" } else { "starting" }>
                 <span class=move || format!("state state-{}", state.get().key())>{move || state.get().label()}</span>
-                {move || format!(" — epoch {} / {}, {:.1} ms of compute in the worker", epoch(), epochs.get(), elapsed())}
+                {move || fill(t().lab.status_tail, &[("epoch", &epoch().to_string()), ("epochs", &epochs.get().to_string()), ("ms", &num_fixed(elapsed(), 1))])}
             </p>
             <Show when=move || !message.get().is_empty()>
                 <p class="status-message" role="alert">{move || message.get()}</p>
@@ -85,27 +87,26 @@ pub fn Readouts(
 
 /// The band readout when there is no single band: μ = 0, per-coordinate bands or a smooth fit.
 fn variant_band(shown: &crate::view::shown::Shown) -> String {
-    use crate::view::format::short;
     let spec = &shown.result.spec;
     if spec.mu == 0.0 {
-        return "μ = 0: no band — nothing pulls z, so z* = z0".into();
+        return t().lab.no_band_zero.into();
     }
     match &shown.bands {
         Some(bands) => {
             let half = bands.iter().map(|(lo, hi)| (hi - lo) / 2.0);
             let (lo, hi) = half.fold((f64::INFINITY, 0.0f64), |(a, b), h| (a.min(h), b.max(h)));
-            format!(
-                "{}: each coordinate has its own band c ± wᵢ/(2μ), half-widths {} to {}",
-                spec.problem_label(),
-                short(lo),
-                short(hi)
+            let problem = spec.problem_label();
+            let (lo, hi) = (num(lo), num(hi));
+            fill(
+                t().lab.own_bands,
+                &[("problem", &problem), ("lo", &lo), ("hi", &hi)],
             )
         }
-        None => format!(
-            "{}: no band — z* moves every z0 part of the way towards c = {}",
-            spec.problem_label(),
-            short(spec.centre)
-        ),
+        None => {
+            let problem = spec.problem_label();
+            let c = num(spec.centre);
+            fill(t().lab.no_band_smooth, &[("problem", &problem), ("c", &c)])
+        }
     }
 }
 
@@ -119,13 +120,13 @@ pub fn Notices(
     view! {
         <Show when=move || !notices.get().is_empty()>
             <div class="notice" role="alert" data-testid="notice">
-                <p>"Some settings in this link were changed:"</p>
+                <p>{t().notices.changed}</p>
                 <ul>
                     {move || notices.get().into_iter().map(|r| view! {
-                        <li><code>{format!("{}={}", r.key, r.given)}</code>" — "{r.reason.clone()}"; using "<code>{r.used.clone()}</code></li>
+                        <li><code>{format!("{}={}", r.key, r.given)}</code>" — "{r.reason.clone()}{t().notices.using}<code>{r.used.clone()}</code></li>
                     }).collect_view()}
                 </ul>
-                <button type="button" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+                <button type="button" on:click=move |_| notices.set(Vec::new())>{t().notices.dismiss}</button>
             </div>
         </Show>
     }

@@ -61,10 +61,10 @@ fn RegimePanel(
     let (lo, hi) = mu_axis();
     view! {
         <section class="regime" aria-labelledby="regime-title">
-            <h2 id="regime-title">"Regime map: where z* sits for every μ and z0"</h2>
+            <h2 id="regime-title">{crate::i18n::t().regime.title}</h2>
             <RegimeLegend regimes=regimes />
             <canvas node_ref=canvas_ref class="regime-canvas" data-testid="regime-map" tabindex="0"
-                role="slider" aria-label="μ on the regime map" aria-describedby="regime-sentence regime-help"
+                role="slider" aria-label=crate::i18n::t().regime.slider aria-describedby="regime-sentence regime-help"
                 aria-valuemin=lo.to_string() aria-valuemax=hi.to_string()
                 aria-valuenow=move || mu().to_string() aria-valuetext=move || format!("μ = {}", sig4(mu()))
                 on:pointermove=move |ev| pointer.hover(ev) on:pointerdown=move |ev| pointer.press(ev)
@@ -237,32 +237,27 @@ fn RegimeLegend(
 ) -> impl IntoView {
     let items = move || {
         let r = regimes.get();
+        let m = &crate::i18n::t().regime;
         let mut items: Vec<(String, String)> = Vec::new();
         if r.pins() {
             for region in Region::ALL {
                 let text = match region {
-                    Region::Inside => "inside the band: z* = z0".to_string(),
-                    other => format!("{}: z* = the edge", other.label()),
+                    Region::Inside => m.inside_legend.to_string(),
+                    other => crate::i18n::fill(m.edge_legend, &[("region", other.label())]),
                 };
                 items.push((format!("swatch regime-{}", region_class(region)), text));
             }
             let edges = if r.uniform() {
-                "boundary c ± w/(2μ)"
+                m.boundary
             } else {
-                "boundaries c ± w/(2μ), smallest and largest w"
+                m.boundaries
             };
             items.push(("swatch line foreground".into(), edges.into()));
             if !r.uniform() {
-                items.push((
-                    "swatch regime-some".into(),
-                    "pinned only for the smaller weights".into(),
-                ));
+                items.push(("swatch regime-some".into(), m.smaller_weights.into()));
             }
         }
-        items.push((
-            "swatch regime-now".into(),
-            "current μ, with the z0 dots".into(),
-        ));
+        items.push(("swatch regime-now".into(), m.current_mu.into()));
         items
     };
     view! {

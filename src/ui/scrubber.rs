@@ -7,8 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::grouped;
 use crate::ui::playback::Player;
-use crate::view::format::grouped;
 use crate::view::run_state::RunState;
 use crate::view::shown::Frame;
 
@@ -31,11 +31,16 @@ pub fn Scrubber(
     };
     let epoch = move || frame.with(|f| f.as_ref().map_or(0, Frame::epoch));
     let epochs = move || frame.with(|f| f.as_ref().map_or(0, |f| f.shown.result.epoch));
-    let text = move || format!("epoch {} of {}", grouped(epoch()), grouped(epochs()));
+    let text = move || {
+        crate::i18n::fill(
+            crate::i18n::t().teach.scrub_text,
+            &[("epoch", &grouped(epoch())), ("epochs", &grouped(epochs()))],
+        )
+    };
     view! {
         <Show when=move || { steps() > 1 }>
             <div class="scrubber" class:scrubbing=move || state.get() == RunState::Paused>
-                <label for="scrubber">"Epoch"</label>
+                <label for="scrubber">{crate::i18n::t().teach.scrub_label}</label>
                 <input id="scrubber" type="range" data-testid="scrubber" min="0" step="1"
                     max=move || steps().saturating_sub(1).to_string()
                     prop:value=move || at().to_string()

@@ -4,12 +4,14 @@
 //! unavailable (plain http, old browsers, denied permission).
 
 use leptos::prelude::*;
+
+use crate::i18n::t;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::link::embed::{iframe_code, open_link, EMBED_SIZES};
 use crate::link::Params;
-use crate::ui::url::{current_href, page_address};
+use crate::ui::url::{page_address, shared_href};
 
 /// What was copied last.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,7 +67,7 @@ pub fn ShareLink(
     params: RwSignal<Params>,
 ) -> impl IntoView {
     let copied = RwSignal::new(Copied::Nothing);
-    let copy_link = move |_| copy(What::Link, current_href(), copied);
+    let copy_link = move |_| copy(What::Link, shared_href(), copied);
     let copy_embed = move |_| {
         let code = iframe_code(&page_address(), &params.get_untracked(), EMBED_SIZES[1]);
         copy(What::Embed, code, copied)
@@ -81,16 +83,16 @@ pub fn ShareLink(
     });
     view! {
         <span class="share">
-            <button type="button" data-testid="copy-link" on:click=copy_link>"Copy link"</button>
-            <button type="button" data-testid="copy-embed" class="copy-embed" on:click=copy_embed>"Copy embed code"</button>
+            <button type="button" data-testid="copy-link" on:click=copy_link>{t().lab.copy_link}</button>
+            <button type="button" data-testid="copy-embed" class="copy-embed" on:click=copy_embed>{t().lab.copy_embed}</button>
             <span role="status" class="share-status" data-testid="copy-status">
                 {move || match copied.get() {
                     Copied::Nothing => view! { <span></span> }.into_any(),
-                    Copied::Done(What::Link) => view! { <span class="ok">"Link copied — it opens exactly this view."</span> }.into_any(),
-                    Copied::Done(What::Embed) => view! { <span class="ok">"Embed code copied — paste it into a slide or a course page."</span> }.into_any(),
+                    Copied::Done(What::Link) => view! { <span class="ok">{t().lab.link_copied}</span> }.into_any(),
+                    Copied::Done(What::Embed) => view! { <span class="ok">{t().lab.embed_copied}</span> }.into_any(),
                     Copied::Fallback(what, text) => view! {
                         <span class="fallback">
-                            <label for="share-url">{if what == What::Link { "Copy this link (Ctrl+C):" } else { "Copy this embed code (Ctrl+C):" }}</label>
+                            <label for="share-url">{if what == What::Link { t().lab.copy_link_by_hand } else { t().lab.copy_embed_by_hand }}</label>
                             <textarea id="share-url" data-testid="share-url" readonly rows="2" prop:value=text node_ref=field></textarea>
                         </span>
                     }.into_any(),
@@ -109,7 +111,7 @@ pub fn EmbedOpen(
     view! {
         <Show when=move || params.get().embed>
             <a class="embed-open" data-testid="embed-open" target="_blank" rel="noopener"
-                href=move || open_link(&page_address(), &params.get())>"Open in reglab ↗"</a>
+                href=move || open_link(&page_address(), &params.get())>{t().lab.open_in_reglab}</a>
         </Show>
     }
 }

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::link::tour::{step_params, STEPS};
+use crate::i18n::{fill, t};
+
+use crate::link::tour::step_params;
 use crate::link::{Params, TOUR_STEPS};
 
 /// Tour controls and caption.
@@ -23,15 +25,15 @@ pub fn TourBar(
     let at_end = move || step() >= TOUR_STEPS;
     view! {
         <Show when=move || step() != 0>
-            <div class="tourbar tour-active" role="region" aria-label="Tour">
+            <div class="tourbar tour-active" role="region" aria-label=t().lab.tour>
                 <p class="tour-caption" data-testid="tour-caption" aria-live="polite">
-                    <strong>{move || format!("Step {} of {TOUR_STEPS}: ", step())}</strong>
-                    {move || STEPS.get(step().saturating_sub(1) as usize).map(|s| s.caption).unwrap_or_default()}
+                    <strong>{move || fill(t().lab.tour_step, &[("k", &step().to_string()), ("n", &TOUR_STEPS.to_string())])}</strong>
+                    {move || t().teach.tour_caption(step()).unwrap_or_default()}
                 </p>
                 <div class="buttons">
-                    <button type="button" data-testid="tour-prev" on:click=move |_| go(step().saturating_sub(1).max(1)) disabled=at_start>"Previous"</button>
-                    <button type="button" class="run" data-testid="tour-next" on:click=move |_| go((step() + 1).min(TOUR_STEPS)) disabled=at_end>"Next"</button>
-                    <button type="button" data-testid="tour-end" on:click=move |_| params.update(|p| p.tour = 0)>"End tour"</button>
+                    <button type="button" data-testid="tour-prev" on:click=move |_| go(step().saturating_sub(1).max(1)) disabled=at_start>{t().lab.previous}</button>
+                    <button type="button" class="run" data-testid="tour-next" on:click=move |_| go((step() + 1).min(TOUR_STEPS)) disabled=at_end>{t().lab.next}</button>
+                    <button type="button" data-testid="tour-end" on:click=move |_| params.update(|p| p.tour = 0)>{t().lab.end_tour}</button>
                 </div>
             </div>
         </Show>
@@ -52,7 +54,7 @@ pub fn TourStart(
     };
     view! {
         <Show when=move || params.get().tour == 0>
-            <button type="button" class="tour-start" data-testid="tour-next" on:click=start>"Take the tour"</button>
+            <button type="button" class="tour-start" data-testid="tour-next" on:click=start>{t().lab.take_tour}</button>
         </Show>
     }
 }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 use crate::link::Params;
 use crate::view::tournesol_story::{
     Citation, CITATIONS, LEGACY_CITATIONS, PARAGRAPHS, PRESET_QUERY,
@@ -25,16 +27,16 @@ pub fn TournesolStory(
     let on_tour_step = move || params.get().tour == crate::link::TOUR_STEPS;
     view! {
         <details class="tournesol-story" data-testid="tournesol-story" prop:open=on_tour_step>
-            <summary>"Where this comes from: Tournesol's robust scores"</summary>
+            <summary>{t().story.summary}</summary>
             {PARAGRAPHS.iter().map(|p| view! {
-                <h3>{p.heading}{p.ours.then_some(" (our derivation)")}</h3>
-                <p>{p.text}</p>
+                <h3>{p.heading()}{p.ours.then_some(t().story.ours)}</h3>
+                <p>{p.text()}</p>
             }).collect_view()}
             <div class="buttons">
-                <button type="button" class="run" data-testid="tournesol-story-preset" on:click=open_preset>"Open this state (μ = 5, c = 0, δ = 1)"</button>
-                <a href=format!("?{PRESET_QUERY}") data-testid="tournesol-story-link">"Link to it"</a>
+                <button type="button" class="run" data-testid="tournesol-story-preset" on:click=open_preset>{t().story.open_preset}</button>
+                <a href=format!("?{PRESET_QUERY}") data-testid="tournesol-story-link">{t().story.link_to_it}</a>
             </div>
-            <h3>"Sources (tournesol-app/tournesol)"</h3>
+            <h3>{t().story.sources}</h3>
             <ul class="citations">
                 {CITATIONS.iter().chain(LEGACY_CITATIONS).map(|c: &Citation| view! {
                     <li><a href=c.url target="_blank" rel="noopener noreferrer"><code>{c.path}</code></a>" — "<code>{c.function}</code></li>

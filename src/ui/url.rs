@@ -7,13 +7,6 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
-/// The page's whole address (it holds the whole state): what Copy link and the QR code give.
-pub fn current_href() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
-
 /// The page's address without its query and hash: the base of every link the page writes.
 pub fn page_address() -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
@@ -24,6 +17,16 @@ pub fn page_address() -> String {
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
     )
+}
+
+/// The link the page hands out (Copy link, the QR code): its address with the state's query,
+/// without the reader's `lang` (so it opens in each reader's own language) and with its hash.
+pub fn shared_href() -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let params = crate::link::Params::from_query(&current_query()).params;
+    format!("{}?{}{hash}", page_address(), params.shared().to_query())
 }
 
 /// Replaces the query with `query` using `history.replaceState`, keeping path and hash.

@@ -20,7 +20,7 @@ pub fn WorkerNotice() -> impl IntoView {
             <div class="notice worker-notice" role="alert" data-testid="worker-notice"
                 data-restarts=move || count.get().to_string()>
                 <p>{move || text.get()}</p>
-                <button type="button" on:click=move |_| text.set(String::new())>"Dismiss"</button>
+                <button type="button" on:click=move |_| text.set(String::new())>{crate::i18n::t().notices.dismiss}</button>
             </div>
         </Show>
     }

@@ -5,6 +5,7 @@
 use crate::core::optim::OptimizerKind;
 use crate::core::variants::Fit;
 use crate::core::{History, Series};
+use crate::i18n::{fill, name, num, num_fixed, range, t};
 use crate::spec::{RunSpec, Weights};
 use crate::view::format::short;
 use crate::view::shown::{Frame, Shown};
@@ -122,7 +123,7 @@ pub fn fit_label(spec: &RunSpec) -> String {
         (Fit::L2, false) => "‖z − z0‖₂²",
         (Fit::L2, true) => "Σ wᵢ(zᵢ − z0ᵢ)²",
     };
-    format!("fit = {term}")
+    fill(t().charts.fit, &[("term", term)])
 }
 
 /// "z − 1", "z + 2", "z": the distance to the centre c as a legend writes it.
@@ -144,26 +145,27 @@ pub fn loss_chart(spec: &RunSpec, compare: Option<OptimizerKind>) -> LogChartSpe
         source,
         compared: false,
     };
+    let m = &t().charts;
     let mut curves = vec![
-        curve("total = fit + μ·reg".into(), Ink::Foreground, Source::Total),
+        curve(m.total.into(), Ink::Foreground, Source::Total),
         curve(fit_label(spec), Ink::Learned, Source::Fit),
         curve(
-            format!("reg = ‖{}‖₂²", z_minus_centre(spec.centre)),
+            fill(m.reg, &[("z", &z_minus_centre(spec.centre))]),
             Ink::Optimum,
             Source::Reg,
         ),
-        curve("‖gradient‖₂".into(), Ink::Green, Source::GradNorm),
+        curve(m.gradient.into(), Ink::Green, Source::GradNorm),
     ];
     if let Some(k) = compare {
         curves.push(CurveSpec {
-            label: format!("total ({})", k.label()),
+            label: fill(m.total_of, &[("name", name(k.label()))]),
             ink: Ink::Purple,
             source: Source::Total,
             compared: true,
         });
     }
     LogChartSpec {
-        title: format!("Losses per epoch, log scale — μ = {}", short(spec.mu)),
+        title: fill(m.loss_title, &[("mu", &num(spec.mu))]),
         curves,
         reference: None,
     }
@@ -182,7 +184,7 @@ pub fn subopt_chart(spec: &RunSpec, compare: Option<OptimizerKind>) -> LogChartS
         curve("‖z − z*‖∞", Ink::Learned, Source::ErrInf, false),
     ];
     if let Some(k) = compare {
-        let name = k.label();
+        let name = name(k.label());
         curves.push(curve(
             &format!("L − L* ({name})"),
             Ink::Purple,
@@ -198,41 +200,44 @@ pub fn subopt_chart(spec: &RunSpec, compare: Option<OptimizerKind>) -> LogChartS
     }
     let lr = spec.adam.lr;
     LogChartSpec {
-        title: format!(
-            "Distance to the exact optimum, log scale — μ = {}",
-            short(spec.mu)
-        ),
+        title: fill(t().charts.subopt_title, &[("mu", &num(spec.mu))]),
         curves,
-        reference: Some((lr, format!("learning rate {}", short(lr)))),
+        reference: Some((lr, fill(t().charts.learning_rate, &[("lr", &num(lr))]))),
     }
 }
 
 /// Chart 1's title: μ and the band, or what stands in for it.
 pub fn z_title(frame: Option<&Frame>) -> String {
+    let m = &t().charts;
     let Some(f) = frame else {
-        return "z against z0".into();
+        return m.z_title.into();
     };
     let spec = &f.shown.result.spec;
-    let mu = short(spec.mu);
+    let mu = num(spec.mu);
     match f.shown.band {
-        Some(b) => format!("z against z0 — μ = {mu}, band [{:.4}, {:.4}]", b.lo, b.hi),
-        None if spec.mu == 0.0 => {
-            "z against z0 — μ = 0: no band, nothing pulls z away from z0".into()
+        Some(b) => {
+            let band = range(&num_fixed(b.lo, 4), &num_fixed(b.hi, 4));
+            fill(m.z_title_band, &[("mu", &mu), ("band", &band)])
         }
-        None => format!("z against z0 — μ = {mu}, {}", spec.problem_label()),
+        None if spec.mu == 0.0 => m.z_title_zero.into(),
+        None => fill(
+            m.z_title_variant,
+            &[("mu", &mu), ("problem", &spec.problem_label())],
+        ),
     }
 }
 
 /// Chart 1's legend (swatch class, text): z, z*, the band (or what stands in for it), z = z0.
 pub fn z_legend(spec: Option<&RunSpec>) -> Vec<(&'static str, &'static str)> {
-    let star = spec.map_or("z* = clamp(z0, band)", RunSpec::star_label);
+    let m = &t().charts;
+    let star = spec.map_or(t().names.star_l1, RunSpec::star_label);
     let band = match spec {
-        Some(s) if !s.is_seed_shape() && s.fit == Fit::L1 => "bars: each coordinate's band",
-        Some(s) if !s.is_seed_shape() => "no band: a smooth fit moves every z0",
-        _ => "band: z follows z0 inside",
+        Some(s) if !s.is_seed_shape() && s.fit == Fit::L1 => m.legend_bars,
+        Some(s) if !s.is_seed_shape() => m.legend_smooth,
+        _ => m.legend_band,
     };
     vec![
-        ("swatch dot learned", "learned z (first optimizer)"),
+        ("swatch dot learned", m.legend_learned_first),
         ("swatch line optimum", star),
         ("swatch area band", band),
         ("swatch line diagonal", "z = z0"),
@@ -262,9 +267,9 @@ impl MapKind {
     /// The map's title, naming the sweep's optimizer and the problem's optimum.
     pub fn title(self, spec: &RunSpec) -> String {
         match self {
-            MapKind::Learned => format!("learned z ({})", spec.opt.label()),
-            MapKind::Analytic => format!("analytic {}", spec.star_label()),
-            MapKind::Diff => "difference z − z*".into(),
+            MapKind::Learned => fill(t().charts.learned_of, &[("name", name(spec.opt.label()))]),
+            MapKind::Analytic => fill(t().charts.analytic_of, &[("star", spec.star_label())]),
+            MapKind::Diff => t().charts.difference.into(),
         }
     }
 

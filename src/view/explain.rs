@@ -2,14 +2,14 @@
 //! centre c, so the text is right for every link (not only the seed's c = 1).
 
 use crate::core::Band;
-use crate::view::format::short;
+use crate::i18n::{fill, num, num_fixed, range, t};
 
 /// "1", "−2": the centre as the explanation writes it.
 pub fn centre_text(c: f64) -> String {
     if c < 0.0 {
-        format!("−{}", short(-c))
+        format!("−{}", num(-c))
     } else {
-        short(c)
+        num(c)
     }
 }
 
@@ -26,19 +26,20 @@ pub fn centre_term(c: f64) -> String {
 /// stop; or, for μ = 0, that there is no band.
 pub fn band_sentence(mu: f64, c: f64) -> String {
     let (centre, term) = (centre_text(c), centre_term(c));
+    let m = &t().panels;
     match Band::for_mu(mu, c) {
-        Some(b) => format!(
-            "With μ = {}, 1/(2μ) = {}: every z0 in [{:.4}, {:.4}] = {centre} ± 1/(2μ) is kept as it \
-             is; every z0 outside stops at the nearer edge, where the pull 2μ(z − {term}) = ±1 \
-             exactly balances the fit's slope.",
-            short(mu),
-            short(b.half_width()),
-            b.lo,
-            b.hi,
-        ),
-        None => format!(
-            "With μ = 0 nothing pulls towards {centre}: the optimum is z = z0 everywhere and there \
-             is no band."
-        ),
+        Some(b) => {
+            let (mu, half) = (num(mu), num(b.half_width()));
+            let band = range(&num_fixed(b.lo, 4), &num_fixed(b.hi, 4));
+            let holes = [("mu", &mu), ("half", &half), ("band", &band)];
+            let words = [("centre", &centre), ("term", &term)];
+            let values: Vec<(&str, &str)> = holes
+                .iter()
+                .chain(&words)
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect();
+            fill(m.band_sentence, &values)
+        }
+        None => fill(m.band_sentence_zero, &[("centre", &centre)]),
     }
 }

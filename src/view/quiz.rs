@@ -4,7 +4,7 @@
 //! natively; `crate::ui::quiz` draws it and takes the pointer.
 
 use crate::core::Band;
-use crate::view::format::short;
+use crate::i18n::{fill, num, range, t};
 
 /// Edges snap to this step: a pointer or a finger places them at a value a person would say
 /// ("−8", "10.5"), and a drag to the pixel of −8 scores as −8, not −7.98.
@@ -175,29 +175,31 @@ pub struct Score {
 impl Score {
     /// The sentence the page shows after Reveal.
     pub fn sentence(&self) -> String {
+        let m = &t().teach;
         let what = if self.sketched {
-            "Your sketch"
+            m.your_sketch
         } else {
-            "Your clamp"
+            m.your_clamp
         };
         // Typographic minus signs: the sentence is read, not parsed.
-        let short = |x: f64| short(x).replace('-', "−");
-        let mean = format!(
-            "{what} was on average {} away from z* per coordinate.",
-            short(self.mean)
-        );
+        let short = |x: f64| num(x).replace('-', "−");
+        let mean = fill(m.mean_error, &[("what", what), ("mean", &short(self.mean))]);
         match (self.edges, self.band) {
-            (Some((lo, hi)), Some(b)) => format!(
-                "You predicted the band [{}, {}]; the answer is [{}, {}]: the lower edge was off by {}, the upper edge by {}. {mean}{}",
-                short(self.predicted.0),
-                short(self.predicted.1),
-                short(b.lo),
-                short(b.hi),
-                short(lo),
-                short(hi),
-                praise(lo.max(hi)),
-            ),
-            _ => format!("This problem has no single band, so only the curve counts. {mean}"),
+            (Some((lo, hi)), Some(b)) => {
+                let predicted = range(&short(self.predicted.0), &short(self.predicted.1));
+                let answer = range(&short(b.lo), &short(b.hi));
+                let (lo_err, hi_err) = (short(lo), short(hi));
+                let values = [
+                    ("predicted", predicted.as_str()),
+                    ("answer", &answer),
+                    ("lo", &lo_err),
+                    ("hi", &hi_err),
+                    ("mean", &mean),
+                    ("praise", praise(lo.max(hi))),
+                ];
+                fill(m.score_band, &values)
+            }
+            _ => fill(m.score_curve, &[("mean", &mean)]),
         }
     }
 }
@@ -205,8 +207,8 @@ impl Score {
 /// A word for the worse edge's error, relative to nothing but itself: exact, close, or not.
 fn praise(worst: f64) -> &'static str {
     match worst {
-        w if w < 0.05 => " Exactly right.",
-        w if w <= 1.0 => " Close.",
+        w if w < 0.05 => t().teach.exactly_right,
+        w if w <= 1.0 => t().teach.close,
         _ => "",
     }
 }

@@ -8,7 +8,9 @@
 //! L2) pin nothing, so they have no regions. The μ axis is the μ slider's: positions 1..=501,
 //! μ = 0.001 … 100 on a log scale.
 
-use crate::core::variants::{band, optimum, Fit};
+mod words;
+
+use crate::core::variants::{band, Fit};
 use crate::link::mu_scale::{mu_at, round_sig, MAX_POSITION};
 use crate::spec::RunSpec;
 
@@ -26,15 +28,6 @@ pub enum Region {
 impl Region {
     /// The three regions, bottom to top.
     pub const ALL: [Region; 3] = [Region::Lower, Region::Inside, Region::Upper];
-
-    /// The region in words, as the readout and the legend say it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Region::Lower => "pinned to the lower edge",
-            Region::Inside => "inside the band",
-            Region::Upper => "pinned to the upper edge",
-        }
-    }
 }
 
 /// The region of z0 at weight μ ≥ 0 for centre c and weight w ≥ 0, and z* there (the L1
@@ -257,133 +250,5 @@ impl Regimes {
         let regions = self.regions()?;
         let count = |r: Region| regions.iter().filter(|&&x| x == r).count();
         Some(Region::ALL.map(count))
-    }
-
-    /// The fit's name for sentences: "pseudo-Huber fit (δ = 1)", "L2 fit", "L1 fit".
-    fn fit_name(&self) -> String {
-        match self.fit {
-            Fit::L1 => "L1 fit".into(),
-            Fit::PseudoHuber { delta } => format!("pseudo-Huber fit (δ = {})", sig4(delta)),
-            Fit::L2 => "L2 fit".into(),
-        }
-    }
-}
-
-/// The map's words: the sentence under the chart, the readout of a point and of the current μ.
-impl Regimes {
-    /// What the map shows for this problem, in a sentence or two: the three regions (and, with
-    /// weights, that the boundary depends on the coordinate's weight), or why a smooth fit has
-    /// none; and, at μ = 0, that the whole plane is inside.
-    pub fn sentence(&self) -> String {
-        let c = sig4(self.centre);
-        let (w_lo, w_hi) = self.weight_range();
-        let mut out = if !self.pins() {
-            let why = match self.fit {
-                Fit::L2 => "z* = (w·z0 + μc)/(w + μ) moves every z0 the same fraction of the way to c",
-                _ => "its slope passes smoothly through zero, so z* moves towards c by an amount that shrinks as z0 nears c",
-            };
-            format!(
-                "The {} has no pinned region: {why}, and never stops exactly at an edge. So the map \
-                 draws no regions, only the z0 values at the current μ.",
-                self.fit_name()
-            )
-        } else if self.uniform() {
-            let w = if w_lo == 1.0 {
-                String::new()
-            } else {
-                format!("{}·", sig4(w_lo))
-            };
-            format!(
-                "Below the curve {c} − {w}1/(2μ) a coordinate is pinned to the lower edge, between \
-                 the curves z* = z0, above {c} + {w}1/(2μ) it is pinned to the upper edge. A larger \
-                 μ narrows the band, so more of the plane is pinned."
-            )
-        } else {
-            format!(
-                "With these weights each coordinate has its own band {c} ± wᵢ/(2μ), so the boundary \
-                 depends on the coordinate's weight: the curves are drawn for the smallest weight \
-                 (w = {}) and the largest (w = {}), the other weights lightly. Between them a z0 is \
-                 pinned only if its weight is small enough; each dot is coloured by its own band.",
-                sig4(w_lo),
-                sig4(w_hi)
-            )
-        };
-        if self.pins() && self.centre != 1.0 {
-            out.push_str(&format!(" The centre c = {c} moves both boundaries."));
-        }
-        if self.mu == 0.0 {
-            let inside = if self.pins() {
-                "the whole plane is inside, "
-            } else {
-                ""
-            };
-            out.push_str(&format!(
-                " At μ = 0 (now) nothing pulls towards c: {inside}z* = z0 for every z0 (the map's \
-                 μ axis starts at the slider's smallest non-zero μ, {}).",
-                sig4(mu_axis().0)
-            ));
-        }
-        out
-    }
-
-    /// The readout of the point (μ, z0) under the pointer: its region and z*, e.g.
-    /// "μ = 0.2, z0 = 5: pinned to the upper edge, z* = 3.5"; with weights, for the smallest
-    /// and the largest weight.
-    pub fn readout(&self, mu: f64, z0: f64) -> String {
-        let at = format!("μ = {}, z0 = {}", sig4(mu), sig4(z0));
-        let (w_lo, w_hi) = self.weight_range();
-        let region = |w: f64| self.pins().then(|| classify(mu, z0, self.centre, w).0);
-        let star = |w: f64| sig4(optimum(self.fit, z0, w, mu, self.centre));
-        let both = || {
-            let (a, b) = (sig4(w_lo), sig4(w_hi));
-            format!(
-                "z* from {} (w = {a}) to {} (w = {b})",
-                star(w_lo),
-                star(w_hi)
-            )
-        };
-        match (region(w_lo), region(w_hi)) {
-            (None, _) if w_lo == w_hi => {
-                format!("{at}: never pinned with the {}, z* = {}", self.fit_name(), star(w_lo))
-            }
-            (None, _) => format!("{at}: never pinned with the {}, {}", self.fit_name(), both()),
-            (Some(r), _) if w_lo == w_hi => format!("{at}: {}, z* = {}", r.label(), star(w_lo)),
-            (Some(r), Some(q)) if r == q => format!("{at}: {} for every weight, {}", r.label(), both()),
-            (Some(r), q) => format!(
-                "{at}: it depends on the coordinate's weight: {} for w = {} (z* = {}), {} for w = {} (z* = {})",
-                r.label(),
-                sig4(w_lo),
-                star(w_lo),
-                q.map_or("", Region::label),
-                sig4(w_hi),
-                star(w_hi)
-            ),
-        }
-    }
-
-    /// The readout when no point is named: where the n coordinates lie at the current μ.
-    pub fn summary(&self) -> String {
-        let n = self.z0.len();
-        let at = format!("μ = {}", sig4(self.mu));
-        if self.mu == 0.0 {
-            let inside = if self.pins() {
-                "the whole plane is inside the band, "
-            } else {
-                ""
-            };
-            return format!("{at}: {inside}z* = z0 for all {n} coordinates");
-        }
-        match self.counts() {
-            Some([lower, inside, upper]) => format!(
-                "{at}: of {n} coordinates, {lower} {}, {inside} {}, {upper} {}",
-                Region::Lower.label(),
-                Region::Inside.label(),
-                Region::Upper.label()
-            ),
-            None => format!(
-                "{at}: no coordinate is pinned with the {}; each z* lies between its z0 and c",
-                self.fit_name()
-            ),
-        }
     }
 }

@@ -35,14 +35,15 @@ impl RunState {
 
     /// What the status line says.
     pub fn label(self) -> &'static str {
+        let m = &crate::i18n::t().lab;
         match self {
-            RunState::Idle => "Idle",
-            RunState::Computing => "Computing",
-            RunState::Running => "Playing",
-            RunState::Paused => "Paused",
-            RunState::Done => "Done",
-            RunState::Diverged => "Diverged",
-            RunState::Error => "Error",
+            RunState::Idle => m.state_idle,
+            RunState::Computing => m.state_computing,
+            RunState::Running => m.state_playing,
+            RunState::Paused => m.state_paused,
+            RunState::Done => m.state_done,
+            RunState::Diverged => m.state_diverged,
+            RunState::Error => m.state_error,
         }
     }
 }

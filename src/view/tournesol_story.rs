@@ -23,12 +23,29 @@ pub struct Citation {
 /// One paragraph of the story as the page shows it.
 #[derive(Debug, Clone, Copy)]
 pub struct Paragraph {
-    /// Its heading.
-    pub heading: &'static str,
-    /// 1–3 sentences.
-    pub text: &'static str,
+    /// Its place in the story (its heading and text are the catalogue's, src/i18n/story.rs).
+    pub index: usize,
     /// True when the paragraph is a derivation of ours, not something Tournesol's code says.
     pub ours: bool,
+}
+
+impl Paragraph {
+    /// Its heading, in the page's language.
+    pub fn heading(&self) -> &'static str {
+        self.words().0
+    }
+
+    /// Its 1–3 sentences, in the page's language.
+    pub fn text(&self) -> &'static str {
+        self.words().1
+    }
+
+    fn words(&self) -> (&'static str, &'static str) {
+        crate::i18n::t()
+            .story
+            .paragraph(self.index)
+            .unwrap_or_else(|| unreachable!("the catalogue has every paragraph"))
+    }
 }
 
 /// The tournesol-app/tournesol commit read (branch `main`, 2026-08-20).
@@ -117,33 +134,27 @@ pub const LEGACY_CITATIONS: &[Citation] = &[
 /// The story, in reading order.
 pub const PARAGRAPHS: &[Paragraph] = &[
     Paragraph {
-        heading: "What Tournesol computes",
-        text: "Tournesol scores a video with qr_median from solidago's primitives.py. Brent's method finds the x where (x − default_value)/lipschitz + Σ wᵢ·(x − xᵢ)/√(δᵢ² + (x − xᵢ)²) is zero, with xᵢ a contributor's score, wᵢ its voting right and δᵢ its uncertainty.",
+        index: 0,
         ours: false,
     },
     Paragraph {
-        heading: "The same loss as here",
-        text: "That sum is the derivative of Σ wᵢ·√(δᵢ² + (x − xᵢ)²) + (x − default_value)²/(2·lipschitz). With δ = 0 it is this lab's w·|z − z0| + μ(z − c)², with z0 = xᵢ, c = default_value and μ = 1/(2·lipschitz).",
+        index: 1,
         ours: true,
     },
     Paragraph {
-        heading: "Tournesol's default",
-        text: "Tournesol's scoring runs with aggregation_lipshitz = 0.1, as does solidago's default pipeline. Its comment calls 2·0.1 \"the therorical max score that can be reached by an entity with 2 contributors\".",
+        index: 2,
         ours: false,
     },
     Paragraph {
-        heading: "μ = 5, and what the band means",
-        text: "So μ = 1/(2 · 0.1) = 5, and the band half-width w/(2μ) is w·lipschitz: one contributor of voting right w moves the score at most 0.1·w from the prior. The older Mehestan code wrote the pull as W·m, with W = 1/lipschitz, and said \"The influence of a single contributor 'i' is bounded by (w_i/W)\".",
+        index: 3,
         ours: true,
     },
     Paragraph {
-        heading: "Uncertainty rounds the kink",
-        text: "Tournesol's √(δ² + d²) is this lab's pseudo-Huber δ²(√(1 + (d/δ)²) − 1) divided by δ, plus a constant, so with δ = 1 they are the same term. A large δ turns the kink into a gentle quadratic: an uncertain contributor pulls less.",
+        index: 4,
         ours: true,
     },
     Paragraph {
-        heading: "The preset",
-        text: "The link opens μ = 5, c = 0 (Tournesol's prior is 0), pseudo-Huber with δ = 1, weights λ·n/(C + n) standing in for voting rights, and the proximal optimizer, which like Tournesol's root finder lands on the optimum. Every weight is below λ = 2, so every z stays within 0.2 of c.",
+        index: 5,
         ours: false,
     },
 ];

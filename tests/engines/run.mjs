@@ -13,7 +13,7 @@
 // (c) the sweep finishes, (g) a reload works offline (service worker), (h) no console error. The
 // facts checked are those of the Playwright specs (tests/e2e/helpers.mjs: the `Lab` page object's
 // test ids and data attributes), and (i) the lecture stage, an embed and the QR overlay fit the
-// engine's window. Prints each engine's version and result line, then
+// engine's window, (m) `?lang=fr` shows the French caption (tests/engines/french-check.mjs). Prints each engine's version and result line, then
 // `N passed, N failed`; exits 1 when a check failed.
 //
 // Nothing here is timed: engines differ in speed by up to 100× (issue 12), so every wait is
@@ -24,6 +24,7 @@ import path from 'node:path';
 
 import { bandFor, closeRel, muAt } from '../e2e/helpers.mjs';
 import { waitFor } from './common.mjs';
+import { frenchCheck } from './french-check.mjs';
 import { ROOT, serve } from './serve.mjs';
 import { pageSnapshot } from '../shared/page-state.mjs';
 import { notebookCheck } from './notebook-check.mjs';
@@ -433,6 +434,7 @@ function checks(engine, site, dist) {
         return `before Reveal no band, count or edge on the page; Reveal scores 1 and 1, band [−9, 11]; scrubber → epoch 4 000 with the loss cursor; warm μ 0.05 → 0.5 marked at ${marks}, err-inf ${Number(w.err.value).toExponential(2)}`;
       },
     },
+    frenchCheck(open, site),
     {
       id: 'h',
       name: 'no console error on any page of these checks',

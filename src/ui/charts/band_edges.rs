@@ -109,14 +109,14 @@ fn draw_axes<'a>(
         .x_label_area_size(s.px(48.0 * s.zoom))
         .y_label_area_size(s.px(60.0 * s.zoom));
     if annotate {
-        builder.caption("Band edges 1 ± 1/(2μ) against μ", font(18.0));
+        builder.caption(crate::i18n::t().panels.edges_caption, font(18.0));
     }
     let mut chart = builder
         .build_cartesian_2d((e.lo_mu..e.hi_mu).log_scale(), e.y_lo..e.y_hi)
         .map_err(err)?;
     chart
         .configure_mesh()
-        .x_desc("μ (log scale)")
+        .x_desc(crate::i18n::t().charts.axis_mu)
         .y_desc("z")
         .axis_desc_style(font(16.0))
         .label_style(font(14.0))
@@ -188,7 +188,10 @@ fn mark_clamping_start(
 ) -> DrawResult {
     chart
         .draw_series(std::iter::once(Text::new(
-            format!("clamping starts at μ = {}", crate::view::format::short(mu)),
+            crate::i18n::fill(
+                crate::i18n::t().charts.clamping_starts,
+                &[("mu", &crate::i18n::num(mu))],
+            ),
             (mu * 1.1, e.y_hi - e.pad * 0.3),
             text_style(s, 14.0, palette),
         )))

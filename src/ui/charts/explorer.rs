@@ -260,7 +260,7 @@ fn mark_optimum_and_learned(
 ) -> DrawResult {
     for (x, color, label) in [
         (c.z_star, palette.optimum, "z*"),
-        (c.z, palette.green, "learned z"),
+        (c.z, palette.green, crate::i18n::t().charts.learned_z),
     ] {
         p.up.draw_series(std::iter::once(Circle::new(
             (x, c.loss(x)),

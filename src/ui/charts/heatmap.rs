@@ -165,7 +165,7 @@ fn grid_axes<'a>(
     chart
         .configure_mesh()
         .disable_mesh()
-        .x_desc("dimension")
+        .x_desc(crate::i18n::t().charts.axis_dimension)
         .y_desc("μ")
         .axis_desc_style(font(16.0))
         .label_style(font(14.0))

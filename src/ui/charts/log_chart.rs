@@ -211,7 +211,7 @@ where
     let font = (16.0 * s.zoom).max(s.min_font);
     let x_labels = ((f64::from(s.width) / s.dpr / (4.0 * font)) as usize).clamp(2, 6);
     plot.configure_mesh()
-        .x_desc("epoch")
+        .x_desc(crate::i18n::t().charts.axis_epoch)
         .axis_desc_style(desc)
         .label_style(label)
         .axis_style(palette.foreground.stroke_width(s.px(1.0)))

@@ -113,13 +113,13 @@ fn draw_axes<'a>(
         .x_label_area_size(s.px(54.0 * s.zoom))
         .y_label_area_size(s.px(70.0 * s.zoom));
     if data.annotate {
-        builder.caption("z against z0 for every μ of the sweep", font(19.0));
+        builder.caption(crate::i18n::t().panels.overlay_caption, font(19.0));
     }
     let mut chart = builder.build_cartesian_2d(x_range, y_range).map_err(err)?;
     chart
         .configure_mesh()
-        .x_desc("z0 (data)")
-        .y_desc("z (learned)")
+        .x_desc(crate::i18n::t().charts.axis_z0)
+        .y_desc(crate::i18n::t().charts.axis_z)
         .axis_desc_style(font(17.0))
         .label_style(font(16.0))
         .axis_style(palette.foreground.stroke_width(s.px(1.0)))

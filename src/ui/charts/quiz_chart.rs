@@ -110,7 +110,14 @@ pub fn draw_quiz_chart(
     };
     let range = range_of(data.z0);
     let ranges = (range.clone(), range.clone());
-    let mut chart = z_vs_z0_axes(&root, &s, palette, ranges, "z (your prediction)", None)?;
+    let mut chart = z_vs_z0_axes(
+        &root,
+        &s,
+        palette,
+        ranges,
+        crate::i18n::t().charts.axis_prediction,
+        None,
+    )?;
     let diagonal = palette.diagonal.stroke_width(s.px(1.5));
     chart
         .draw_series([PathElement::new(

@@ -127,7 +127,7 @@ fn draw_axes<'a>(
         .map_err(err)?;
     chart
         .configure_mesh()
-        .x_desc("μ (log scale)")
+        .x_desc(crate::i18n::t().charts.axis_mu)
         .y_desc("z0")
         .axis_desc_style(font(16.0))
         .label_style(font(14.0))
@@ -245,7 +245,7 @@ fn label_regions(
     let now = (l.data.mu > 0.0).then(|| frame.x_of(l.data.mu));
     for (region, x, lo, hi) in labels {
         let text = match region {
-            Region::Inside => "inside the band: z* = z0",
+            Region::Inside => crate::i18n::t().regime.inside_legend,
             r => r.label(),
         };
         let leftward = region == Region::Inside;

@@ -14,8 +14,8 @@ use super::z_chart_layers::{
     draw_band, draw_compare, draw_coordinate_bands, draw_diagonal, draw_learned, draw_z_star, Plot,
 };
 use super::{err, open, text_style, DrawResult, Root, XyChart};
+use crate::i18n::{fill, num, num_fixed, range, t};
 use crate::ui::palette::Palette;
-use crate::view::format::short;
 pub use z_axes::ZChart;
 use z_axes::{x_range_of, y_range_of};
 
@@ -106,17 +106,15 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
 
 /// The title of a saved image: μ and what z* is (the band, or why there is none).
 fn caption(data: &ZChart) -> String {
+    let m = &t().charts;
+    let mu = num(data.mu);
     match data.band {
-        Some(b) => format!(
-            "z vs z0 — μ = {}, band [{:.4}, {:.4}]",
-            short(data.mu),
-            b.lo,
-            b.hi
-        ),
-        None if data.mu == 0.0 => {
-            "z vs z0 — μ = 0: no band, nothing pulls z away from z0".to_string()
+        Some(b) => {
+            let band = range(&num_fixed(b.lo, 4), &num_fixed(b.hi, 4));
+            fill(m.png_band, &[("mu", &mu), ("band", &band)])
         }
-        None => format!("z vs z0 — μ = {}, {}", short(data.mu), data.star_label),
+        None if data.mu == 0.0 => m.png_zero.to_string(),
+        None => fill(m.png_variant, &[("mu", &mu), ("problem", data.star_label)]),
     }
 }
 
@@ -124,7 +122,14 @@ fn caption(data: &ZChart) -> String {
 fn draw_axes<'a>(root: &'a Root, p: &Plot) -> Result<XyChart<'a>, String> {
     let caption = p.data.annotate.then(|| caption(p.data));
     let ranges = (p.x_range.clone(), p.y_range.clone());
-    z_vs_z0_axes(root, &p.s, p.palette, ranges, "z (learned)", caption)
+    z_vs_z0_axes(
+        root,
+        &p.s,
+        p.palette,
+        ranges,
+        crate::i18n::t().charts.axis_z,
+        caption,
+    )
 }
 
 /// z against z0 on `ranges`, with the margins [`plot_area`] assumes and the z chart's mesh
@@ -151,7 +156,7 @@ pub(crate) fn z_vs_z0_axes<'a>(
         .map_err(err)?;
     chart
         .configure_mesh()
-        .x_desc("z0 (data)")
+        .x_desc(crate::i18n::t().charts.axis_z0)
         .y_desc(y_desc)
         .axis_desc_style(font(17.0))
         .label_style(font(16.0))

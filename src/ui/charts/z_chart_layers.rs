@@ -68,7 +68,16 @@ pub(super) fn draw_band(chart: &mut XyChart, p: &Plot, b: Band) -> DrawResult {
                 band.mix(0.18).filled(),
             )))
             .map_err(err)?
-            .label(format!("band [{:.3}, {:.3}]", b.lo, b.hi))
+            .label(crate::i18n::fill(
+                crate::i18n::t().charts.band_short,
+                &[(
+                    "band",
+                    &crate::i18n::range(
+                        &crate::i18n::num_fixed(b.lo, 3),
+                        &crate::i18n::num_fixed(b.hi, 3),
+                    ),
+                )],
+            ))
             .legend(move |(x, y)| {
                 Rectangle::new([(x, y - 6), (x + 20, y + 6)], band.mix(0.35).filled())
             });
@@ -90,7 +99,7 @@ pub(super) fn draw_coordinate_bands(
             PathElement::new(vec![(x, lo), (x, hi.max(lo))], bar)
         }))
         .map_err(err)?
-        .label("band of each coordinate: c ± wᵢ/(2μ)")
+        .label(crate::i18n::t().charts.band_each)
         .legend(move |(x, y)| PathElement::new([(x + 10, y - 7), (x + 10, y + 7)], bar));
     Ok(())
 }
@@ -123,7 +132,10 @@ pub(super) fn draw_learned(chart: &mut XyChart, p: &Plot) -> DrawResult {
                 .map(|(&x, &y)| Circle::new((x, y), radius, learned.filled())),
         )
         .map_err(err)?
-        .label("learned z (Adam)")
+        .label(crate::i18n::fill(
+            crate::i18n::t().charts.learned_of,
+            &[("name", "Adam")],
+        ))
         .legend(move |(x, y)| Circle::new((x + 10, y), 5, learned.filled()));
     Ok(())
 }
@@ -143,7 +155,10 @@ pub(super) fn draw_compare(chart: &mut XyChart, p: &Plot, zc: &[f32], name: &str
                 }),
         )
         .map_err(err)?
-        .label(format!("learned z ({name})"))
+        .label(crate::i18n::fill(
+            crate::i18n::t().charts.learned_of,
+            &[("name", name)],
+        ))
         .legend(move |(x, y)| Rectangle::new([(x + 5, y - 5), (x + 15, y + 5)], color.filled()));
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! restart with the request in flight, the quiet retries of a worker that failed to load, and
 //! the one listener told about restarts in words.
 
+use crate::i18n::{fill, t};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -93,13 +94,16 @@ impl WorkerClient {
         if gave_up {
             let text = match failure {
                 Failure::Threw(m) if !self.0.borrow().ever_ready => {
-                    format!("the worker failed ({} tries): {m}", LOAD_RETRY_MS.len() + 1)
+                    let n = (LOAD_RETRY_MS.len() + 1).to_string();
+                    fill(t().notices.failed_tries, &[("n", &n), ("why", &m)])
                 }
-                f => format!(
-                    "{}, {} times in a row: gave up. Reload the page to try again.",
-                    f.describe(),
-                    MAX_FAULTS_IN_A_ROW + 1
-                ),
+                f => {
+                    let n = (MAX_FAULTS_IN_A_ROW + 1).to_string();
+                    fill(
+                        t().notices.gave_up,
+                        &[("failure", &f.describe()), ("n", &n)],
+                    )
+                }
             };
             return self.emit(Event::Failed(text));
         }
@@ -110,14 +114,13 @@ impl WorkerClient {
             Some((text, what)) => {
                 // Queued until the fresh worker's Ready, like any message.
                 self.0.borrow_mut().queue.push(text);
-                format!("resumed {what}")
+                fill(t().notices.resumed, &[("what", &what)])
             }
-            None => "no run was in progress".into(),
+            None => t().notices.no_run.into(),
         };
-        announce_restart(format!(
-            "{}: a fresh worker was started and {resumed}.",
-            failure.describe()
-        ));
+        let failure = failure.describe();
+        let values = [("failure", failure.as_str()), ("resumed", resumed.as_str())];
+        announce_restart(fill(t().notices.restarted, &values));
     }
 
     /// Starts the worker of `generation` after `delay_ms`, unless something else started one

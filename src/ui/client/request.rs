@@ -1,6 +1,7 @@
 //! What flows through a worker client: the page's requests, the events it hears back, and why
 //! a worker was replaced.
 
+use crate::i18n::{fill, localise, t};
 use crate::link::fmt_real;
 use crate::protocol::{FromWorker, RunId, ToWorker};
 use crate::spec::{RunSpec, SweepSpec};
@@ -35,10 +36,12 @@ impl Request {
     pub(super) fn describe(&self) -> String {
         match self {
             Request::Run(spec) | Request::Continue(spec, _) => {
-                format!("the run at μ = {}", fmt_real(spec.mu))
+                fill(t().notices.run_at, &[("mu", &localise(fmt_real(spec.mu)))])
             }
-            Request::Sweep(spec) => format!("the μ sweep ({} values)", spec.mus.len()),
-            Request::LossCsv(_) => "the loss-history export".into(),
+            Request::Sweep(spec) => {
+                fill(t().notices.sweep_of, &[("n", &spec.mus.len().to_string())])
+            }
+            Request::LossCsv(_) => t().notices.loss_export.into(),
         }
     }
 }
@@ -67,9 +70,12 @@ pub(super) enum Failure {
 impl Failure {
     pub(super) fn describe(&self) -> String {
         match self {
-            Failure::Threw(m) => format!("The worker crashed ({m})"),
-            Failure::Unreadable => "A message from the worker could not be read".into(),
-            Failure::Silent => format!("The worker stopped answering for {} s", WATCHDOG_MS / 1000),
+            Failure::Threw(m) => fill(t().notices.crashed, &[("why", m)]),
+            Failure::Unreadable => t().notices.unreadable.into(),
+            Failure::Silent => fill(
+                t().notices.silent,
+                &[("s", &(WATCHDOG_MS / 1000).to_string())],
+            ),
         }
     }
 }

@@ -23,12 +23,12 @@ pub(super) fn draw_for_png(
     let need_run = || {
         frame
             .clone()
-            .ok_or_else(|| "no run to draw yet".to_string())
+            .ok_or_else(|| crate::i18n::t().panels.no_run_yet.to_string())
     };
     let need_sweep = || {
         sweep
             .clone()
-            .ok_or_else(|| "run the sweep first".to_string())
+            .ok_or_else(|| crate::i18n::t().panels.sweep_first.to_string())
     };
     match which {
         "z" => draw_z_png(canvas, &need_run()?, palette),

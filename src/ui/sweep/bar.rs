@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{fill, num_fixed, t};
+
 use super::runner::{SweepRunner, SweepState};
 use crate::link::Params;
 use crate::view::sweep_shown::SweepShown;
@@ -30,8 +32,8 @@ pub(super) fn SweepBar(
     };
     view! {
         <div class="sweep-bar">
-            <button type="button" class="run" data-testid="sweep-run" on:click=move |_| runner.rerun()>"Run sweep"</button>
-            <button type="button" data-testid="sweep-cancel" on:click=move |_| runner.cancel() disabled=move || state.get() != SweepState::Running>"Cancel"</button>
+            <button type="button" class="run" data-testid="sweep-run" on:click=move |_| runner.rerun()>{crate::i18n::t().panels.sweep_run}</button>
+            <button type="button" data-testid="sweep-cancel" on:click=move |_| runner.cancel() disabled=move || state.get() != SweepState::Running>{crate::i18n::t().panels.cancel}</button>
             <label class="progress">
                 <progress max=move || progress.get().1.max(1).to_string() value=move || progress.get().0.to_string()></progress>
             </label>
@@ -52,14 +54,24 @@ pub(super) fn SweepBar(
 /// The status line's sentence for where the sweep stands.
 fn status_text(runner: SweepRunner, params: RwSignal<Params>) -> String {
     let (done, total, ms) = runner.progress.get();
+    let m = &t().panels;
+    let (done, total) = (done.to_string(), total.to_string());
+    let counts = [("done", done.as_str()), ("total", total.as_str())];
     match runner.state.get() {
-        SweepState::Running => format!("Running: μ {done} of {total}, {ms:.0} ms so far"),
-        SweepState::Done => format!(
-            "Done: {total} μ × {} epochs in {ms:.1} ms of worker compute",
-            params.get().epochs
-        ),
-        SweepState::Cancelled => format!("Cancelled after {done} of {total} μ"),
-        SweepState::Error => format!("Error: {}", runner.message.get()),
-        SweepState::Idle => "Not run yet".into(),
+        SweepState::Running => {
+            let ms = num_fixed(ms, 0);
+            fill(
+                m.sweep_running,
+                &[&counts[..], &[("ms", ms.as_str())]].concat(),
+            )
+        }
+        SweepState::Done => {
+            let (ms, epochs) = (num_fixed(ms, 1), params.get().epochs.to_string());
+            let more = [("ms", ms.as_str()), ("epochs", epochs.as_str())];
+            fill(m.sweep_done, &[&counts[..], &more].concat())
+        }
+        SweepState::Cancelled => fill(m.sweep_cancelled, &counts),
+        SweepState::Error => fill(m.sweep_error, &[("why", &runner.message.get())]),
+        SweepState::Idle => m.sweep_idle.into(),
     }
 }

@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{fill, num, t};
+
 use crate::core::Band;
 use crate::link::Params;
 use crate::ui::canvas::watch_resize;
 use crate::ui::charts::band_edges::{draw_band_edges, BandEdges};
 use crate::ui::charts::overlay::{draw_overlay, row_color, Overlay};
 use crate::ui::palette::Palette;
-use crate::view::format::short;
 use crate::view::sweep_shown::SweepShown;
 
 /// The grid's own settings: μ from, μ to, count.
@@ -23,11 +24,11 @@ pub(super) fn SweepField(
     use crate::ui::controls::ParamField;
     view! {
         <fieldset class="sweep-settings">
-            <legend>"μ grid (log-spaced)"</legend>
+            <legend>{t().panels.grid}</legend>
             <ParamField params=params key="smin" />
             <ParamField params=params key="smax" />
             <ParamField params=params key="scount" />
-            <p class="hint">"Every other setting (epochs, n, z0 range, Adam) is shared with the live view."</p>
+            <p class="hint">{t().panels.shared_hint}</p>
         </fieldset>
     }
 }
@@ -56,19 +57,19 @@ pub(super) fn OverlayPanel(
     });
     view! {
         <figure class="chart-panel overlay-panel">
-            <figcaption class="chart-title">"z against z0 for every μ (the seed's overlay)"</figcaption>
+            <figcaption class="chart-title">{t().panels.overlay_title}</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-overlay" data-testid="chart-overlay" role="img"
-                aria-label="Learned z against z0, one line per μ, coloured from dark (small μ) to yellow (large μ)"></canvas>
+                aria-label=t().panels.overlay_aria></canvas>
             <div class="colorbar-legend">
                 {move || sweep.get().map(|s| {
                     let m = s.rows();
                     s.result.rows.iter().enumerate().map(|(i, r)| {
                         let c = row_color(i, m);
-                        view! { <span class="mu-chip"><span class="chip" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>{format!("μ = {}", short(r.mu))}</span> }
+                        view! { <span class="mu-chip"><span class="chip" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>{format!("μ = {}", num(r.mu))}</span> }
                     }).collect_view()
                 })}
             </div>
-            <label class="choice"><input type="checkbox" prop:checked=move || show_star.get() on:change=move |_| show_star.update(|v| *v = !*v) />"show the analytic z* (dashed)"</label>
+            <label class="choice"><input type="checkbox" prop:checked=move || show_star.get() on:change=move |_| show_star.update(|v| *v = !*v) />{t().panels.show_star}</label>
         </figure>
     }
 }
@@ -112,19 +113,20 @@ pub(super) fn BandEdgesPanel(params: RwSignal<Params>, theme: Signal<Palette>) -
         match Band::clamping_starts(z0_range(&p), p.c) {
             Some(start) => {
                 let none = mus.iter().filter(|&&m| m <= start).count();
-                format!(
-                    "Clamping starts at μ = {}: below it the band [1 − 1/(2μ), 1 + 1/(2μ)] holds every z0. {none} of the {} sweep μ clamp nothing.",
-                    short(start), mus.len()
+                let (mu, none, count) = (num(start), none.to_string(), mus.len().to_string());
+                fill(
+                    t().panels.clamping_starts,
+                    &[("mu", &mu), ("none", &none), ("count", &count)],
                 )
             }
-            None => "z0 sits at the centre: nothing is ever clamped.".into(),
+            None => t().panels.never_clamped.into(),
         }
     };
     view! {
         <figure class="chart-panel">
-            <figcaption class="chart-title">"Band edges 1 ± 1/(2μ) against μ, z0 range shaded"</figcaption>
+            <figcaption class="chart-title">{t().panels.edges_title}</figcaption>
             <canvas node_ref=canvas_ref class="chart chart-band-edges" data-testid="chart-band-edges" role="img"
-                aria-label="The band edges against μ on a log axis, with the range of z0 shaded and the sweep's μ values marked"></canvas>
+                aria-label=t().panels.edges_aria></canvas>
             <p class="hint">{summary}</p>
         </figure>
     }

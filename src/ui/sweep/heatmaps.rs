@@ -9,7 +9,6 @@ use crate::ui::canvas::watch_resize;
 use crate::ui::charts::heatmap::{draw_sweep_map, CellLayout};
 use crate::ui::palette::Palette;
 use crate::view::charts::MapKind;
-use crate::view::format::short;
 use crate::view::sweep_shown::SweepShown;
 
 /// A map's test id.
@@ -61,7 +60,7 @@ pub(super) fn HeatmapPanel(
         <figure class="chart-panel heatmap-panel">
             <figcaption class="chart-title">{title}</figcaption>
             <canvas node_ref=canvas_ref class="chart heatmap" data-testid=test_id(kind) tabindex="0" role="img"
-                aria-label=move || format!("Heatmap of {} over μ (rows) and dimension (columns). Arrow keys move, Enter opens the live view at the row's μ.", title())
+                aria-label=move || crate::i18n::fill(crate::i18n::t().panels.heatmap_aria, &[("title", &title())])
                 on:mousemove=on_move on:mouseleave=move |_| hover.set(None) on:click=on_click on:keydown=on_key on:focus=move |_| if hover.get_untracked().is_none() { hover.set(Some((0, 0))) }></canvas>
         </figure>
     }
@@ -137,12 +136,14 @@ pub(super) fn CellReadout(
             {move || match (hover.get(), sweep.get()) {
                 (Some((row, col)), Some(s)) if row < s.rows() && col < s.z0.len() => {
                     let k = row * s.z0.len() + col;
-                    format!(
-                        "μ = {}, dimension {col}: z0 = {:.4}, z = {:.4}, z* = {:.4}, z − z* = {:.2e}. Click or press Enter to open the live view at this μ.",
-                        short(s.result.rows[row].mu), s.z0[col], s.learned[k], s.analytic[k], s.diff[k]
-                    )
+                    use crate::i18n::{fill, localise, num, num_fixed};
+                    let f4 = |x: f32| num_fixed(f64::from(x), 4);
+                    let values = [("mu", num(s.result.rows[row].mu)), ("col", col.to_string()), ("z0", f4(s.z0[col])),
+                        ("z", f4(s.learned[k])), ("star", f4(s.analytic[k])), ("diff", localise(format!("{:.2e}", s.diff[k])))];
+                    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    fill(crate::i18n::t().panels.cell, &values)
                 }
-                _ => "Point at a heatmap cell (or focus a heatmap and use the arrow keys) to read its values.".into(),
+                _ => crate::i18n::t().panels.cell_hint.into(),
             }}
         </p>
     }

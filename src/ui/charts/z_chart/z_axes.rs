@@ -34,7 +34,12 @@ impl<'a> ZChart<'a> {
     pub fn of(f: &'a Frame, other: Option<&'a Shown>, annotate: bool) -> Self {
         let s = &f.shown;
         ZChart {
-            compare: other.map(|c| (c.result.z.as_slice(), c.result.spec.opt.label())),
+            compare: other.map(|c| {
+                (
+                    c.result.z.as_slice(),
+                    crate::i18n::name(c.result.spec.opt.label()),
+                )
+            }),
             z0: &s.z0,
             z: f.z(),
             z_star: &s.z_star,
