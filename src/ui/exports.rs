@@ -169,7 +169,11 @@ fn save_notebook(flavour: Flavour, params: RwSignal<Params>, message: RwSignal<S
     let p = params.get_untracked();
     // The shared link (no `lang`), as Copy link gives it: a notebook opens the state, not the
     // exporter's language.
-    let link = format!("{}?{}", crate::ui::url::page_address(), p.shared().to_query());
+    let link = format!(
+        "{}?{}",
+        crate::ui::url::page_address(),
+        p.shared().to_query()
+    );
     let saved = notebook(&p, &link, flavour)
         .and_then(|text| download(&file_name(&p, flavour), "application/json", &text));
     if let Err(e) = saved {
