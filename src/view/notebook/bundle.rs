@@ -69,6 +69,8 @@ impl Templates {
             "fit_l1.py",
             "fit_l1_weighted.py",
             "fit_l2.py",
+            "flavour_numpy.md",
+            "flavour_tf.md",
             "imports_numpy.py",
             "imports_tf.py",
             "intro.md",

@@ -66,11 +66,6 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
     let (loss_tex, loss_plain) = loss_text(p);
     let (sweep_line, sweep_text) = sweep_texts(p);
     let mus: Vec<String> = p.sweep_mus().into_iter().map(py_float).collect();
-    let flavour_line = if tf {
-        "with the seed's own TensorFlow code (`tf.optimizers` and `GradientTape`)."
-    } else {
-        "in NumPy alone, in float32 with the page's order of operations, so z equals the page's bit for bit."
-    };
     let variant_text = if p.fit == FitKind::L1 && p.w == WeightKind::Uniform && p.c == 1.0 {
         String::new()
     } else {
@@ -86,7 +81,6 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
             format!("μ = {} ({})", py_float(p.mu), p.opt.label()),
         ),
         ("link", link.to_string()),
-        ("flavour_line", flavour_line.to_string()),
         ("loss_tex", loss_tex),
         ("loss_text", loss_plain.to_string()),
         ("variant_text", variant_text),
@@ -118,8 +112,6 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
             .into(),
         ),
         ("tf_fit", tf_fit(p).to_string()),
-        ("grad_formula", "w phi'(z - z0) + 2 mu (z - c)".into()),
-        ("prox_note", "TensorFlow has no proximal optimizer.".into()),
         ("changes", changes(p)),
         ("sweep_line", sweep_line),
         ("sweep_text", sweep_text),
@@ -127,14 +119,13 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
     ]
 }
 
-/// The cells of the notebook of state `p` (whose page is at `link`) in `flavour`, from `templates`.
-pub fn cells(
+/// The values that come from small templates of their own: the notes (`note_*.md`) and the
+/// flavour's line in the first cell (`flavour_*.md`).
+fn prose(
     templates: &Templates,
     p: &Params,
-    link: &str,
     flavour: Flavour,
-) -> Result<Vec<Cell>, TemplateError> {
-    let mut owned = values(p, link, flavour);
+) -> Result<[(&'static str, String); 2], TemplateError> {
     let compare_label = match p.compare {
         Compare::With(other) => other.label(),
         Compare::None => "",
@@ -147,7 +138,25 @@ pub fn cells(
         .into_iter()
         .map(|name| render(templates.get(name)?, &note_values))
         .collect::<Result<String, _>>()?;
-    owned.push(("notes", notes));
+
+    let flavour_line = if flavour == Flavour::TensorFlow {
+        "flavour_tf.md"
+    } else {
+        "flavour_numpy.md"
+    };
+    let flavour_line = templates.get(flavour_line)?.trim_end().to_string();
+    Ok([("notes", notes), ("flavour_line", flavour_line)])
+}
+
+/// The cells of the notebook of state `p` (whose page is at `link`) in `flavour`, from `templates`.
+pub fn cells(
+    templates: &Templates,
+    p: &Params,
+    link: &str,
+    flavour: Flavour,
+) -> Result<Vec<Cell>, TemplateError> {
+    let mut owned = values(p, link, flavour);
+    owned.extend(prose(templates, p, flavour)?);
     let pairs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let fill = |parts: &[&str]| -> Result<String, TemplateError> {
         let texts = parts
