@@ -13,12 +13,14 @@
 //    and lists every file, so a new deploy is a new sw.js and the browser installs it.
 // 3. The build fails if index.html still holds anything the CSP would block: an inline script, an
 //    on* handler attribute, a style attribute or element, a javascript:/data: URL.
-// 0. First, the wasm files lose the exports nothing calls (scripts/strip-exports.mjs).
+// 0. First, the wasm files lose the exports nothing calls (scripts/strip-exports.mjs), and the
+//    notebook export's templates go in as one file the page fetches (scripts/notebook-bundle.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_FILE, notebookBundle } from './notebook-bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? '');
@@ -136,6 +138,7 @@ const wasmFiles = (await fs.readdir(dir)).filter((f) => f.endsWith('.wasm')).map
 // Release builds only: a debug build keeps its names and debug info, and rebuilds in seconds.
 if (wasmFiles.length && process.env.TRUNK_PROFILE !== 'debug') execFileSync(process.execPath, [path.join(here, 'strip-exports.mjs'), ...wasmFiles], { stdio: 'inherit' });
 
+await fs.writeFile(path.join(dir, BUNDLE_FILE), await notebookBundle().catch((e) => fail(e.message)));
 html = await externaliseScripts(html);
 const problems = cspProblems(html);
 if (problems.length) fail(`index.html would break the Content-Security-Policy:\n  ${problems.join('\n  ')}`);

@@ -5,10 +5,11 @@
 
 use reglab::core::optim::OptimizerKind;
 use reglab::link::{DecayKind, FitKind, Params, View, WeightKind, Z0Source};
+use reglab::view::notebook::bundle::{Templates, BUNDLE_FILE, MARK};
 use reglab::view::notebook::json::{json_string, notebook_json, Cell};
 use reglab::view::notebook::template::{render, TemplateError};
 use reglab::view::notebook::values::{py_f32, py_float, py_list};
-use reglab::view::notebook::{file_name, notebook, Flavour};
+use reglab::view::notebook::{file_name, notebook, render_notebook, Flavour};
 use serde_json::Value;
 
 const LINK: &str = "https://example.org/reglab/?mu=0.1";
@@ -277,4 +278,62 @@ fn notes_name_what_the_link_cannot_carry() {
     let (_, cells) = export(&p, Flavour::NumPy);
     assert!(cells[0].contains("warm=1"));
     assert!(cells[0].contains("The page also runs SGD"));
+}
+
+/// The bundle the build writes (scripts/notebook-bundle.mjs, run by node) holds exactly the
+/// template files, each with the same text as the files compiled into native builds; and every
+/// file in src/view/notebook/ with a .py or .md name is one of them.
+#[test]
+fn the_fetched_bundle_holds_exactly_the_template_files() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("node")
+        .arg(root.join("scripts/notebook-bundle.mjs"))
+        .output()
+        .expect("node runs scripts/notebook-bundle.mjs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bundle = String::from_utf8(out.stdout).expect("the bundle is UTF-8");
+    let parsed = Templates::parse(&bundle).expect("the bundle parses");
+    let builtin = Templates::builtin();
+    assert_eq!(
+        parsed, builtin,
+        "the bundle and Templates::builtin() differ"
+    );
+    let mut files: Vec<String> = std::fs::read_dir(root.join("src/view/notebook"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".py") || n.ends_with(".md"))
+        .collect();
+    files.sort();
+    let names: Vec<&str> = builtin.entries().iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, files);
+    for (name, text) in builtin.entries() {
+        let file = std::fs::read_to_string(root.join("src/view/notebook").join(name)).unwrap();
+        assert_eq!(text, &file, "{name}");
+        assert!(!text.contains(MARK), "{name} contains the bundle marker");
+    }
+    // A release build holds the same bundle (when one is at hand: DIST=dist cargo test).
+    if let Ok(dist) = std::env::var("DIST") {
+        let built = std::fs::read_to_string(std::path::Path::new(&dist).join(BUNDLE_FILE));
+        assert_eq!(built.expect("the build has the bundle"), bundle);
+    }
+}
+
+#[test]
+fn a_page_that_is_not_a_bundle_is_an_error_and_a_missing_template_is_named() {
+    assert_eq!(
+        Templates::parse("<!doctype html><title>404</title>"),
+        Err(TemplateError::NotBundle)
+    );
+    assert_eq!(Templates::parse(""), Err(TemplateError::NotBundle));
+    let partial = Templates::parse(&format!("{MARK}intro.md\nHello {{{{title}}}}\n")).unwrap();
+    assert_eq!(partial.get("intro.md"), Ok("Hello {{title}}\n"));
+    let err = render_notebook(&partial, &Params::default(), LINK, Flavour::NumPy).unwrap_err();
+    assert!(
+        err.contains(".py” is missing") || err.contains(".md” is missing"),
+        "{err}"
+    );
 }

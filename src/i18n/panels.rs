@@ -35,6 +35,7 @@ catalogue! {
         notebook: "Notebook", "Carnet Jupyter";
         notebook_label: "Notebook: ", "Carnet Jupyter\u{a0}: ";
         notebook_failed: "Could not make the notebook: {why}", "Impossible de créer le carnet Jupyter\u{a0}: {why}";
+        notebook_fetch_failed: "Could not load the notebook’s templates ({why}): check the connection and try again.", "Impossible de charger les modèles du carnet Jupyter ({why})\u{a0}: vérifiez la connexion et réessayez.";
         png_z: "z against z0", "z en fonction de z0";
         png_loss: "losses", "pertes";
         png_subopt: "distance to z*", "distance à z*";

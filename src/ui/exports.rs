@@ -18,7 +18,8 @@ use crate::ui::client::{Event, Request, WorkerClient};
 use crate::ui::download::{download, download_bytes};
 use crate::ui::palette::Palette;
 use crate::ui::png::render_png;
-use crate::view::notebook::{file_name, notebook, Flavour};
+use crate::view::notebook::bundle::BUNDLE_FILE;
+use crate::view::notebook::{file_name, render_notebook, Flavour, Templates};
 use crate::view::shown::Frame;
 use crate::view::sweep_shown::SweepShown;
 use png_charts::draw_for_png;
@@ -56,8 +57,11 @@ pub fn Exports(
     let export_run = move |_| save_run_csv(frame, message);
     let export_sweep = move |_| save_sweep_csv(sweep, message);
     let export_json = move |_| save_state_json(params, message);
-    let export_numpy = move |_| save_notebook(Flavour::NumPy, params, message);
-    let export_tf = move |_| save_notebook(Flavour::TensorFlow, params, message);
+    // True while the notebook's templates are being fetched.
+    let busy = RwSignal::new(false);
+    let is_busy = move || busy.get();
+    let export_numpy = move |_| save_notebook(Flavour::NumPy, params, message, busy);
+    let export_tf = move |_| save_notebook(Flavour::TensorFlow, params, message, busy);
     let png_choice = RwSignal::new("z".to_string());
     let export_png = move |_| save_png(&png_choice.get_untracked(), params, frame, sweep, message);
     view! {
@@ -76,8 +80,8 @@ pub fn Exports(
             <button type="button" data-testid="export-json" on:click=export_json>{t().panels.state_json}</button>
             <span class="notebook-export" role="group" aria-label=t().panels.notebook>
                 {t().panels.notebook_label}
-                <button type="button" data-testid="export-notebook-numpy" on:click=export_numpy>"NumPy"</button>
-                <button type="button" data-testid="export-notebook-tf" on:click=export_tf>"TensorFlow"</button>
+                <button type="button" data-testid="export-notebook-numpy" on:click=export_numpy disabled=is_busy>"NumPy"</button>
+                <button type="button" data-testid="export-notebook-tf" on:click=export_tf disabled=is_busy>"TensorFlow"</button>
             </span>
         </section>
     }
@@ -164,9 +168,35 @@ fn save_state_json(params: RwSignal<Params>, message: RwSignal<String>) {
 }
 
 /// Saves the state as a Jupyter notebook in `flavour`, with the page's link in its first cell
-/// (typed application/json, as the state JSON: every engine saves it without asking).
-fn save_notebook(flavour: Flavour, params: RwSignal<Params>, message: RwSignal<String>) {
-    let p = params.get_untracked();
+/// (typed application/json, as the state JSON: every engine saves it without asking). The
+/// templates are fetched first (not in the wasm: [`BUNDLE_FILE`], next to the page and cached
+/// by the service worker); the buttons are disabled meanwhile.
+fn save_notebook(
+    flavour: Flavour,
+    params: RwSignal<Params>,
+    message: RwSignal<String>,
+    busy: RwSignal<bool>,
+) {
+    if busy.get_untracked() {
+        return;
+    }
+    busy.set(true);
+    fetch_text(&format!("./{BUNDLE_FILE}"), move |fetched| {
+        busy.set(false);
+        let saved =
+            match fetched.and_then(|text| Templates::parse(&text).map_err(|e| e.to_string())) {
+                Err(why) => Err(fill(t().panels.notebook_fetch_failed, &[("why", &why)])),
+                Ok(templates) => write_notebook(&templates, flavour, &params.get_untracked())
+                    .map_err(|why| fill(t().panels.notebook_failed, &[("why", &why)])),
+            };
+        if let Err(m) = saved {
+            message.set(m);
+        }
+    });
+}
+
+/// Renders and downloads the notebook of state `p`.
+fn write_notebook(templates: &Templates, flavour: Flavour, p: &Params) -> Result<(), String> {
     // The shared link (no `lang`), as Copy link gives it: a notebook opens the state, not the
     // exporter's language.
     let link = format!(
@@ -174,11 +204,58 @@ fn save_notebook(flavour: Flavour, params: RwSignal<Params>, message: RwSignal<S
         crate::ui::url::page_address(),
         p.shared().to_query()
     );
-    let saved = notebook(&p, &link, flavour)
-        .and_then(|text| download(&file_name(&p, flavour), "application/json", &text));
-    if let Err(e) = saved {
-        message.set(fill(t().panels.notebook_failed, &[("why", &e.to_string())]));
-    }
+    let text = render_notebook(templates, p, &link, flavour)?;
+    download(&file_name(p, flavour), "application/json", &text)
+}
+
+/// Fetches the text at `url` (relative to the page), then calls `done` with it or with why not
+/// (offline, an HTTP error). Promise callbacks rather than an async executor: less wasm. The
+/// callbacks live as long as the page (a few bytes per export).
+fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static) {
+    use std::{cell::Cell, rc::Rc};
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    type Callback = Closure<dyn FnMut(JsValue)>;
+    let why = |e: &JsValue| match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => format!("{e:?}"),
+    };
+    let slot = Rc::new(Cell::new(Some(done)));
+    let finish = move |r: Result<String, String>| {
+        if let Some(f) = slot.take() {
+            f(r)
+        }
+    };
+    let failed = |finish: Rc<dyn Fn(Result<String, String>)>| -> Callback {
+        Closure::new(move |e: JsValue| finish(Err(why(&e))))
+    };
+    let finish: Rc<dyn Fn(Result<String, String>)> = Rc::new(finish);
+    let Some(window) = web_sys::window() else {
+        return finish(Err("no window".into()));
+    };
+    let on_text: Callback = {
+        let finish = finish.clone();
+        Closure::new(move |t: JsValue| finish(t.as_string().ok_or_else(|| "not text".into())))
+    };
+    let text_failed = failed(finish.clone());
+    let on_response: Callback = {
+        let finish = finish.clone();
+        Closure::new(move |r: JsValue| {
+            let r: web_sys::Response = r.unchecked_into();
+            match r.text() {
+                _ if !r.ok() => finish(Err(format!("HTTP {}", r.status()))),
+                Ok(text) => drop(text.then2(&on_text, &text_failed)),
+                Err(e) => finish(Err(why(&e))),
+            }
+        })
+    };
+    let fetch_failed = failed(finish);
+    drop(
+        window
+            .fetch_with_str(url)
+            .then2(&on_response, &fetch_failed),
+    );
+    on_response.forget();
+    fetch_failed.forget();
 }
 
 /// Renders chart `which` off-screen with its annotations and saves it as a PNG.

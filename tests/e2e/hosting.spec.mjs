@@ -102,7 +102,8 @@ test('the build has no inline script and serves every file with the CSP header',
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
   const list = (name) => JSON.parse(sw.match(new RegExp(`^const ${name} = (\\[.*\\]);$`, 'm'))[1]);
   const [immutable, mutable] = [list('IMMUTABLE'), list('MUTABLE')];
-  expect(mutable.sort()).toEqual(['./index.html', './worker.js', './worker_bg.wasm', './worker_loader.js']);
+  // notebook-templates.txt: the notebook export's templates, fetched on export (scripts/notebook-bundle.mjs).
+  expect(mutable.sort()).toEqual(['./index.html', './notebook-templates.txt', './worker.js', './worker_bg.wasm', './worker_loader.js']);
   expect([...immutable, ...mutable].sort()).toEqual(fs.readdirSync(DIST).filter((f) => f !== 'sw.js').map((f) => `./${f}`).sort());
 
   const server = await serve(DIST);

@@ -2,6 +2,7 @@
 //! (imports, z0, the loss, the loop, the loss plots and z against z0, then the sweep), and the
 //! values that fill them.
 
+use super::bundle::Templates;
 use super::json::Cell;
 use super::template::{render, TemplateError};
 use super::values::{
@@ -9,7 +10,7 @@ use super::values::{
     z0_code,
 };
 use crate::core::optim::OptimizerKind;
-use crate::link::{FitKind, Params, View, WeightKind};
+use crate::link::{Compare, FitKind, Params, View, WeightKind};
 
 /// Which notebook: the seed's own TensorFlow code, or NumPy alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,48 +34,28 @@ impl Flavour {
     }
 }
 
-const INTRO: &str = include_str!("intro.md");
-const PROBLEM: &str = include_str!("problem.md");
-const SETTINGS: &str = include_str!("settings.py");
-const WEIGHTS: &str = include_str!("weights_tournesol.py");
-const PLOT_Z0: &str = include_str!("plot_z0.py");
-const COMMON: &str = include_str!("common.py");
-const DECAY: &str = include_str!("decay.py");
-const OPTIMUM: &str = include_str!("optimum.py");
-const LOSS_TF: &str = include_str!("loss_tf.py");
-const LOSS_NUMPY: &str = include_str!("loss_numpy.py");
-const MAKE_OPTIMIZER: &str = include_str!("make_optimizer.py");
-const PLOTS: &str = include_str!("plots.py");
-const RUN: &str = include_str!("run.py");
-const SWEEP_MD: &str = include_str!("sweep.md");
-const SWEEP: &str = include_str!("sweep.py");
-
-/// The fit term's NumPy code.
+/// The fit term's NumPy code (a template's name, as every `&str` below).
 fn fit_numpy(p: &Params) -> &'static str {
     match (p.fit, p.w) {
-        (FitKind::L1, WeightKind::Uniform) => include_str!("fit_l1.py"),
-        (FitKind::L1, WeightKind::Tournesol) => include_str!("fit_l1_weighted.py"),
-        (FitKind::Huber, _) => include_str!("fit_huber.py"),
-        (FitKind::L2, _) => include_str!("fit_l2.py"),
+        (FitKind::L1, WeightKind::Uniform) => "fit_l1.py",
+        (FitKind::L1, WeightKind::Tournesol) => "fit_l1_weighted.py",
+        (FitKind::Huber, _) => "fit_huber.py",
+        (FitKind::L2, _) => "fit_l2.py",
     }
 }
 
 /// The optimizer's hand-written NumPy code (the proximal gradient's in both flavours).
 fn optimizer_code(opt: OptimizerKind, flavour: Flavour) -> Vec<&'static str> {
     match (opt, flavour) {
-        (OptimizerKind::Prox, _) => vec![include_str!("prox.py")],
+        (OptimizerKind::Prox, _) => vec!["prox.py"],
         (_, Flavour::TensorFlow) => vec![],
-        (OptimizerKind::Adam, _) => vec![
-            include_str!("beta_power.py"),
-            include_str!("step_sizes.py"),
-            include_str!("adam_numpy.py"),
-        ],
-        (OptimizerKind::Sgd, _) => vec![include_str!("sgd_numpy.py")],
+        (OptimizerKind::Adam, _) => vec!["beta_power.py", "step_sizes.py", "adam_numpy.py"],
+        (OptimizerKind::Sgd, _) => vec!["sgd_numpy.py"],
         (OptimizerKind::Momentum | OptimizerKind::Nesterov, _) => {
-            vec![include_str!("momentum_numpy.py")]
+            vec!["momentum_numpy.py"]
         }
-        (OptimizerKind::RmsProp, _) => vec![include_str!("rmsprop_numpy.py")],
-        (OptimizerKind::Adagrad, _) => vec![include_str!("adagrad_numpy.py")],
+        (OptimizerKind::RmsProp, _) => vec!["rmsprop_numpy.py"],
+        (OptimizerKind::Adagrad, _) => vec!["adagrad_numpy.py"],
     }
 }
 
@@ -85,11 +66,6 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
     let (loss_tex, loss_plain) = loss_text(p);
     let (sweep_line, sweep_text) = sweep_texts(p);
     let mus: Vec<String> = p.sweep_mus().into_iter().map(py_float).collect();
-    let flavour_line = if tf {
-        "with the seed's own TensorFlow code (`tf.optimizers` and `GradientTape`)."
-    } else {
-        "in NumPy alone, in float32 with the page's order of operations, so z equals the page's bit for bit."
-    };
     let variant_text = if p.fit == FitKind::L1 && p.w == WeightKind::Uniform && p.c == 1.0 {
         String::new()
     } else {
@@ -105,7 +81,6 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
             format!("μ = {} ({})", py_float(p.mu), p.opt.label()),
         ),
         ("link", link.to_string()),
-        ("flavour_line", flavour_line.to_string()),
         ("loss_tex", loss_tex),
         ("loss_text", loss_plain.to_string()),
         ("variant_text", variant_text),
@@ -137,66 +112,101 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
             .into(),
         ),
         ("tf_fit", tf_fit(p).to_string()),
-        ("grad_formula", "w phi'(z - z0) + 2 mu (z - c)".into()),
-        ("prox_note", "TensorFlow has no proximal optimizer.".into()),
         ("changes", changes(p)),
-        ("notes", notes(p, tf)),
         ("sweep_line", sweep_line),
         ("sweep_text", sweep_text),
         ("mus", py_list(&mus)),
     ]
 }
 
-/// The cells of the notebook of state `p` (whose page is at `link`) in `flavour`.
-pub fn cells(p: &Params, link: &str, flavour: Flavour) -> Result<Vec<Cell>, TemplateError> {
-    let owned = values(p, link, flavour);
+/// The values that come from small templates of their own: the notes (`note_*.md`) and the
+/// flavour's line in the first cell (`flavour_*.md`).
+fn prose(
+    templates: &Templates,
+    p: &Params,
+    flavour: Flavour,
+) -> Result<[(&'static str, String); 2], TemplateError> {
+    let compare_label = match p.compare {
+        Compare::With(other) => other.label(),
+        Compare::None => "",
+    };
+    let note_values = [
+        ("compare_label", compare_label),
+        ("opt_label", p.opt.label()),
+    ];
+    let notes = notes(p, flavour == Flavour::TensorFlow)
+        .into_iter()
+        .map(|name| render(templates.get(name)?, &note_values))
+        .collect::<Result<String, _>>()?;
+
+    let flavour_line = if flavour == Flavour::TensorFlow {
+        "flavour_tf.md"
+    } else {
+        "flavour_numpy.md"
+    };
+    let flavour_line = templates.get(flavour_line)?.trim_end().to_string();
+    Ok([("notes", notes), ("flavour_line", flavour_line)])
+}
+
+/// The cells of the notebook of state `p` (whose page is at `link`) in `flavour`, from `templates`.
+pub fn cells(
+    templates: &Templates,
+    p: &Params,
+    link: &str,
+    flavour: Flavour,
+) -> Result<Vec<Cell>, TemplateError> {
+    let mut owned = values(p, link, flavour);
+    owned.extend(prose(templates, p, flavour)?);
     let pairs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let fill = |parts: &[&str]| -> Result<String, TemplateError> {
         let texts = parts
             .iter()
-            .map(|t| render(t, &pairs).map(|s| s.trim_end().to_string()))
+            .map(|name| {
+                let text = render(templates.get(name)?, &pairs)?;
+                Ok(text.trim_end().to_string())
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(texts.join("\n\n\n"))
     };
     let tf = flavour == Flavour::TensorFlow;
     let mut out = vec![
-        Cell::Markdown(fill(&[INTRO])?),
+        Cell::Markdown(fill(&["intro.md"])?),
         Cell::Code(fill(&[if tf {
-            include_str!("imports_tf.py")
+            "imports_tf.py"
         } else {
-            include_str!("imports_numpy.py")
+            "imports_numpy.py"
         }])?),
-        Cell::Markdown(fill(&[PROBLEM])?),
-        Cell::Code(fill(&[SETTINGS])?),
+        Cell::Markdown(fill(&["problem.md"])?),
+        Cell::Code(fill(&["settings.py"])?),
     ];
     if p.w == WeightKind::Tournesol {
-        out.push(Cell::Code(fill(&[WEIGHTS])?));
+        out.push(Cell::Code(fill(&["weights_tournesol.py"])?));
     }
-    out.push(Cell::Code(fill(&[PLOT_Z0])?));
-    let mut helpers = vec![COMMON];
+    out.push(Cell::Code(fill(&["plot_z0.py"])?));
+    let mut helpers = vec!["common.py"];
     if p.decay.decay(p.epochs) != crate::core::optim::Decay::None {
-        helpers.push(DECAY);
+        helpers.push("decay.py");
     }
-    helpers.push(OPTIMUM);
+    helpers.push("optimum.py");
     out.push(Cell::Code(fill(&helpers)?));
     out.push(Cell::Code(if tf {
-        fill(&[LOSS_TF])?
+        fill(&["loss_tf.py"])?
     } else {
-        fill(&[fit_numpy(p), LOSS_NUMPY])?
+        fill(&[fit_numpy(p), "loss_numpy.py"])?
     }));
     let mut optimizer = optimizer_code(p.opt, flavour);
-    optimizer.push(MAKE_OPTIMIZER);
+    optimizer.push("make_optimizer.py");
     out.push(Cell::Code(fill(&optimizer)?));
-    out.push(Cell::Code(fill(&[PLOTS])?));
+    out.push(Cell::Code(fill(&["plots.py"])?));
     out.push(Cell::Code(fill(&[if tf {
-        include_str!("experiment_tf.py")
+        "experiment_tf.py"
     } else {
-        include_str!("experiment_numpy.py")
+        "experiment_numpy.py"
     }])?));
-    out.push(Cell::Code(fill(&[RUN])?));
+    out.push(Cell::Code(fill(&["run.py"])?));
     if p.view == View::Sweep {
-        out.push(Cell::Markdown(fill(&[SWEEP_MD])?));
-        out.push(Cell::Code(fill(&[SWEEP])?));
+        out.push(Cell::Markdown(fill(&["sweep.md"])?));
+        out.push(Cell::Code(fill(&["sweep.py"])?));
     }
     Ok(out)
 }

@@ -1,5 +1,5 @@
 def loss(mu, z):
-    """The losses at z and the subgradient g = {{grad_formula}}, in float32 as the page's worker
+    """The losses at z and the subgradient g = w phi'(z - z0) + 2 mu (z - c), in float32 as the page's worker
     (TensorFlow's gradient of mu * reduce_sum(square(z - c)) is mu * ((z - c) * 2))."""
     fit_i, fit_g = fit_term(z - z0)
     r = z - f32(c)

@@ -1,5 +1,5 @@
 class Prox:
-    """Proximal gradient (ISTA), written by hand: {{prox_note}}
+    """Proximal gradient (ISTA), written by hand: TensorFlow has no proximal optimizer.
     A gradient step on mu ||z - c||^2 with eta = 1/(4 mu) (so y = (z + c)/2), then the exact
     proximal map of the fit term: soft-thresholding towards z0 for L1 (threshold eta w), the
     variant's own 1-D optimum otherwise. Computed in float64 from the float32 z, rounded once.

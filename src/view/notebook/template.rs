@@ -9,6 +9,10 @@ pub enum TemplateError {
     Missing(String),
     /// A `{{` with no `}}` after it.
     Unclosed,
+    /// No template file of this name.
+    NoTemplate(String),
+    /// The templates file is not a bundle of templates.
+    NotBundle,
 }
 
 impl std::fmt::Display for TemplateError {
@@ -16,6 +20,12 @@ impl std::fmt::Display for TemplateError {
         match self {
             TemplateError::Missing(name) => write!(f, "the notebook template needs “{name}”"),
             TemplateError::Unclosed => write!(f, "a notebook template has an unclosed “{{{{”"),
+            TemplateError::NoTemplate(name) => {
+                write!(f, "the notebook template “{name}” is missing")
+            }
+            TemplateError::NotBundle => {
+                write!(f, "the notebook templates file is not a template bundle")
+            }
         }
     }
 }

@@ -179,31 +179,29 @@ pub fn changes(p: &Params) -> String {
     }
 }
 
-/// Notes on what this flavour cannot do as the page does, or does differently.
-pub fn notes(p: &Params, tensorflow: bool) -> String {
-    let mut out = Vec::new();
-    if p.opt == OptimizerKind::Prox {
-        out.push("TensorFlow has no proximal-gradient optimizer: the update is written by hand here (class `Prox`, in float64 rounded to float32 as the page), in both flavours of this notebook.".to_string());
-    }
-    if p.w == WeightKind::Tournesol {
-        out.push("Tournesol's weights are not part of TensorFlow or NumPy: they are drawn here as the page draws them (SplitMix64 from the link's seed) and enter the loss as a constant array `w`.".into());
-    }
-    if tensorflow && p.fit == FitKind::Huber && p.opt != OptimizerKind::Prox {
-        out.push("The pseudo-Huber gradient here is TensorFlow's automatic derivative of the loss; the page computes w·d/s directly: the two agree to rounding, not to the bit.".into());
-    }
-    if tensorflow && p.opt == OptimizerKind::Adam && p.decay.decay(p.epochs) != Decay::None {
-        out.push("Keras' Adam applies a learning-rate decay to lr, before its bias correction; the page scales the corrected step α(t) instead: the two agree to rounding, not to the bit.".into());
-    }
-    if !tensorflow && p.opt == OptimizerKind::Adam {
-        out.push("Adam's β^t uses the page's `powf` (`BETA_POWER = 'page'`, bit for bit with the page); `BETA_POWER = 'glibc'` uses glibc's, as TensorFlow on Linux does (bit for bit with TensorFlow; the two powf differ in the last bit for ~0.2 % of the steps, which can leave a coordinate still dithering around its kink one step elsewhere).".into());
-    }
-    if let Compare::With(other) = p.compare {
-        out.push(format!("The page also runs {} for comparison; this notebook runs {} (change `make_optimizer` to run the other).", other.label(), p.opt.label()));
-    }
-    if p.warm {
-        out.push("Keep z when μ changes (`warm=1`) continues from the z shown before the last μ change, which the link does not hold: this notebook runs the link's μ from z = 0, as the page's first run does.".into());
-    }
-    out.iter().map(|n| format!("- {n}\n")).collect()
+/// Notes on what this flavour cannot do as the page does, or does differently: the names of
+/// their templates (`note_*.md`, each a Markdown list item; `note_compare.md` needs the values
+/// `compare_label` and `opt_label`).
+pub fn notes(p: &Params, tensorflow: bool) -> Vec<&'static str> {
+    let adam = p.opt == OptimizerKind::Adam;
+    [
+        (p.opt == OptimizerKind::Prox, "note_prox.md"),
+        (p.w == WeightKind::Tournesol, "note_tournesol.md"),
+        (
+            tensorflow && p.fit == FitKind::Huber && p.opt != OptimizerKind::Prox,
+            "note_huber_tf.md",
+        ),
+        (
+            tensorflow && adam && p.decay.decay(p.epochs) != Decay::None,
+            "note_adam_decay_tf.md",
+        ),
+        (!tensorflow && adam, "note_beta_power.md"),
+        (matches!(p.compare, Compare::With(_)), "note_compare.md"),
+        (p.warm, "note_warm.md"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect()
 }
 
 /// The sweep's line in the first cell and its description, or empty when the live view is open.
