@@ -119,13 +119,14 @@ fn values(p: &Params, link: &str, flavour: Flavour) -> Vec<(&'static str, String
     ]
 }
 
-/// The values that come from small templates of their own: the notes (`note_*.md`) and the
-/// flavour's line in the first cell (`flavour_*.md`).
-fn prose(
+/// The cells of the notebook of state `p` (whose page is at `link`) in `flavour`, from `templates`.
+pub fn cells(
     templates: &Templates,
     p: &Params,
+    link: &str,
     flavour: Flavour,
-) -> Result<[(&'static str, String); 2], TemplateError> {
+) -> Result<Vec<Cell>, TemplateError> {
+    let mut owned = values(p, link, flavour);
     let compare_label = match p.compare {
         Compare::With(other) => other.label(),
         Compare::None => "",
@@ -138,25 +139,9 @@ fn prose(
         .into_iter()
         .map(|name| render(templates.get(name)?, &note_values))
         .collect::<Result<String, _>>()?;
-
-    let flavour_line = if flavour == Flavour::TensorFlow {
-        "flavour_tf.md"
-    } else {
-        "flavour_numpy.md"
-    };
-    let flavour_line = templates.get(flavour_line)?.trim_end().to_string();
-    Ok([("notes", notes), ("flavour_line", flavour_line)])
-}
-
-/// The cells of the notebook of state `p` (whose page is at `link`) in `flavour`, from `templates`.
-pub fn cells(
-    templates: &Templates,
-    p: &Params,
-    link: &str,
-    flavour: Flavour,
-) -> Result<Vec<Cell>, TemplateError> {
-    let mut owned = values(p, link, flavour);
-    owned.extend(prose(templates, p, flavour)?);
+    owned.push(("notes", notes));
+    let line = ["flavour_numpy.md", "flavour_tf.md"][usize::from(flavour == Flavour::TensorFlow)];
+    owned.push(("flavour_line", templates.get(line)?.trim_end().into()));
     let pairs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let fill = |parts: &[&str]| -> Result<String, TemplateError> {
         let texts = parts
