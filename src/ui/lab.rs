@@ -15,6 +15,7 @@ use crate::ui::client::{Event, Request, WorkerClient};
 use crate::ui::playback::Player;
 use crate::ui::quiz::{Phase, Quiz};
 use crate::ui::{problem_panel, timing, url};
+use crate::view::preview::Preview;
 use crate::view::run_state::RunState;
 use crate::view::shown::{Frame, Shown};
 use crate::worker::job::SCRUB_SNAPSHOTS;
@@ -35,6 +36,11 @@ fn snapshots_for(play: Playback) -> u32 {
 pub fn set_mu(params: RwSignal<Params>, mu: f64) -> Result<(), String> {
     let mut next = params.get_untracked();
     next.set_number(Field::Mu, mu)?;
+    if next.mu != params.with_untracked(|p| p.mu) {
+        // The input's clocks start here, before any effect runs (the analytic tier is drawn by
+        // the effects this `set` triggers).
+        timing::mark_input();
+    }
     params.set(next);
     Ok(())
 }
@@ -48,6 +54,9 @@ pub struct Lab {
     pub notices: RwSignal<Vec<Replaced>>,
     /// The picture on screen.
     pub frame: RwSignal<Option<Frame>>,
+    /// The analytic tier: the band, z* and counts of the slider's μ, drawn over the shown run
+    /// until the worker's answer for that μ replaces it (see view::preview).
+    pub preview: Memo<Option<Arc<Preview>>>,
     /// Where the run stands.
     pub state: RwSignal<RunState>,
     /// Epochs done and compute ms of the run in progress.
@@ -78,10 +87,16 @@ impl Lab {
         let state = RwSignal::new(RunState::Idle);
         let notices = parsed.replaced.into_iter().chain(parsed.legacy).collect();
         let quiz = Quiz::new(&parsed.params);
+        let params = RwSignal::new(parsed.params);
+        let preview = Memo::new(move |_| {
+            let wanted = params.with(|p| p.run_spec(0));
+            frame.with(|f: &Option<Frame>| f.as_ref().and_then(|f| Preview::over(&f.shown, &wanted)))
+        });
         let lab = Lab {
-            params: RwSignal::new(parsed.params),
+            params,
             notices: RwSignal::new(notices),
             frame,
+            preview,
             state,
             progress: RwSignal::new((0, 0.0)),
             message: RwSignal::new(String::new()),

@@ -12,20 +12,27 @@ use crate::i18n::{fill, num, range, t};
 use crate::link::keys::{page_action, step_grid, Action, KEYS, MU_FACTOR, SLIDER_PASSES};
 use crate::link::{View, TOUR_STEPS};
 use crate::ui::lab::Lab;
+use crate::view::preview::Preview;
 use crate::view::shown::Frame;
 
-/// The caption a projector shows for the current picture.
-pub fn caption(frame: &Option<Frame>) -> String {
+/// The caption a projector shows for the current picture: the slider's μ (`preview`, the
+/// analytic tier, while the worker computes it), else the shown run's.
+pub fn caption(frame: &Option<Frame>, preview: Option<&Preview>) -> String {
     let m = &t().lab;
     let Some(f) = frame else {
         return m.computing.into();
     };
-    let mu = num(f.shown.result.spec.mu);
+    let (mu, band, clamped) = match preview {
+        Some(p) => (p.mu, p.band, p.clamped),
+        None => (f.shown.result.spec.mu, f.shown.band, f.shown.clamped),
+    };
     let n = f.shown.z0.len().to_string();
-    let follow = (f.shown.z0.len() - f.shown.clamped).to_string();
+    let follow = (f.shown.z0.len() - clamped).to_string();
     let counts = [("n", n.as_str()), ("follow", follow.as_str())];
-    match f.shown.band {
-        None if f.shown.result.spec.mu == 0.0 => fill(m.caption_zero, &counts),
+    let zero = mu == 0.0;
+    let mu = num(mu);
+    match band {
+        None if zero => fill(m.caption_zero, &counts),
         None => {
             let problem = f.shown.result.spec.problem_label();
             let more = [("mu", mu.as_str()), ("problem", problem.as_str())];

@@ -19,6 +19,7 @@ use crate::ui::timing;
 use crate::view::charts::{
     compared_kind, loss_chart, subopt_chart, z_legend, z_title, LogChartSpec,
 };
+use crate::view::preview::Preview;
 use crate::view::shown::Frame;
 use z_pointer::ZPointer;
 
@@ -31,6 +32,7 @@ struct DrawKey {
     shown: usize,
     step: Option<usize>,
     other: Option<usize>,
+    preview: Option<usize>,
     palette: Palette,
     bitmap: Option<(u32, u32, u64, u64)>,
 }
@@ -46,6 +48,7 @@ impl DrawKey {
             shown: Arc::as_ptr(&f.shown) as usize,
             step: f.step,
             other: other.map(|o| Arc::as_ptr(o) as usize),
+            preview: None,
             palette,
             bitmap: crate::ui::canvas::measure(canvas)
                 .map(|s| (s.width, s.height, s.zoom.to_bits(), s.min_font.to_bits())),
@@ -73,6 +76,7 @@ fn forget_picture(canvas: &web_sys::HtmlCanvasElement, last: StoredValue<Option<
     for name in [
         "data-plot",
         "data-mu",
+        "data-band-mu",
         "data-run",
         "data-epoch",
         "data-cursor",
@@ -94,6 +98,8 @@ fn report(result: Result<(), String>) {
 pub fn ZPanel(
     /// The picture.
     frame: Signal<Option<Frame>>,
+    /// The slider's μ's band and z* while the worker computes it (the analytic tier).
+    preview: Signal<Option<Arc<Preview>>>,
     /// Changes when the colour scheme does.
     theme: Signal<Palette>,
     /// The coordinate a click picks for the subgradient explorer.
@@ -120,10 +126,17 @@ pub fn ZPanel(
             return forget_picture(&canvas, last_drawn);
         };
         let other = compare.get();
-        if DrawKey::of(&canvas, &f, other.as_ref(), palette).is_drawn(last_drawn) {
+        let preview = preview.get();
+        let key = DrawKey {
+            preview: preview.as_ref().map(|p| Arc::as_ptr(p) as usize),
+            ..DrawKey::of(&canvas, &f, other.as_ref(), palette)
+        };
+        if key.is_drawn(last_drawn) {
             return;
         }
-        draw_z_panel(&canvas, &f, other.as_deref(), &palette);
+        draw_z_panel(&canvas, &f, other.as_deref(), &palette, preview.as_deref());
+        // Whatever this frame shows, it shows the latest μ's band and z*: the analytic tier.
+        timing::measure_input_to_analytic();
         // Only a new result ends the input-to-frame clock (redraws of the same run — a resize,
         // the theme, the compared run arriving — are not the answer to an input).
         if last_run.get_value() != Some(f.shown.result.run) {
@@ -149,16 +162,26 @@ pub fn ZPanel(
     }
 }
 
-/// Draws chart 1 of the page (with the compared run, if any) and stamps the canvas with what it
-/// shows (`data-plot`, `data-mu`, `data-run`, `data-epoch`) for tests and tools.
+/// Draws chart 1 of the page (with the compared run, if any; with `preview`'s band and z* over
+/// the run's points while the worker computes the slider's μ) and stamps the canvas with what
+/// it shows for tests and tools: `data-mu`, `data-run`, `data-epoch` (the run's), `data-band-mu`
+/// (the μ whose band is drawn), `data-plot`.
 fn draw_z_panel(
     canvas: &web_sys::HtmlCanvasElement,
     f: &Frame,
     other: Option<&crate::view::shown::Shown>,
     palette: &Palette,
+    preview: Option<&Preview>,
 ) {
     let s = &f.shown;
-    let data = ZChart::of(f, other, false);
+    let mut data = ZChart::of(f, other, false);
+    if let Some(p) = preview {
+        data.z_star = &p.z_star;
+        data.band = p.band;
+        data.bands = p.bands.as_deref();
+        data.mu = p.mu;
+    }
+    let _ = canvas.set_attribute("data-band-mu", &crate::link::fmt_real(data.mu));
     report(draw_z_chart(canvas, &data, palette));
     stamp_font(canvas);
     if let Some(g) = geometry(canvas, &data) {

@@ -6,6 +6,7 @@ use crate::i18n::{fill, localise, num, num_fixed, range, t};
 
 use crate::link::{fmt_real, Replaced};
 use crate::view::run_state::RunState;
+use crate::view::preview::Preview;
 use crate::view::shown::Frame;
 
 /// The numbers a lecturer reads out: band, clamped count, epoch, compute time, distance to z*.
@@ -13,6 +14,8 @@ use crate::view::shown::Frame;
 pub fn Readouts(
     /// The picture.
     frame: Signal<Option<Frame>>,
+    /// The slider's μ's band and count while the worker computes it (the analytic tier).
+    preview: Signal<Option<std::sync::Arc<Preview>>>,
     /// Run state.
     state: RwSignal<RunState>,
     /// Epochs planned for the current settings.
@@ -26,7 +29,15 @@ pub fn Readouts(
     /// A second optimizer's run (compare mode).
     compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
 ) -> impl IntoView {
-    let band = move || frame.get().and_then(|f| f.shown.band);
+    let band = move || match preview.get() {
+        Some(p) => p.band,
+        None => frame.get().and_then(|f| f.shown.band),
+    };
+    // Coordinates held away from z0: the preview's while it is shown.
+    let clamped = move || {
+        let f = frame.get()?;
+        Some(preview.get().map_or(f.shown.clamped, |p| p.clamped))
+    };
     let epoch = move || match (state.get(), frame.get()) {
         (RunState::Running, None) | (RunState::Computing, _) => progress.get().0,
         (_, Some(f)) => f.epoch(),
@@ -52,11 +63,12 @@ pub fn Readouts(
                 None => view! { <p data-testid="band">{move || frame.get().map(|f| variant_band(&f.shown)).unwrap_or_default()}</p> }.into_any(),
             }}
             <p data-testid="clamped"
-                data-k=move || frame.get().map(|f| f.shown.clamped.to_string())
+                data-k=move || clamped().map(|k| k.to_string())
                 data-n=move || frame.get().map(|f| f.shown.z0.len().to_string())>
                 {move || frame.get().map(|f| {
                     let template = if f.shown.result.spec.is_seed_shape() { t().lab.clamped_seed } else { t().lab.clamped_variant };
-                    fill(template, &[("count", &f.shown.clamped.to_string()), ("n", &f.shown.z0.len().to_string())])
+                    let k = clamped().unwrap_or(f.shown.clamped);
+                    fill(template, &[("count", &k.to_string()), ("n", &f.shown.z0.len().to_string())])
                 }).unwrap_or_default()}
             </p>
             <p data-testid="err-inf" data-value=move || frame.get().map(|f| f.err_inf().to_string()).unwrap_or_default()>

@@ -1,5 +1,7 @@
 //! User Timing marks that tests and benchmarks read from the page:
-//! `reglab:input-to-frame` (a μ change → the first frame drawn for it), `reglab:run` (the
+//! `reglab:input-to-analytic` (a μ change → the frame that shows its band, z* and counts: the
+//! analytic tier, drawn before the worker answers), `reglab:input-to-frame` (a μ change → the
+//! first frame drawn with the worker's answer for it: the converged frame), `reglab:run` (the
 //! worker's compute time of a run, placed so it ends now) and the mark `reglab:first-result`
 //! (the animation frame that first shows a finished run: `make bench`'s "first converged chart").
 
@@ -18,6 +20,8 @@ extern "C" {
 thread_local! {
     /// When the oldest input not yet shown on screen happened (ms on the performance clock).
     static INPUT_AT: Cell<Option<f64>> = const { Cell::new(None) };
+    /// The same input's clock for the analytic tier (ended by the first frame that shows it).
+    static ANALYTIC_AT: Cell<Option<f64>> = const { Cell::new(None) };
     /// Whether `reglab:first-result` has been marked (once per page load).
     static FIRST_RESULT: Cell<bool> = const { Cell::new(false) };
 }
@@ -38,15 +42,27 @@ fn measure(name: &str, start: f64, duration: f64) {
 /// A parameter changed: the clock for `reglab:input-to-frame` starts (if not already running
 /// for an earlier input that has not reached the screen yet: that one is the one waited on).
 pub fn mark_input() {
-    INPUT_AT.with(|c| {
-        if c.get().is_none() {
-            c.set(Some(now()));
-        }
-    });
+    let at = now();
+    for clock in [&INPUT_AT, &ANALYTIC_AT] {
+        clock.with(|c| {
+            if c.get().is_none() {
+                c.set(Some(at));
+            }
+        });
+    }
 }
 
-/// A result was drawn: ends the input-to-frame clock.
+/// The band, z* and counts of the latest input are drawn: ends the input-to-analytic clock.
+pub fn measure_input_to_analytic() {
+    if let Some(start) = ANALYTIC_AT.with(|c| c.take()) {
+        measure("reglab:input-to-analytic", start, now() - start);
+    }
+}
+
+/// A result was drawn: ends the input-to-frame clock (and the analytic one, when the answer came
+/// before any preview could be drawn: a change that is not a μ move).
 pub fn measure_input_to_frame() {
+    measure_input_to_analytic();
     if let Some(start) = INPUT_AT.with(|c| c.take()) {
         measure("reglab:input-to-frame", start, now() - start);
     }

@@ -7,6 +7,7 @@ pub mod envelope;
 pub mod explain;
 pub mod format;
 pub mod notebook;
+pub mod preview;
 pub mod qr;
 pub mod quiz;
 pub mod regime;
