@@ -1,7 +1,8 @@
 //! The recording's plan (frames, epochs, layout, names) and the WebM duration patch, natively.
 
 use reglab::view::video::{
-    extension, file_name, frame_count, frame_due_ms, frame_epoch, frame_step, Layout, FPS,
+    extension, file_name, frame_count, frame_due_ms, frame_epoch, frame_step, still_name, Layout,
+    FPS,
 };
 use reglab::view::webm::{duration_ms, with_duration, WebmError};
 
@@ -130,5 +131,9 @@ fn layout_names_and_types() {
     assert_eq!(
         file_name("0.1", 3, (1280, 720), "video/mp4"),
         "reglab-mu0.1-3s-1280x720.mp4"
+    );
+    assert_eq!(
+        still_name("0.1", (1920, 1080)),
+        "reglab-mu0.1-last-frame-1920x1080.png"
     );
 }

@@ -20,6 +20,7 @@ mod problem_panel;
 mod qr;
 mod quiz;
 mod readouts;
+mod record;
 mod regime_map;
 mod scrubber;
 mod share;
@@ -202,6 +203,7 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                     on_pause_resume=move || player.toggle()
                     on_step=move || player.step()
                     on_reset=move || player.reset() />
+                <record::RecordBar lab=lab theme=theme />
                 <controls::OptimizerControls params=params />
                 <problem_panel::ProblemPanel params=params />
                 <Advanced params=params />

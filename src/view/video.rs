@@ -86,3 +86,8 @@ pub fn extension(mime: &str) -> &'static str {
 pub fn file_name(mu: &str, seconds: u32, (w, h): (u32, u32), mime: &str) -> String {
     format!("reglab-mu{mu}-{seconds}s-{w}x{h}.{}", extension(mime))
 }
+
+/// The last frame's PNG: `reglab-mu0.1-last-frame-1280x720.png`.
+pub fn still_name(mu: &str, (w, h): (u32, u32)) -> String {
+    format!("reglab-mu{mu}-last-frame-{w}x{h}.png")
+}

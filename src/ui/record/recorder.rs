@@ -1,0 +1,155 @@
+//! The browser's side of a recording: whether it can record a canvas at all, and a MediaRecorder
+//! fed one frame at a time from a canvas' stream. No Rust closures are handed to the browser:
+//! the recorder's `dataavailable` and `stop` events resolve promises, so nothing outlives a
+//! recording but what its owner keeps.
+
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    BlobEvent, CanvasCaptureMediaStreamTrack, HtmlCanvasElement, MediaRecorder,
+    MediaRecorderOptions, MediaStream,
+};
+
+use super::{clock, text};
+use crate::view::video::TYPES;
+
+fn js(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| Reflect::get(&e, &"message".into()).ok()?.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Whether `object` has a function named `name` (asking before calling: a missing API would
+/// throw out of the wasm call).
+fn has_fn(object: &JsValue, name: &str) -> bool {
+    Reflect::get(object, &name.into()).is_ok_and(|f| f.is_function())
+}
+
+/// The file type this browser records a canvas to (the first of [`TYPES`] it supports), or
+/// why it cannot record at all.
+pub fn supported_type() -> Result<&'static str, &'static str> {
+    let window = web_sys::window().ok_or(text::NO_RECORDER)?;
+    let recorder = Reflect::get(&window, &"MediaRecorder".into()).unwrap_or(JsValue::UNDEFINED);
+    if !recorder.is_function() || !has_fn(&recorder, "isTypeSupported") {
+        return Err(text::NO_RECORDER);
+    }
+    let canvas_proto = Reflect::get(&window, &"HTMLCanvasElement".into())
+        .and_then(|c| Reflect::get(&c, &"prototype".into()))
+        .unwrap_or(JsValue::UNDEFINED);
+    if !has_fn(&canvas_proto, "captureStream") {
+        return Err(text::NO_CAPTURE);
+    }
+    TYPES
+        .into_iter()
+        .find(|t| MediaRecorder::is_type_supported(t))
+        .ok_or(text::NO_TYPE)
+}
+
+/// A MediaRecorder on a canvas' stream, fed by [`Recorder::frame`].
+pub struct Recorder {
+    recorder: MediaRecorder,
+    stream: MediaStream,
+    track: CanvasCaptureMediaStreamTrack,
+    /// Resolves with the recording (the one `dataavailable`: no timeslice is asked for).
+    data: Promise,
+    /// Resolves with the `stop` event.
+    stopped: Promise,
+}
+
+impl Recorder {
+    /// Starts recording `canvas` as `mime`; frames are sent only by [`Recorder::frame`].
+    pub fn start(canvas: &HtmlCanvasElement, mime: &str) -> Result<Self, String> {
+        // Rate 0: the stream carries a frame only when asked, so each drawn frame is one frame.
+        let stream = canvas
+            .capture_stream_with_frame_request_rate(0.0)
+            .map_err(js)?;
+        let track: CanvasCaptureMediaStreamTrack = stream
+            .get_video_tracks()
+            .get(0)
+            .dyn_into()
+            .map_err(|_| text::NO_CAPTURE.to_string())?;
+        if !has_fn(&track, "requestFrame") {
+            return Err(text::NO_CAPTURE.into());
+        }
+        let options = MediaRecorderOptions::new();
+        options.set_mime_type(mime);
+        // Charts are flat colour and thin lines: a generous rate keeps them sharp.
+        options.set_video_bits_per_second(8_000_000);
+        let recorder =
+            MediaRecorder::new_with_media_stream_and_media_recorder_options(&stream, &options)
+                .map_err(js)?;
+        let data = Promise::new(&mut |resolve, _| recorder.set_ondataavailable(Some(&resolve)));
+        let stopped = Promise::new(&mut |resolve, _| recorder.set_onstop(Some(&resolve)));
+        recorder.start().map_err(js)?;
+        Ok(Self {
+            recorder,
+            stream,
+            track,
+            data,
+            stopped,
+        })
+    }
+
+    /// The type the recorder writes (it may add codec details to the one asked for).
+    pub fn mime(&self) -> String {
+        let m = self.recorder.mime_type();
+        if m.is_empty() {
+            "video/webm".into()
+        } else {
+            m
+        }
+    }
+
+    /// Sends what the canvas shows now as the next frame.
+    pub fn frame(&self) {
+        self.track.request_frame();
+    }
+
+    /// A handle that stops the recording (for Cancel).
+    pub fn stopper(&self) -> MediaRecorder {
+        self.recorder.clone()
+    }
+
+    /// Stops (if still recording) and waits for the `stop` event; its time on the page's clock.
+    pub async fn stop(&self) -> f64 {
+        if self.recorder.state() != web_sys::RecordingState::Inactive {
+            let _ = self.recorder.stop();
+        }
+        let event = JsFuture::from(self.stopped.clone()).await;
+        event
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::Event>().ok())
+            .map_or_else(clock::now, |e| e.time_stamp())
+    }
+
+    /// The recorded file's bytes (after [`Recorder::stop`]).
+    pub async fn bytes(&self) -> Result<Vec<u8>, String> {
+        let event: BlobEvent = JsFuture::from(self.data.clone())
+            .await
+            .map_err(js)?
+            .dyn_into()
+            .map_err(|_| text::EMPTY.to_string())?;
+        let blob = event.data().ok_or(text::EMPTY)?;
+        let buffer = JsFuture::from(blob.array_buffer()).await.map_err(js)?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+}
+
+impl Drop for Recorder {
+    /// Lets the browser free the recorder and the stream: no handler keeps them, the capture
+    /// track ends.
+    fn drop(&mut self) {
+        self.recorder.set_ondataavailable(None);
+        self.recorder.set_onstop(None);
+        if self.recorder.state() != web_sys::RecordingState::Inactive {
+            let _ = self.recorder.stop();
+        }
+        let tracks = self.stream.get_tracks();
+        for t in tracks.iter() {
+            if let Ok(t) = t.dyn_into::<web_sys::MediaStreamTrack>() {
+                t.stop();
+            }
+        }
+    }
+}
