@@ -12,7 +12,7 @@
 // (c) the sweep finishes, (g) a reload works offline (service worker), (h) no console error. The
 // facts checked are those of the Playwright specs (tests/e2e/helpers.mjs: the `Lab` page object's
 // test ids and data attributes), and (i) the lecture stage, an embed and the QR overlay fit the
-// engine's window. Prints each engine's version and result line, then
+// engine's window, (k) Record makes a playable video or says why it cannot (record-check.mjs). Prints each engine's version and result line, then
 // `N passed, N failed`; exits 1 when a check failed.
 //
 // Nothing here is timed: engines differ in speed by up to 100× (issue 12), so every wait is
@@ -25,6 +25,7 @@ import { bandFor, closeRel, muAt } from '../e2e/helpers.mjs';
 import { waitFor } from './common.mjs';
 import { ROOT, serve } from './serve.mjs';
 import { pageSnapshot } from '../shared/page-state.mjs';
+import { recordCheck } from './record-check.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -430,6 +431,7 @@ function checks(engine, site, dist) {
         return `before Reveal no band, count or edge on the page; Reveal scores 1 and 1, band [−9, 11]; scrubber → epoch 4 000 with the loss cursor; warm μ 0.05 → 0.5 marked at ${marks}, err-inf ${Number(w.err.value).toExponential(2)}`;
       },
     },
+    recordCheck({ open, site, check, waitDone }),
     {
       id: 'h',
       name: 'no console error on any page of these checks',
