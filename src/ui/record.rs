@@ -23,7 +23,7 @@ use crate::ui::lab::Lab;
 use crate::ui::palette::Palette;
 use crate::view::shown::Shown;
 use crate::view::video::{extension, file_name, frame_count, frame_due_ms, still_name, SIZES};
-use clock::{now, sleep_until};
+use clock::now;
 use compose::Composer;
 use recorder::{supported_type, Recorder};
 
@@ -146,14 +146,15 @@ pub fn RecordBar(
     };
     let title = support.err().unwrap_or(text::RECORD_TITLE);
     view! {
-        <div class="record-bar" data-testid="record-bar"
+        <fieldset class="record-bar" data-testid="record-bar"
             data-record-state=move || ui.phase.get().word()
             data-record-held=move || ui.held.get()
             data-record-cancel-ms=move || ui.cancel_ms.get().map(|m| format!("{m:.1}"))
             data-record-duration-ms=move || ui.duration_ms.get().map(|m| format!("{m:.1}"))
             data-record-type=move || ui.mime.get()
             data-record-bytes=move || ui.bytes.get().to_string()>
-            <label class="choice">{text::SIZE}" "
+            <legend>{text::LEGEND}</legend>
+            <label class="record-size">{text::SIZE}
                 <select data-testid="record-size" disabled=busy
                     on:change=move |ev| size.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {SIZES.iter().enumerate().map(|(i, (_, _, label))| view! {
@@ -161,18 +162,22 @@ pub fn RecordBar(
                     }).collect_view()}
                 </select>
             </label>
-            <button type="button" data-testid="record" title=title on:click=start
-                disabled=move || support.is_err() || busy() || !has_run()>{text::RECORD}</button>
-            <button type="button" class="link-button" data-testid="record-still" on:click=still
-                disabled=move || support.is_err() || !has_run()>{text::STILL}</button>
+            <div class="buttons">
+                <button type="button" data-testid="record" title=title on:click=start
+                    disabled=move || support.is_err() || busy() || !has_run()>{text::RECORD}</button>
+                <Show when=busy>
+                    <button type="button" data-testid="record-cancel" on:click=move |_| cancel(ui)>{text::CANCEL}</button>
+                </Show>
+            </div>
             <Show when=busy>
                 <progress data-testid="record-progress" max=move || ui.frames.get().to_string()
                     value=move || ui.done.get().to_string()
                     aria-label=move || text::progress(ui.done.get(), ui.frames.get())></progress>
-                <button type="button" data-testid="record-cancel" on:click=move |_| cancel(ui)>{text::CANCEL}</button>
             </Show>
-            <span class="record-note" data-testid="record-message" role="status">{move || ui.note.get()}</span>
-        </div>
+            <p class="record-note" data-testid="record-message" role="status">{move || ui.note.get()}</p>
+            <button type="button" class="link-button" data-testid="record-still" on:click=still
+                disabled=move || support.is_err() || !has_run()>{text::STILL}</button>
+        </fieldset>
     }
 }
 
@@ -225,19 +230,17 @@ async fn capture(ui: Ui, job: &Job) -> Result<Option<String>, String> {
     });
     ui.control.set_value(Some(control.clone()));
     ui.held.set("recorder stream canvas");
-    let start = now();
+    // The file's time so far: each frame is recorded until the next one is due, so the file
+    // lasts frames / FPS seconds however long the frames take to draw (self-correcting: a frame
+    // held a little long shortens the next).
+    let mut recorded = 0.0;
     for k in 0..frames {
-        sleep_until(start + frame_due_ms(k)).await;
         if control.cancel_at.get().is_some() {
             break;
         }
         composer.draw(k)?;
-        recorder.frame();
         ui.done.set(k + 1);
-    }
-    if control.cancel_at.get().is_none() {
-        // The last frame is shown for its 1/30 s too.
-        sleep_until(start + frame_due_ms(frames)).await;
+        recorded += recorder.frame(frame_due_ms(k + 1) - recorded).await;
     }
     let stopped = recorder.stop().await;
     if let Some(at) = control.cancel_at.get() {
@@ -245,7 +248,7 @@ async fn capture(ui: Ui, job: &Job) -> Result<Option<String>, String> {
         return Ok(None);
     }
     ui.phase.set(Phase::Saving);
-    let duration = stopped - start;
+    let duration = recorded;
     ui.duration_ms.set(Some(duration));
     let mime = recorder.mime();
     let bytes = recorder.bytes().await?;

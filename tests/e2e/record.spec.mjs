@@ -42,8 +42,10 @@ async function inspect(context, video, mime, still) {
         v.onerror = () => bad(new Error(`the video does not load: ${v.error?.message}`));
       });
       const { duration, videoWidth: w, videoHeight: h } = v;
+      const pictures = [];
       const cells = (source) => {
         const c = document.createElement('canvas');
+        pictures.push(c);
         c.width = w;
         c.height = h;
         const ctx = c.getContext('2d', { willReadFrequently: true });
@@ -73,7 +75,9 @@ async function inspect(context, video, mime, still) {
       img.src = URL.createObjectURL(new Blob([bytes(still)], { type: 'image/png' }));
       await img.decode();
       const ref = cells(img);
-      return { duration, w, h, first, last, ref, stillSize: [img.naturalWidth, img.naturalHeight] };
+      // The two video frames as PNG, for the artifacts (a failing comparison is looked at).
+      const [firstPng, lastPng] = pictures.slice(0, 2).map((c) => c.toDataURL('image/png').split(',')[1]);
+      return { duration, w, h, first, last, ref, firstPng, lastPng, stillSize: [img.naturalWidth, img.naturalHeight] };
     },
     { video, mime, still, grid: GRID },
   );
@@ -132,6 +136,9 @@ test.describe('record', () => {
     expect(await lab.chartPixels()).toBe(livePixels);
 
     const v = await inspect(context, video.bytes.toString('base64'), mime, still.bytes.toString('base64'));
+    for (const [name, b64] of [['first', v.firstPng], ['last', v.lastPng]]) {
+      fs.writeFileSync(path.join(ARTIFACTS, `record-video-${name}-frame.png`), Buffer.from(b64, 'base64'));
+    }
     const lastVsStill = diff(v.last, v.ref);
     const firstVsLast = diff(v.first, v.last);
     console.log(

@@ -82,6 +82,8 @@ impl Recorder {
         let data = Promise::new(&mut |resolve, _| recorder.set_ondataavailable(Some(&resolve)));
         let stopped = Promise::new(&mut |resolve, _| recorder.set_onstop(Some(&resolve)));
         recorder.start().map_err(js)?;
+        // Paused between frames (see `frame`).
+        recorder.pause().map_err(js)?;
         Ok(Self {
             recorder,
             stream,
@@ -101,9 +103,17 @@ impl Recorder {
         }
     }
 
-    /// Sends what the canvas shows now as the next frame.
-    pub fn frame(&self) {
+    /// Records what the canvas shows now for `ms` of the file's time: resumes the recorder, sends
+    /// the frame, waits, pauses again. A paused recorder's clock stands still, so drawing the
+    /// next frame (which may take longer than a frame on a slow or busy machine) adds nothing to
+    /// the file's length. Returns the time actually recorded (the page's clock).
+    pub async fn frame(&self, ms: f64) -> f64 {
+        let resumed = clock::now();
+        let _ = self.recorder.resume();
         self.track.request_frame();
+        clock::sleep_until(resumed + ms).await;
+        let _ = self.recorder.pause();
+        clock::now() - resumed
     }
 
     /// A handle that stops the recording (for Cancel).

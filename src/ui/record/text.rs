@@ -1,7 +1,8 @@
 //! Every string the recording UI shows, in one place (the i18n work moves them into its
 //! catalogue).
 
-pub const RECORD: &str = "Record video";
+pub const LEGEND: &str = "Video for slides";
+pub const RECORD: &str = "Record";
 pub const RECORD_TITLE: &str =
     "Render the run's playback (z chart, losses, caption) to a video file for slides";
 pub const CANCEL: &str = "Cancel";
