@@ -106,7 +106,7 @@ async function downloadOf(page, click) {
 }
 
 test.describe('record', () => {
-  test('a 3 s recording at 1280×720: duration, size, first ≠ last, last = the finished run', async ({ page, context }) => {
+  test('a 3 s recording at 1280×720: duration, size, first ≠ last, last = the finished run', async ({ page, context }, testInfo) => {
     test.setTimeout(180_000);
     const problems = watchProblems(page);
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -128,7 +128,8 @@ test.describe('record', () => {
     expect(video.name).toMatch(/^reglab-mu0\.1-3s-1280x720\.(mp4|webm)$/);
     expect(attrs.recordHeld).toBe('none');
     expect(await page.locator('.rec-chart').count()).toBe(0);
-    fs.writeFileSync(path.join(ARTIFACTS, video.name), video.bytes);
+    // The video under test-results/ (git ignores it there), the pictures with the artifacts.
+    fs.writeFileSync(testInfo.outputPath(video.name), video.bytes);
     fs.writeFileSync(path.join(ARTIFACTS, still.name), still.bytes);
 
     // The live page was not touched: same run, same pixels.
