@@ -6,10 +6,7 @@
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    BlobEvent, CanvasCaptureMediaStreamTrack, HtmlCanvasElement, MediaRecorder,
-    MediaRecorderOptions, MediaStream,
-};
+use web_sys::{BlobEvent, HtmlCanvasElement, MediaRecorder, MediaRecorderOptions, MediaStream};
 
 use super::{clock, text};
 use crate::view::video::TYPES;
@@ -50,7 +47,9 @@ pub fn supported_type() -> Result<&'static str, &'static str> {
 pub struct Recorder {
     recorder: MediaRecorder,
     stream: MediaStream,
-    track: CanvasCaptureMediaStreamTrack,
+    /// Sends the canvas' picture as a frame: `request` called on `track`.
+    track: JsValue,
+    request: js_sys::Function,
     /// Resolves with the recording (the one `dataavailable`: no timeslice is asked for).
     data: Promise,
     /// Resolves with the `stop` event.
@@ -64,14 +63,18 @@ impl Recorder {
         let stream = canvas
             .capture_stream_with_frame_request_rate(0.0)
             .map_err(js)?;
-        let track: CanvasCaptureMediaStreamTrack = stream
-            .get_video_tracks()
-            .get(0)
-            .dyn_into()
-            .map_err(|_| text::NO_CAPTURE.to_string())?;
-        if !has_fn(&track, "requestFrame") {
+        // The spec's requestFrame is on the track (Chromium, WebKit); Firefox has it on the stream.
+        let track: JsValue = stream.get_video_tracks().get(0);
+        let track = if has_fn(&track, "requestFrame") {
+            track
+        } else if has_fn(&stream, "requestFrame") {
+            stream.clone().into()
+        } else {
             return Err(text::NO_CAPTURE.into());
-        }
+        };
+        let request: js_sys::Function = Reflect::get(&track, &"requestFrame".into())
+            .map_err(js)?
+            .unchecked_into();
         let options = MediaRecorderOptions::new();
         options.set_mime_type(mime);
         // Charts are flat colour and thin lines: a generous rate keeps them sharp.
@@ -88,6 +91,7 @@ impl Recorder {
             recorder,
             stream,
             track,
+            request,
             data,
             stopped,
         })
@@ -110,7 +114,7 @@ impl Recorder {
     pub async fn frame(&self, ms: f64) -> f64 {
         let resumed = clock::now();
         let _ = self.recorder.resume();
-        self.track.request_frame();
+        let _ = self.request.call0(&self.track);
         clock::sleep_until(resumed + ms).await;
         let _ = self.recorder.pause();
         clock::now() - resumed
