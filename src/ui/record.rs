@@ -246,7 +246,9 @@ async fn capture(ui: Ui, job: &Job) -> Result<Option<String>, String> {
         }
         composer.draw(k)?;
         ui.done.set(k + 1);
-        recorded += recorder.frame(frame_due_ms(k + 1) - recorded).await;
+        // The last picture is the one a slide ends on: sent thrice (see Recorder::frame).
+        let sends = if k + 1 == frames { 3 } else { 1 };
+        recorded += recorder.frame(frame_due_ms(k + 1) - recorded, sends).await;
     }
     let stopped = recorder.stop().await;
     if let Some(at) = control.cancel_at.get() {

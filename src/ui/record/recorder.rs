@@ -124,11 +124,18 @@ impl Recorder {
     /// Records what the canvas shows now for `ms` of the file's time: resumes the recorder, sends
     /// the frame, waits, pauses again. A paused recorder's clock stands still, so drawing the
     /// next frame (which may take longer than a frame on a slow or busy machine) adds nothing to
-    /// the file's length. Returns the time actually recorded (the page's clock).
-    pub async fn frame(&self, ms: f64) -> f64 {
+    /// the file's length. The picture is sent `sends` times spread over its `ms` (the same
+    /// picture: the file shows no difference): Chromium's encoder drops a frame that arrives while
+    /// it is busy, and the last one must not be lost. Returns the time actually recorded (the
+    /// page's clock).
+    pub async fn frame(&self, ms: f64, sends: u32) -> f64 {
         let resumed = clock::now();
         let _ = self.recorder.resume();
         let _ = self.request.call0(&self.track);
+        for k in 1..sends {
+            clock::sleep_until(resumed + ms * f64::from(k) / f64::from(sends)).await;
+            let _ = self.request.call0(&self.track);
+        }
         clock::sleep_until(resumed + ms).await;
         let _ = self.recorder.pause();
         clock::now() - resumed
