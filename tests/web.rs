@@ -764,3 +764,59 @@ async fn mounted_lab_moves_mu_by_slider_and_text_field() {
     drop(handle);
     container.remove();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Numbers typed or linked: the browser's parser behind Rust's grammar (src/link/decimal.rs)
+// ---------------------------------------------------------------------------------------------
+
+/// In the page, `parse_f64` / `parse_f32` are the browser's `parseFloat` behind Rust's grammar:
+/// they must give what `str::parse` gives, bit for bit, including on f32 midpoints.
+#[wasm_bindgen_test]
+fn the_page_reads_numbers_as_str_parse_does() {
+    use reglab::link::decimal::{parse_f32, parse_f64};
+    let texts = [
+        "0.1",
+        "-0",
+        "1e-3",
+        ".5",
+        "5.",
+        "+2.5E+3",
+        "1e400",
+        "-1e-400",
+        "inf",
+        "-Infinity",
+        "nan",
+        "0.05",
+        "3.4028235677973366e38",
+        "1.00000005960464477539062", // the midpoint above 1
+        "1.000000059604644775390625000000001",
+        "1.000000059604644775390624999999999",
+        "16777217",
+        "123456789012345678901234567890",
+        "4.9406564584124654e-324",
+        "",
+        "1e",
+        "0x10",
+        " 1",
+        "1_0",
+        "Infinity ",
+        "−1",
+    ];
+    for text in texts {
+        let (want, got) = (text.parse::<f64>().ok(), parse_f64(text));
+        assert_eq!(
+            want.map(|x| x.is_nan()),
+            got.map(|x| x.is_nan()),
+            "{text:?}"
+        );
+        if want.is_some_and(|x| !x.is_nan()) {
+            assert_eq!(
+                want.map(f64::to_bits),
+                got.map(f64::to_bits),
+                "f64 {text:?}"
+            );
+            let want32 = text.parse::<f32>().ok().map(f32::to_bits);
+            assert_eq!(want32, parse_f32(text).map(f32::to_bits), "f32 {text:?}");
+        }
+    }
+}

@@ -1,7 +1,11 @@
 //! The page: panic hook + mount.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic's message and place, on the console. (console_error_panic_hook added a JS stack,
+    // which says little without the names a release build strips, for more wasm.)
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
     reglab::ui::lang::choose();
     leptos::mount::mount_to_body(reglab::ui::App);
 }

@@ -1,7 +1,11 @@
 //! The Web Worker: panic hook + worker start.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic's message and place, on the console. (console_error_panic_hook added a JS stack,
+    // which says little without the names a release build strips, for more wasm.)
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
     if let Err(e) = reglab::worker::start() {
         web_sys::console::error_2(&"reglab worker failed to start:".into(), &e);
     }

@@ -6,12 +6,15 @@
 //! - [`table`]: one row per URL key (kind, bounds, field, label) and the legacy keys;
 //!   [`value`] reads and writes one key, [`query`] the whole query string and its JSON.
 //! - [`convert`]: `Params` → [`crate::spec::RunSpec`] / [`crate::spec::SweepSpec`], once.
+//! - [`decimal`]: reading a decimal number as `str::parse` does, without core's float parser
+//!   in the page.
 //! - [`z0_code`]: z0 values in a link; [`mu_scale`]: the μ slider's log scale; [`keys`]: the
 //!   lecture keys; [`tour`]: the guided tour's steps (each step is a link); [`embed`]: the
 //!   embed link, its `<iframe>` code and the way back to the full lab.
 
 pub mod choice;
 pub mod convert;
+pub mod decimal;
 pub mod embed;
 pub mod keys;
 pub mod mu_scale;

@@ -35,7 +35,5 @@ pub fn round_sig(x: f64, digits: i32) -> f64 {
     let scale = 10f64.powi(digits - 1 - x.abs().log10().floor() as i32);
     let y = (x * scale).round() / scale;
     // Parse the printed value so that e.g. 0.1 is the f64 closest to 0.1, not 0.1000…02.
-    format!("{y:.*e}", (digits - 1) as usize)
-        .parse()
-        .unwrap_or(y)
+    super::decimal::parse_f64(&format!("{y:.*e}", (digits - 1) as usize)).unwrap_or(y)
 }

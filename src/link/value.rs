@@ -154,9 +154,7 @@ impl Params {
 }
 
 fn read_real(text: &str, min: f64, max: f64) -> Result<f64, String> {
-    let x: f64 = text
-        .parse()
-        .map_err(|_| t().notices.not_a_number.to_string())?;
+    let x = super::decimal::parse_f64(text).ok_or_else(|| t().notices.not_a_number.to_string())?;
     check_real(x, min, max)
 }
 

@@ -70,7 +70,7 @@ const MIN_FONT: f64 = 14.0;
 fn font_px(canvas: &HtmlCanvasElement) -> Option<f64> {
     let style = web_sys::window()?.get_computed_style(canvas).ok()??;
     let text = style.get_property_value("font-size").ok()?;
-    text.trim_end_matches("px").parse().ok()
+    crate::link::decimal::parse_f64(text.trim_end_matches("px"))
 }
 
 /// The scale a canvas would be drawn at now, without touching it.

@@ -48,7 +48,8 @@ pub fn MuControl(
                 aria-invalid=move || bad_input.get().to_string()
                 prop:value=move || short(mu.get())
                 on:change=move |ev| {
-                    let accepted = event_target_value(&ev).trim().parse::<f64>().map_err(|e| e.to_string()).and_then(on_change);
+                    let typed = crate::link::decimal::parse_f64(event_target_value(&ev).trim());
+                    let accepted = typed.ok_or_else(String::new).and_then(on_change);
                     bad_input.set(accepted.is_err());
                 }
             />

@@ -19,11 +19,12 @@ fn save(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), 
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| super::js_error::js_error(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|e| super::js_error::js_error(&e))?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(|e| super::js_error::js_error(&e))?
         .unchecked_into();
     link.set_href(&url);
     link.set_download(filename);

@@ -215,10 +215,7 @@ fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static) {
     use std::{cell::Cell, rc::Rc};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     type Callback = Closure<dyn FnMut(JsValue)>;
-    let why = |e: &JsValue| match e.dyn_ref::<js_sys::Error>() {
-        Some(err) => String::from(err.message()),
-        None => format!("{e:?}"),
-    };
+    let why = super::js_error::js_error;
     let slot = Rc::new(Cell::new(Some(done)));
     let finish = move |r: Result<String, String>| {
         if let Some(f) = slot.take() {

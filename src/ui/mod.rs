@@ -10,6 +10,7 @@ mod explain;
 mod explorer;
 mod exports;
 mod first_screen;
+mod js_error;
 pub mod lab;
 pub mod lang;
 pub mod lecture;
@@ -21,6 +22,7 @@ mod problem_panel;
 mod qr;
 mod quiz;
 mod readouts;
+mod record;
 mod regime_map;
 mod scrubber;
 mod share;
@@ -207,6 +209,7 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                     on_pause_resume=move || player.toggle()
                     on_step=move || player.step()
                     on_reset=move || player.reset() />
+                <record::RecordBar lab=lab theme=theme />
                 <controls::OptimizerControls params=params />
                 <problem_panel::ProblemPanel params=params />
                 <Advanced params=params />

@@ -14,7 +14,7 @@ pub fn render_png(
     palette: &Palette,
     draw: impl FnOnce(&HtmlCanvasElement) -> Result<(), String>,
 ) -> Result<Vec<u8>, String> {
-    let js = |e: wasm_bindgen::JsValue| format!("PNG export: {e:?}");
+    let js = |e: wasm_bindgen::JsValue| format!("PNG export: {}", super::js_error::js_error(&e));
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -59,13 +59,7 @@ pub fn render_png(
     )
     .map_err(js)?;
 
-    let url = out.to_data_url_with_type("image/png").map_err(js)?;
-    let b64 = url.split_once(',').map(|(_, b)| b).ok_or("bad data URL")?;
-    let binary = web_sys::window()
-        .ok_or("no window")?
-        .atob(b64)
-        .map_err(js)?;
-    let png: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
+    let png = canvas_png(&out)?;
     crate::view::csv::png_with_text(
         &png,
         &[
@@ -74,4 +68,16 @@ pub fn render_png(
             ("Source", &params.to_query()),
         ],
     )
+}
+
+/// What `canvas` shows, as PNG bytes.
+pub fn canvas_png(canvas: &HtmlCanvasElement) -> Result<Vec<u8>, String> {
+    let js = |e: wasm_bindgen::JsValue| format!("PNG: {}", super::js_error::js_error(&e));
+    let url = canvas.to_data_url_with_type("image/png").map_err(js)?;
+    let b64 = url.split_once(',').map(|(_, b)| b).ok_or("bad data URL")?;
+    let binary = web_sys::window()
+        .ok_or("no window")?
+        .atob(b64)
+        .map_err(js)?;
+    Ok(binary.chars().map(|c| c as u32 as u8).collect())
 }

@@ -29,8 +29,8 @@ pub fn parse_values(text: &str) -> Result<Vec<f32>, String> {
     words
         .iter()
         .enumerate()
-        .map(|(i, w)| match w.parse::<f32>() {
-            Ok(x) if x.is_finite() && x.abs() <= 1e6 => Ok(x),
+        .map(|(i, w)| match crate::link::decimal::parse_f32(w) {
+            Some(x) if x.is_finite() && x.abs() <= 1e6 => Ok(x),
             _ => {
                 let (i, text) = ((i + 1).to_string(), w.chars().take(20).collect::<String>());
                 Err(fill(t().panels.bad_value, &[("i", &i), ("text", &text)]))

@@ -242,7 +242,7 @@ fn EdgeField(
         <label class="edge-field" for=id>{label}
             <input id=id type="number" step="0.1" data-testid=id prop:value=value
                 on:change=move |ev| {
-                    if let Ok(x) = event_target_value(&ev).trim().replace('−', "-").parse::<f64>() {
+                    if let Some(x) = crate::link::decimal::parse_f64(&event_target_value(&ev).trim().replace('−', "-")) {
                         quiz.prediction.update(|p| p.set_edge(edge, x));
                     }
                 } />

@@ -15,3 +15,5 @@ pub mod run_state;
 pub mod shown;
 pub mod sweep_shown;
 pub mod tournesol_story;
+pub mod video;
+pub mod webm;

@@ -237,7 +237,7 @@ fn paint_cells(
     cols: usize,
     (x, y, w, h): (i32, i32, i32, i32),
 ) -> DrawResult {
-    let js = |e: wasm_bindgen::JsValue| format!("heatmap: {e:?}");
+    let js = |e: wasm_bindgen::JsValue| format!("heatmap: {}", crate::ui::js_error::js_error(&e));
     let mut rgba = vec![0u8; rows * cols * 4];
     for r in 0..rows {
         // Image row 0 is the top: the largest μ.

@@ -115,8 +115,12 @@ impl WorkerClient {
         let generation = self.0.borrow().generation;
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options("./worker_loader.js", &options)
-            .map_err(|e| format!("could not start the worker: {e:?}"))?;
+        let worker = Worker::new_with_options("./worker_loader.js", &options).map_err(|e| {
+            format!(
+                "could not start the worker: {}",
+                crate::ui::js_error::js_error(&e)
+            )
+        })?;
         let c = self.clone();
         let message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             if c.is_current(generation) {
