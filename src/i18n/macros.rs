@@ -17,6 +17,12 @@ macro_rules! catalogue {
             /// The French texts.
             pub const FR: $name = $name { $( $key: $fr, )* };
 
+            /// Every (key, English, French) of this area, as data: what the page looks names up
+            /// in (a table in the wasm's data, where building [`Self::entries`]' vector at each
+            /// lookup was code).
+            pub const TABLE: &'static [(&'static str, &'static str, &'static str)] =
+                &[$( (stringify!($key), $en, $fr), )*];
+
             /// Every (key, text) of this area.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$( (stringify!($key), self.$key), )*]

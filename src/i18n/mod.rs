@@ -135,38 +135,40 @@ pub const SAME_IN_BOTH: &[&str] = &[
     "key_labels.c",
 ];
 
-/// An area's entries, as [`Messages::entries`] lists them.
-type Entries = Vec<(&'static str, &'static str)>;
+/// An area's (key, English, French) table.
+type Table = &'static [(&'static str, &'static str, &'static str)];
+
+/// `(en, fr)`'s text in the page's language.
+fn pick((en, fr): (&'static str, &'static str)) -> &'static str {
+    match lang() {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
 
 /// `english`, an entry of the area `area` picks, in the page's language; `english` itself
 /// when the area has no such entry.
-fn translated(english: &'static str, area: fn(&'static Messages) -> Entries) -> &'static str {
-    if lang() == Lang::En {
-        return english;
-    }
-    let found = area(&EN).into_iter().position(|(_, en)| en == english);
-    found.map_or(english, |i| area(t())[i].1)
+fn translated(english: &'static str, table: Table) -> &'static str {
+    let found = table.iter().find(|(_, en, _)| *en == english);
+    found.map_or(english, |&(_, en, fr)| pick((en, fr)))
 }
 
 /// A name that the core or the link keep in English (an optimizer, a fit, a menu choice), in
 /// the page's language; a name with no entry in [`charts::Names`] (Adam, SGD) is shown as is.
 pub fn name(english: &'static str) -> &'static str {
-    translated(english, |m| m.names.entries())
+    translated(english, charts::Names::TABLE)
 }
 
 /// A notice the link table keeps in English (an older key's note), in the page's language.
 pub fn link_notice(english: &'static str) -> &'static str {
-    translated(english, |m| m.link_notices.entries())
+    translated(english, keys::LinkNotices::TABLE)
 }
 
 /// The label of link key `key` in the page's language; `english` (the table's label) when the
 /// key has no entry (symbols such as μ).
 pub fn key_label(key: &str, english: &'static str) -> &'static str {
-    let en = EN.key_labels.entries();
-    match en.iter().position(|(k, _)| *k == key) {
-        Some(i) => t().key_labels.entries()[i].1,
-        None => english,
-    }
+    let found = keys::KeyLabels::TABLE.iter().find(|(k, _, _)| *k == key);
+    found.map_or(english, |&(_, en, fr)| pick((en, fr)))
 }
 
 /// `template` with each `{name}` replaced by its value (a hole with no value stays as written,

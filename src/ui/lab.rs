@@ -54,9 +54,6 @@ pub struct Lab {
     pub notices: RwSignal<Vec<Replaced>>,
     /// The picture on screen.
     pub frame: RwSignal<Option<Frame>>,
-    /// The analytic tier: the band, z* and counts of the slider's μ, drawn over the shown run
-    /// until the worker's answer for that μ replaces it (see view::preview).
-    pub preview: Memo<Option<Arc<Preview>>>,
     /// Where the run stands.
     pub state: RwSignal<RunState>,
     /// Epochs done and compute ms of the run in progress.
@@ -88,15 +85,10 @@ impl Lab {
         let notices = parsed.replaced.into_iter().chain(parsed.legacy).collect();
         let quiz = Quiz::new(&parsed.params);
         let params = RwSignal::new(parsed.params);
-        let preview = Memo::new(move |_| {
-            let wanted = params.with(|p| p.run_spec(0));
-            frame.with(|f: &Option<Frame>| f.as_ref().and_then(|f| Preview::over(&f.shown, &wanted)))
-        });
         let lab = Lab {
             params,
             notices: RwSignal::new(notices),
             frame,
-            preview,
             state,
             progress: RwSignal::new((0, 0.0)),
             message: RwSignal::new(String::new()),
@@ -199,6 +191,17 @@ impl Lab {
         let finite =
             !matches!(r.reason, StopReason::Diverged { .. }) && r.z.iter().all(|z| z.is_finite());
         (same_problem && finite && r.spec.mu != spec.mu).then_some(shown)
+    }
+
+    /// The analytic tier: the band, z* and counts of the slider's μ, to draw over the shown run
+    /// until the worker's answer for that μ replaces it (see view::preview). Reads the settings
+    /// and the picture, so a chart or readout that calls it follows both. (A plain function, not
+    /// a memo: computing it is a few hundred clamps, and a memo of a new type cost 2 KB of wasm.)
+    #[inline(never)] // called by the caption, the z chart and the readouts: one copy
+    pub fn preview(self) -> Option<Arc<Preview>> {
+        let wanted = self.params.with(|p| p.run_spec(0));
+        self.frame
+            .with(|f| f.as_ref().and_then(|f| Preview::over(&f.shown, &wanted)))
     }
 
     /// Sends `request` to the run worker; its run id.

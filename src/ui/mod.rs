@@ -161,7 +161,6 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
     let (frame, state, player) = (lab.frame, lab.state, lab.player);
     let shown_frame = Signal::derive(move || frame.get());
     let compare = Signal::derive(move || lab.compare.get());
-    let preview = Signal::derive(move || lab.preview.get());
     let selected = RwSignal::new(0usize);
     view! {
         <section class="lab" aria-label=t().lab.tab_live hidden=move || params.get().view != View::Live>
@@ -169,7 +168,7 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                 if lab.quiz.pending() {
                     fill(t().lab.predict_caption, &[("mu", &crate::i18n::num(params.get().mu))])
                 } else {
-                    lecture::caption(&frame.get(), lab.preview.get().as_deref())
+                    lecture::caption(&frame.get(), lab.preview().as_deref())
                 }
             }}</p>
             <Show when=move || lab.quiz.pending()>
@@ -180,7 +179,7 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
             // While predicting, the charts are hidden and hold no picture (Predict clears the
             // frame, and a chart without a picture clears its canvas and its data attributes).
             <section class="charts" aria-label=t().lab.charts hidden=move || lab.quiz.pending()>
-                <ZPanel frame=shown_frame preview=preview theme=theme selected=selected compare=compare on_drag=Callback::new(move |(i, x)| lab.drag_z0(i, x))>
+                <ZPanel frame=shown_frame lab=lab theme=theme selected=selected compare=compare on_drag=Callback::new(move |(i, x)| lab.drag_z0(i, x))>
                     <scrubber::Scrubber frame=frame player=player state=state />
                     <quiz::QuizScore quiz=lab.quiz />
                 </ZPanel>
@@ -191,7 +190,7 @@ pub fn LiveLab(lab: Lab, theme: Signal<palette::Palette>) -> impl IntoView {
                 <MuControl mu=Signal::derive(move || params.get().mu) on_change=move |x| lab.set_mu(x) />
                 <share::EmbedOpen params=params />
             </div>
-            <Readouts frame=shown_frame preview=preview state=state epochs=Signal::derive(move || params.get().epochs) progress=lab.progress message=lab.message ready=lab.ready compare=compare />
+            <Readouts frame=shown_frame lab=lab state=state epochs=Signal::derive(move || params.get().epochs) progress=lab.progress message=lab.message ready=lab.ready compare=compare />
             <section class="controls" aria-label=t().lab.controls>
                 <div class="teach-bar">
                     <label class="choice check warm-start" title=t().lab.warm_title>

@@ -98,8 +98,9 @@ fn report(result: Result<(), String>) {
 pub fn ZPanel(
     /// The picture.
     frame: Signal<Option<Frame>>,
-    /// The slider's μ's band and z* while the worker computes it (the analytic tier).
-    preview: Signal<Option<Arc<Preview>>>,
+    /// The lab: its preview, the slider's μ's band and z* while the worker computes it (the
+    /// analytic tier).
+    lab: crate::ui::lab::Lab,
     /// Changes when the colour scheme does.
     theme: Signal<Palette>,
     /// The coordinate a click picks for the subgradient explorer.
@@ -126,7 +127,7 @@ pub fn ZPanel(
             return forget_picture(&canvas, last_drawn);
         };
         let other = compare.get();
-        let preview = preview.get();
+        let preview = lab.preview();
         let key = DrawKey {
             preview: preview.as_ref().map(|p| Arc::as_ptr(p) as usize),
             ..DrawKey::of(&canvas, &f, other.as_ref(), palette)

@@ -6,7 +6,6 @@ use crate::i18n::{fill, localise, num, num_fixed, range, t};
 
 use crate::link::{fmt_real, Replaced};
 use crate::view::run_state::RunState;
-use crate::view::preview::Preview;
 use crate::view::shown::Frame;
 
 /// The numbers a lecturer reads out: band, clamped count, epoch, compute time, distance to z*.
@@ -14,8 +13,9 @@ use crate::view::shown::Frame;
 pub fn Readouts(
     /// The picture.
     frame: Signal<Option<Frame>>,
-    /// The slider's μ's band and count while the worker computes it (the analytic tier).
-    preview: Signal<Option<std::sync::Arc<Preview>>>,
+    /// The lab: its preview, the slider's μ's band and count while the worker computes it (the
+    /// analytic tier).
+    lab: crate::ui::lab::Lab,
     /// Run state.
     state: RwSignal<RunState>,
     /// Epochs planned for the current settings.
@@ -29,14 +29,14 @@ pub fn Readouts(
     /// A second optimizer's run (compare mode).
     compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
 ) -> impl IntoView {
-    let band = move || match preview.get() {
+    let band = move || match lab.preview() {
         Some(p) => p.band,
         None => frame.get().and_then(|f| f.shown.band),
     };
     // Coordinates held away from z0: the preview's while it is shown.
     let clamped = move || {
         let f = frame.get()?;
-        Some(preview.get().map_or(f.shown.clamped, |p| p.clamped))
+        Some(lab.preview().map_or(f.shown.clamped, |p| p.clamped))
     };
     let epoch = move || match (state.get(), frame.get()) {
         (RunState::Running, None) | (RunState::Computing, _) => progress.get().0,

@@ -3,7 +3,9 @@
 //! analytic tier, drawn before the worker answers), `reglab:input-to-frame` (a μ change → the
 //! first frame drawn with the worker's answer for it: the converged frame), `reglab:run` (the
 //! worker's compute time of a run, placed so it ends now) and the mark `reglab:first-result`
-//! (the animation frame that first shows a finished run: `make bench`'s "first converged chart").
+//! (the animation frame that first shows a finished run: `make bench`'s "first converged chart"),
+//! `reglab:round-trip` and `reglab:worker-overhead` (a request posted → its answer decoded, and
+//! that less the worker's compute).
 
 use std::cell::Cell;
 
@@ -26,7 +28,8 @@ thread_local! {
     static FIRST_RESULT: Cell<bool> = const { Cell::new(false) };
 }
 
-fn now() -> f64 {
+/// The page's clock (ms).
+pub fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -66,6 +69,19 @@ pub fn measure_input_to_frame() {
     if let Some(start) = INPUT_AT.with(|c| c.take()) {
         measure("reglab:input-to-frame", start, now() - start);
     }
+}
+
+/// A run's answer is decoded on the page: `reglab:round-trip` (posted → decoded) and
+/// `reglab:worker-overhead`, the round trip less the worker's compute time (encoding, messages,
+/// slices, decoding: `make bench`'s worker overhead).
+pub fn measure_round_trip(posted_at: f64, compute_ms: f64) {
+    let end = now();
+    measure("reglab:round-trip", posted_at, end - posted_at);
+    measure(
+        "reglab:worker-overhead",
+        end - compute_ms,
+        end - posted_at - compute_ms,
+    );
 }
 
 /// Records a run's worker compute time as a measure ending now.

@@ -119,7 +119,7 @@ impl Composer {
         ctx.set_fill_style_str(&rgb(p.foreground));
         ctx.set_font(&format!("{size}px sans-serif"));
         ctx.set_text_baseline("middle");
-        let caption = crate::ui::lecture::caption(&Some(f.clone()));
+        let caption = crate::ui::lecture::caption(&Some(f.clone()), None);
         ctx.set_text_align("left");
         ctx.fill_text(&caption, size * 0.6, strip / 2.0)
             .map_err(js)?;
