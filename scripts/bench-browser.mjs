@@ -4,7 +4,8 @@
 //
 //   node scripts/bench-browser.mjs --dist DIR [--out FILE.json]
 //       seed run, seed sweep, input-to-frame, a slider drag, 200 μ changes, 20 s of a heavy run,
-//       fresh load; prints a summary, writes JSON to FILE
+//       fresh load, the plain-JS peer of the seed run, first load on a throttled network; prints a
+//       summary, writes JSON to FILE
 //   node scripts/bench-browser.mjs --dist A --dist B [--rounds 6]
 //       A/B: the seed run of two builds, interleaved under the same load; prints each build's
 //       median µs/epoch and the ratio B/A
@@ -18,6 +19,10 @@
 // and tests/e2e/faults.spec.mjs, done the same way: those specs check what the page does and only
 // print these timings (issue 12: `make test` has no CPU-dependent threshold); their targets are
 // checked here, by scripts/bench-table.mjs.
+//
+// Issue 17: the seed run of a plain JavaScript float32 Keras-Adam loop (scripts/bench-peer-js.mjs)
+// in a blank page of the same browser, timed by that page, and its final z against the z of
+// reglab's Run CSV; and the first load on lecture-hall Wi-Fi (CDP network throttling, below).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +30,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { CHROMIUM_LAUNCH } from '../tests/e2e/chromium.mjs';
+import { jsAdamPeer, zDiff } from './bench-peer-js.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,19 +59,24 @@ const CHANGE_GAP_MS = 49;
 const HEAVY_QUERY = 'n=10000&epochs=10000000'; // 10^11 coordinate-steps: minutes of work
 const HEAVY_WATCH_S = 20; // seconds of it watched (faults.spec.mjs)
 const ROUNDS = Number(one('rounds', 6)); // A/B rounds: each opens a fresh page of A and of B
+const JS_PEER = { n: 100, epochs: SEED_EPOCHS, mu: 0.1, warmups: 2, reps: 7 };
+// Lecture-hall Wi-Fi (Network.emulateNetworkConditions): 1.6 Mbit/s down, 750 kbit/s up, 150 ms.
+const WIFI = { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+const WIFI_LOADS = 3;
 const TIMEOUT = 60_000;
 
 // ------------------------------------------------------------------------------------------------
 // Serving and launching
 // ------------------------------------------------------------------------------------------------
 
-/** Starts scripts/serve-dist.mjs on a free port for `dir`; resolves to { url, stop }. */
-function serve(dir) {
+/** Starts scripts/serve-dist.mjs on a free port for `dir` (with `extra` options); resolves to
+ * { url, stop }. */
+function serve(dir, extra = []) {
   // A build from before the CSP work (an inline loader script) is served without the header, as
   // it was deployed then; every newer build is benched as it is deployed now, under the CSP.
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const csp = /<script(?![^>]*\bsrc=)[^>]*>/.test(html) ? ['--csp', 'off'] : [];
-  const args = [path.join(ROOT, 'scripts/serve-dist.mjs'), '--dir', dir, '--port', '0', ...csp];
+  const args = [path.join(ROOT, 'scripts/serve-dist.mjs'), '--dir', dir, '--port', '0', ...csp, ...extra];
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -84,9 +95,9 @@ function serve(dir) {
 const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
 
 /** A page in a context of its own (no shared cache or compiled code), console errors reported.
- * Close it with `closePage`. */
-async function freshPage(viewport = { width: 1400, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+ * Close it with `closePage`. `options` go to the new context. */
+async function freshPage(viewport = { width: 1400, height: 900 }, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`  page error: ${e}`));
   page.on('console', (m) => m.type() === 'error' && console.error(`  console error: ${m.text()}`));
@@ -183,8 +194,26 @@ async function seedRun(base) {
   await page.waitForTimeout(300);
   const warm = [];
   for (let i = 0; i < WARM_RUNS; i += 1) warm.push(await runAgain(page));
+  const z = await runZ(page);
   await closePage(page);
-  return { first, warm: summary(warm) };
+  return { first, warm: summary(warm), z };
+}
+
+/** The z column of the page's Run CSV (Export ▸ Run CSV: z to full f32 precision). */
+async function runZ(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const [head, ...lines] = fs.readFileSync(await download.path(), 'utf8').trim().split('\n');
+  const col = head.split(',').indexOf('z');
+  return lines.map((l) => Math.fround(Number(l.split(',')[col])));
+}
+
+/** (a2) The plain-JS peer (scripts/bench-peer-js.mjs) in a blank page: its own performance.now()
+ * per run, after warm-ups; its final z against reglab's (`z` from the Run CSV). */
+async function jsPeer(z) {
+  const page = await freshPage();
+  const r = await page.evaluate(jsAdamPeer, JS_PEER);
+  await closePage(page);
+  return { ...JS_PEER, ...summary(r.ms), z: r.z, vsReglab: zDiff(r.z, z) };
 }
 
 /** (b) The seed sweep (10 μ × 25 000 epochs): fresh loads, then re-runs in one page. */
@@ -365,6 +394,21 @@ async function heavyRun(base) {
   return { query: HEAVY_QUERY, seconds, epochsPerSecond: (e1 - e0) / seconds, state, longTasks };
 }
 
+/** Opens `base` in `page` and waits for its first converged chart; returns the paint entries'
+ * and `reglab:first-result`'s times since navigation start, and the page's time origin. */
+async function firstResult(page, base) {
+  await page.goto(base);
+  await page.waitForFunction(() => performance.getEntriesByName('reglab:first-result').length > 0, null, {
+    timeout: TIMEOUT,
+  });
+  return page.evaluate(() => ({
+    fp: performance.getEntriesByName('first-paint')[0]?.startTime,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    result: performance.getEntriesByName('reglab:first-result')[0].startTime,
+    origin: performance.timeOrigin,
+  }));
+}
+
 /** (d) Fresh loads of the default page: paint entries and `reglab:first-result`. */
 async function freshLoad(base) {
   const fp = [];
@@ -372,21 +416,59 @@ async function freshLoad(base) {
   const result = [];
   for (let i = 0; i < FRESH_LOADS; i += 1) {
     const page = await freshPage();
-    await page.goto(base);
-    await page.waitForFunction(() => performance.getEntriesByName('reglab:first-result').length > 0, null, {
-      timeout: TIMEOUT,
-    });
-    const t = await page.evaluate(() => ({
-      fp: performance.getEntriesByName('first-paint')[0]?.startTime,
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-      result: performance.getEntriesByName('reglab:first-result')[0].startTime,
-    }));
+    const t = await firstResult(page, base);
     fp.push(t.fp);
     fcp.push(t.fcp);
     result.push(t.result);
     await closePage(page);
   }
   return { firstPaint: summary(fp), firstContentfulPaint: summary(fcp), firstResult: summary(result) };
+}
+
+/**
+ * (h) First load on lecture-hall Wi-Fi: WIFI_LOADS fresh contexts (empty cache, no service worker
+ * installed) throttled to WIFI through CDP, the site served as a static host serves it (gzip,
+ * max-age=600: serve-dist.mjs --pages on); navigation start to `reglab:first-result`. The
+ * service worker is blocked: CDP throttles each target apart (the page's conditions reach its
+ * dedicated workers, not the service worker), so its install-time precache would download at
+ * loopback speed and then hand the workers their files from its cache — throttling it too only
+ * gives it a second link, where on a real link it competes with the page. Every request of the
+ * page and its workers (Playwright's request events, relative to navigation start) is kept for
+ * the waterfall: start, end, bytes on the wire (0 = from the HTTP cache).
+ */
+async function wifiLoad(dir) {
+  const server = await serve(dir, ['--pages', 'on']);
+  const loads = [];
+  try {
+    for (let i = 0; i < WIFI_LOADS; i += 1) {
+      const page = await freshPage(undefined, { serviceWorkers: 'block' });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', WIFI);
+      const requests = [];
+      page.context().on('requestfinished', (q) => requests.push(q));
+      const t = await firstResult(page, server.url);
+      const waterfall = [];
+      for (const q of requests) {
+        const { startTime, responseEnd } = q.timing();
+        const sizes = await q.sizes();
+        waterfall.push({
+          file: q.url().slice(server.url.length) || '(index)',
+          startMs: startTime - t.origin,
+          endMs: startTime - t.origin + responseEnd,
+          bytes: Math.max(0, sizes.responseBodySize + sizes.responseHeadersSize),
+        });
+      }
+      waterfall.sort((a, b) => a.startMs - b.startMs);
+      loads.push({ firstResult: t.result, waterfall: waterfall.filter((w) => w.startMs <= t.result) });
+      await closePage(page);
+    }
+  } finally {
+    server.stop();
+  }
+  const s = summary(loads.map((l) => l.firstResult));
+  const mid = loads.find((l) => l.firstResult === s.median) ?? loads[0];
+  return { conditions: WIFI, firstResult: s, waterfall: mid.waterfall };
 }
 
 /** A/B: ROUNDS rounds; each opens a fresh page of every build (order alternating) and runs the seed. */
@@ -439,6 +521,13 @@ try {
       `seed run (worker): median ${f1(r.seedRun.warm.median)} ms = ${usPerEpoch(r.seedRun.warm.median).toFixed(3)} µs/epoch ` +
         `(min ${f1(r.seedRun.warm.min)} ms, n ${r.seedRun.warm.n}); first run of a fresh page ${f1(r.seedRun.first)} ms`,
     );
+    r.jsPeer = await jsPeer(r.seedRun.z);
+    const d = r.jsPeer.vsReglab;
+    console.log(
+      `JS peer (Float32Array + Math.fround) seed run: median ${f1(r.jsPeer.median)} ms (min ${f1(r.jsPeer.min)}, n ${r.jsPeer.n}) = ` +
+        `${(r.jsPeer.median / r.seedRun.warm.median).toFixed(1)}× reglab's seed run; final z vs reglab's: ` +
+        (d ? `‖Δz‖∞ ${d.max.toExponential(2)}, ${d.equal} of ${d.n} equal to the bit` : 'not compared'),
+    );
     r.seedSweep = await seedSweep(bases[0]);
     console.log(
       `seed sweep (worker): fresh loads median ${f1(r.seedSweep.fresh.median)} ms (min ${f1(r.seedSweep.fresh.min)}); ` +
@@ -470,6 +559,14 @@ try {
       `fresh load: first paint ${f1(r.freshLoad.firstPaint.median)} ms, first contentful paint ${f1(r.freshLoad.firstContentfulPaint.median)} ms, ` +
         `first converged chart ${f1(r.freshLoad.firstResult.median)} ms (medians of ${FRESH_LOADS})`,
     );
+    r.wifiLoad = await wifiLoad(dists[0]);
+    console.log(
+      `first load on lecture-hall Wi-Fi: first converged chart median ${f1(r.wifiLoad.firstResult.median)} ms ` +
+        `(${r.wifiLoad.firstResult.all.map(f1).join(', ')}); the median load's requests (start → end ms, bytes on the wire):`,
+    );
+    for (const w of r.wifiLoad.waterfall) {
+      console.log(`  ${w.file.padEnd(36)} ${f1(w.startMs).padStart(7)} → ${f1(w.endMs).padStart(7)}  ${String(w.bytes).padStart(7)} B`);
+    }
     if (out) fs.writeFileSync(out, JSON.stringify(r, null, 2));
   }
 } finally {

@@ -2,8 +2,8 @@
 // The one table of `make bench`: criterion's native figures, the headless-Chromium figures of
 // scripts/bench-browser.mjs and the release build's wasm sizes, each with its target (issue 8).
 //
-//   node scripts/bench-table.mjs --criterion DIR --browser FILE.json --dist DIR [--out FILE.md]
-//       [--note TEXT]...
+//   node scripts/bench-table.mjs --criterion DIR --browser FILE.json --dist DIR [--numpy FILE.json]
+//       [--out FILE.md] [--note TEXT]...
 //
 // Prints the markdown table (and the notes under it) and writes the same to FILE.md. Exits 1
 // when a figure misses its target (or a figure with a target was not measured), after printing.
@@ -13,9 +13,15 @@
 // (tests/e2e/lab.spec.mjs's slider drag, tests/e2e/faults.spec.mjs's 200 μ changes and heavy
 // run, tests/e2e/sweep.spec.mjs's seed sweep) are checked on the same scenarios, measured by
 // scripts/bench-browser.mjs.
+//
+// Issue 17's peers, measured in the same run: reglab's seed run against a plain-JS float32 loop in
+// the same Chromium (scripts/bench-peer-js.mjs, via bench-browser.mjs) and against NumPy natively
+// (scripts/bench_peer_numpy.py's JSON, --numpy), as ratios with targets; and the first load on a
+// throttled network (bench-browser.mjs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { zDiff } from './bench-peer-js.mjs';
 import { WASM_BUDGET_KB, wasmSizes } from './wasm-size.mjs';
 
 const args = process.argv.slice(2);
@@ -29,6 +35,9 @@ const INPUT_TO_FRAME_MS = 50; // median, for every input-to-frame row
 const DRAG_MIN_DISTINCT_MU = 30; // μ drawn while the mouse drags the slider end to end
 const CHANGES_MIN_FRAMES = 20; // frames drawn during the 200 μ changes
 const CHANGES_MAX_SPAN_MS = 10_000; // 200 changes 49 ms apart are dispatched within 10 s
+const JS_PEER_MIN_RATIO = 8; // reglab's seed run in the worker vs the plain-JS loop, same browser
+const NUMPY_MIN_RATIO = 40; // reglab's native seed run vs NumPy
+const WIFI_FIRST_RESULT_MS = 3000; // first converged chart of a first load on lecture-hall Wi-Fi
 
 /** Criterion's median estimate of a benchmark id, in ms (null when it has not been run). */
 function criterionMs(id) {
@@ -38,6 +47,8 @@ function criterionMs(id) {
 }
 
 const browser = JSON.parse(fs.readFileSync(one('browser'), 'utf8'));
+const numpyFile = one('numpy');
+const numpy = numpyFile && fs.existsSync(numpyFile) ? JSON.parse(fs.readFileSync(numpyFile, 'utf8')) : null;
 const dist = one('dist');
 const wasm = wasmSizes(dist);
 
@@ -74,6 +85,36 @@ row(
   run.median <= 7.5,
 );
 row('Chromium seed run, the first run of a fresh page (JIT not warm)', ms(seedRun.first));
+
+// The peers (issue 17): what a teacher would otherwise write, in the same run.
+/** "final z vs reglab's": the peer's z against the z of the page's Run CSV (seed run). */
+const vsReglab = (d) =>
+  d ? `final z vs reglab's Run CSV: ‖Δz‖∞ ${d.max === 0 ? '0' : d.max.toExponential(1)}, ${d.equal} of ${d.n} equal to the bit` : 'final z not compared';
+const { jsPeer } = browser;
+row(
+  `plain-JS peer: the seed run as a hand-written page would compute it (\`scripts/bench-peer-js.mjs\`: Float32Array, Math.fround on every operation, Keras' update order, 2 Math.pow per epoch), in a blank page of this Chromium, main thread, its own performance.now(); median of ${jsPeer?.reps ?? '?'} after ${jsPeer?.warmups ?? '?'} warm-ups`,
+  jsPeer ? `${us(jsPeer.median)} (${ms(jsPeer.median)}; min ${ms(jsPeer.min)}); ${vsReglab(jsPeer.vsReglab)}` : 'not measured',
+);
+scenarioRow(
+  'reglab ÷ plain-JS peer, same browser: the peer\'s median ÷ the Chromium seed run\'s (worker compute, `reglab:run`, warm)',
+  jsPeer,
+  (p) => `${(p.median / run.median).toFixed(1)}× faster`,
+  `≥ ${JS_PEER_MIN_RATIO}×`,
+  (p) => p.median / run.median >= JS_PEER_MIN_RATIO,
+);
+row(
+  `NumPy peer: the seed run in NumPy float32, natively (\`scripts/bench_peer_numpy.py\` under ${numpy ? `${numpy.executable} ${numpy.python}, NumPy ${numpy.numpy}` : '/usr/bin/python3'}: vectorised over the 100 coordinates, a Python loop over the epochs, α(t) for all t at once; perf_counter); median of ${numpy?.ms.length ?? '?'} after a warm-up`,
+  numpy ? `${us(numpy.median_ms)} (${ms(numpy.median_ms)}; min ${ms(Math.min(...numpy.ms))}); ${vsReglab(zDiff(numpy.z, seedRun.z))}` : 'not measured',
+);
+if (nativeRun !== null) {
+  scenarioRow(
+    'reglab native ÷ NumPy peer: NumPy\'s median ÷ the native seed run\'s (criterion median)',
+    numpy,
+    (p) => `${(p.median_ms / nativeRun).toFixed(0)}× faster`,
+    `≥ ${NUMPY_MIN_RATIO}×`,
+    (p) => p.median_ms / nativeRun >= NUMPY_MIN_RATIO,
+  );
+}
 row(
   `Chromium seed sweep, worker compute, median of ${seedSweep.fresh.n} fresh loads`,
   `${ms(seedSweep.fresh.median)} (min ${ms(seedSweep.fresh.min)})`,
@@ -150,6 +191,16 @@ row(`fresh load: first contentful paint, median of ${freshLoad.firstContentfulPa
 row(
   `fresh load: first converged chart (\`reglab:first-result\`), median of ${freshLoad.firstResult.n}`,
   `${ms(freshLoad.firstResult.median)} (min ${ms(freshLoad.firstResult.min)})`,
+);
+const { wifiLoad: wifi } = browser;
+scenarioRow(
+  `first load on lecture-hall Wi-Fi (CDP: 200 000 B/s down, 750 kbit/s up, 150 ms latency; a fresh context; served gzipped with max-age=600 as GitHub Pages does; service worker blocked, see README): navigation start to the first converged chart, median of ${wifi?.firstResult.n}`,
+  wifi,
+  (w) =>
+    `${ms(w.firstResult.median)} (min ${ms(w.firstResult.min)}, max ${ms(w.firstResult.max)}); ` +
+    `${kb(w.waterfall.reduce((s, r) => s + r.bytes, 0))} on the wire before it`,
+  `≤ ${WIFI_FIRST_RESULT_MS} ms`,
+  (w) => w.firstResult.median <= WIFI_FIRST_RESULT_MS,
 );
 for (const w of wasm) row(`wasm \`${w.name.replace(/-[0-9a-f]{8,}(_bg)?\.wasm$/, '$1.wasm')}\` raw / gzipped (zlib 9)`, `${kb(w.raw)} / ${kb(w.gz)}`);
 const totalGz = wasm.reduce((s, w) => s + w.gz, 0);

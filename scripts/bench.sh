@@ -6,6 +6,17 @@
 # wasm sizes. The table states the CPU, and is printed and written to target/bench/table.md (the
 # README's copy comes from there). Every speed target lives here, none in `make test` (issue 12).
 #
+# Peers, in the same run (issue 17): the seed run as a plain JavaScript float32 Keras-Adam loop
+# (scripts/bench-peer-js.mjs: Float32Array, Math.fround on every operation) in a blank page of the
+# same headless Chromium, timed by that page (median of 7 after 2 warm-ups), and as NumPy float32
+# (scripts/bench_peer_numpy.py, natively under Debian's /usr/bin/python3, median of 5); rows give
+# reglab's ratio to each — the worker's seed run vs the JS loop (target ≥ 8×), criterion's native
+# seed run vs NumPy (≥ 40×; left out with --no-native) — and how far each peer's final z is from
+# reglab's. First load on lecture-hall Wi-Fi: 3 fresh contexts throttled through CDP (200 000 B/s
+# down, 750 kbit/s up, 150 ms latency), the site served gzipped with max-age=600 as GitHub Pages
+# does (serve-dist.mjs --pages on), service worker blocked; navigation start to the first
+# converged chart (target ≤ 3 000 ms); bench-browser.mjs prints the median load's waterfall.
+#
 #   scripts/bench.sh [--dist DIR] [--compare DIR_A] [--no-native] [--readme]
 #
 #   --dist DIR       bench this built site instead of dist/ (also BENCH_DIST=DIR). Without it,
@@ -51,6 +62,15 @@ else
   criterion_dir="$out/no-criterion"
 fi
 
+# The NumPy peer (issue 17), natively: Debian's Python and python3-numpy, not whatever python3 is
+# first on PATH. If it cannot run, its rows say "not measured" and the ratio counts as a miss.
+numpy_json="$out/numpy-peer.json"
+say "NumPy peer: /usr/bin/python3 scripts/bench_peer_numpy.py"
+if ! /usr/bin/python3 scripts/bench_peer_numpy.py >"$numpy_json"; then
+  warn "the NumPy peer failed (is python3-numpy installed?)"
+  rm -f "$numpy_json"
+fi
+
 if [[ -z "$dist" ]]; then
   dist="$ROOT/dist"
   if [[ ! -f dist/index.html ]] ||
@@ -76,7 +96,7 @@ cpu="$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 echo
 status=0
 node scripts/bench-table.mjs --criterion "$criterion_dir" --browser "$out/browser.json" --dist "$dist" \
-  --out "$out/table.md" \
+  --numpy "$numpy_json" --out "$out/table.md" \
   --note "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at $(git rev-parse --short HEAD 2>/dev/null || echo '?') on $(nproc) cores (${cpu:-unknown CPU}), headless Chromium ${chromium_version}; load average (1, 5, 15 min) ${load_start} at the start, $(load) at the end." || status=$?
 
 if ((readme)); then

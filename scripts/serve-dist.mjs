@@ -3,16 +3,21 @@
 // look at a release build. No dependencies: Node's http module only.
 //
 //   node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 0] [--base /reglab/]
-//                               [--csp on|off]
+//                               [--csp on|off] [--pages on|off]
 //
 // Serves DIR at / and, to prove the build works under a sub-path, also at BASE (default
 // /reglab/). Port 0 picks a free port; the URL is printed once listening. .wasm is served as
 // application/wasm (needed for WebAssembly.instantiateStreaming). Stops on SIGINT/SIGTERM.
 // Every response carries the site's strict Content-Security-Policy (CSP below; --csp off leaves
 // it out), so every page the end-to-end tests open proves the site needs nothing it forbids.
+// --pages on answers as a static host such as GitHub Pages does: text and wasm gzipped (zlib level
+// 9, as scripts/wasm-size.mjs measures) when the browser accepts it, and `Cache-Control:
+// max-age=600` in place of no-store (so the page's three workers fetch worker_bg.wasm once).
+// `make bench` uses it for the first load on a throttled network.
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const args = process.argv.slice(2);
 function opt(name, fallback) {
@@ -38,6 +43,21 @@ if (cspOpt !== 'on' && cspOpt !== 'off') {
 // the site itself; 'wasm-unsafe-eval' lets it compile its WebAssembly, and nothing else.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const SECURITY = cspOpt === 'on' ? { 'Content-Security-Policy': CSP } : {};
+const pages = opt('pages', 'off');
+if (pages !== 'on' && pages !== 'off') {
+  console.error(`serve-dist: --pages must be on or off, not ${pages}`);
+  process.exit(2);
+}
+const CACHE = pages === 'on' ? 'max-age=600' : 'no-store';
+
+// What --pages on compresses, and the compressed files (by path and modification time).
+const COMPRESSIBLE = /^(text\/|application\/(wasm|json)|image\/svg)/;
+const gzipCache = new Map();
+async function gzipped(file, stat) {
+  const key = `${file}:${stat.mtimeMs}`;
+  if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(await fs.readFile(file), { level: 9 }));
+  return gzipCache.get(key);
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -92,7 +112,13 @@ async function handle(req, res) {
     return send(res, 404, `not found: ${pathname}\n`);
   }
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-store', ...SECURITY });
+  if (pages === 'on' && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    const body = await gzipped(file, stat);
+    const headers = { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, Vary: 'Accept-Encoding' };
+    res.writeHead(200, { ...headers, 'Cache-Control': CACHE, ...SECURITY });
+    return res.end(req.method === 'HEAD' ? undefined : body);
+  }
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': CACHE, ...SECURITY });
   if (req.method === 'HEAD') return res.end();
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
