@@ -233,13 +233,19 @@ async function seedSweep(base) {
   return { fresh: summary(loads), rerun: summary(reruns) };
 }
 
-/** (c) μ slider, ArrowRight SLIDER_MOVES times, each waiting for its frame: input-to-frame. */
+/**
+ * (c) μ slider, ArrowRight SLIDER_MOVES times, each waiting for its converged frame: input-to-frame,
+ * and of the same moves input-to-analytic (the band's frame, issue 17's first tier) and the
+ * worker's overhead (`reglab:worker-overhead`: a request posted → its answer decoded, less the
+ * worker's compute).
+ */
 async function inputToFrame(base) {
   const page = await freshPage();
   await page.goto(`${base}?mu=0.1`);
   await nextEntry(page, 'reglab:run', 0);
   await page.waitForTimeout(300);
-  await page.evaluate(() => performance.clearMeasures('reglab:input-to-frame'));
+  const names = ['reglab:input-to-frame', 'reglab:input-to-analytic', 'reglab:worker-overhead'];
+  await page.evaluate((ns) => ns.forEach((n) => performance.clearMeasures(n)), names);
   const slider = page.getByTestId('mu-slider');
   await slider.focus();
   const times = [];
@@ -248,8 +254,13 @@ async function inputToFrame(base) {
     await slider.press('ArrowRight');
     times.push(await nextEntry(page, 'reglab:input-to-frame', n));
   }
+  const [analytic, overhead] = await page.evaluate(
+    (ns) => ns.map((n) => performance.getEntriesByName(n).map((e) => e.duration)),
+    names.slice(1),
+  );
   await closePage(page);
-  return { ...summary(times), p95: percentile(times, 95) };
+  const withP95 = (xs) => ({ ...summary(xs), p95: percentile(xs, 95) });
+  return { ...withP95(times), analytic: withP95(analytic), overhead: withP95(overhead) };
 }
 
 // The load scenarios run at Playwright's default viewport, as the specs they come from do (the

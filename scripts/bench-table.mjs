@@ -125,13 +125,32 @@ row(
   `Chromium seed sweep, re-run in the same page, median of ${seedSweep.rerun.n}`,
   `${ms(seedSweep.rerun.median)} (min ${ms(seedSweep.rerun.min)})`,
 );
+// Issue 17: the analytic tier within one 60 Hz frame; the converged frame within two, p95 three.
+const ANALYTIC_MS = 16.7;
+const CONVERGED_MS = 33;
+const CONVERGED_P95_MS = 50;
+const OVERHEAD_MS = 2;
+const an = itf.analytic;
 row(
-  `input-to-frame (\`reglab:input-to-frame\`), ${itf.n} slider moves: median`,
-  `${ms(itf.median)} (min ${ms(itf.min)})`,
-  `≤ ${INPUT_TO_FRAME_MS} ms`,
-  itf.median <= INPUT_TO_FRAME_MS,
+  `input → analytic frame (\`reglab:input-to-analytic\`: band, z*, caption, counts), ${an?.n ?? 0} slider moves: median`,
+  an?.n ? `${ms(an.median)} (p95 ${ms(an.p95)})` : 'not measured',
+  `≤ ${ANALYTIC_MS} ms`,
+  Boolean(an?.n) && an.median <= ANALYTIC_MS,
 );
-row(`input-to-frame, ${itf.n} slider moves: p95`, ms(itf.p95));
+row(
+  `input → converged frame (\`reglab:input-to-frame\`), ${itf.n} slider moves: median`,
+  `${ms(itf.median)} (min ${ms(itf.min)})`,
+  `≤ ${CONVERGED_MS} ms`,
+  itf.median <= CONVERGED_MS,
+);
+row(`input → converged frame, ${itf.n} slider moves: p95`, ms(itf.p95), `≤ ${CONVERGED_P95_MS} ms`, itf.p95 <= CONVERGED_P95_MS);
+const oh = itf.overhead;
+row(
+  `worker overhead (\`reglab:worker-overhead\`: request posted → answer decoded on the page, less the worker's compute), ${oh?.n ?? 0} runs: median`,
+  oh?.n ? `${ms(oh.median)} (p95 ${ms(oh.p95)})` : 'not measured',
+  `≤ ${OVERHEAD_MS} ms`,
+  Boolean(oh?.n) && oh.median <= OVERHEAD_MS,
+);
 
 /** `xs` (long task durations) as a value: "none" or the list. */
 const taskList = (xs) => (xs.length ? xs.map((d) => `${d.toFixed(0)} ms`).join(', ') : 'none');
