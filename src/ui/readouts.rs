@@ -29,15 +29,8 @@ pub fn Readouts(
     /// A second optimizer's run (compare mode).
     compare: Signal<Option<std::sync::Arc<crate::view::shown::Shown>>>,
 ) -> impl IntoView {
-    let band = move || match lab.preview() {
-        Some(p) => p.band,
-        None => frame.get().and_then(|f| f.shown.band),
-    };
-    // Coordinates held away from z0: the preview's while it is shown.
-    let clamped = move || {
-        let f = frame.get()?;
-        Some(lab.preview().map_or(f.shown.clamped, |p| p.clamped))
-    };
+    let band = move || band_now(lab, frame);
+    let clamped = move || clamped_now(lab, frame);
     let epoch = move || match (state.get(), frame.get()) {
         (RunState::Running, None) | (RunState::Computing, _) => progress.get().0,
         (_, Some(f)) => f.epoch(),
@@ -142,4 +135,18 @@ pub fn Notices(
             </div>
         </Show>
     }
+}
+
+/// The band shown: the preview's while the worker computes the slider's μ, else the run's.
+fn band_now(lab: crate::ui::lab::Lab, frame: Signal<Option<Frame>>) -> Option<crate::core::Band> {
+    match lab.preview() {
+        Some(p) => p.band,
+        None => frame.get().and_then(|f| f.shown.band),
+    }
+}
+
+/// Coordinates held away from z0: the preview's while it is shown, else the run's.
+fn clamped_now(lab: crate::ui::lab::Lab, frame: Signal<Option<Frame>>) -> Option<usize> {
+    let f = frame.get()?;
+    Some(lab.preview().map_or(f.shown.clamped, |p| p.clamped))
 }

@@ -4,8 +4,7 @@
 //! first frame drawn with the worker's answer for it: the converged frame), `reglab:run` (the
 //! worker's compute time of a run, placed so it ends now) and the mark `reglab:first-result`
 //! (the animation frame that first shows a finished run: `make bench`'s "first converged chart"),
-//! `reglab:round-trip` and `reglab:worker-overhead` (a request posted → its answer decoded, and
-//! that less the worker's compute).
+//! `reglab:worker-overhead` (a request posted → its answer decoded, less the worker's compute).
 
 use std::cell::Cell;
 
@@ -71,15 +70,14 @@ pub fn measure_input_to_frame() {
     }
 }
 
-/// A run's answer is decoded on the page: `reglab:round-trip` (posted → decoded) and
-/// `reglab:worker-overhead`, the round trip less the worker's compute time (encoding, messages,
-/// slices, decoding: `make bench`'s worker overhead).
+/// A run's answer is decoded on the page: `reglab:worker-overhead`, the round trip (posted →
+/// decoded) less the worker's compute time: encoding, messages, slices, decoding (`make bench`'s
+/// worker overhead).
 pub fn measure_round_trip(posted_at: f64, compute_ms: f64) {
     let end = now();
-    measure("reglab:round-trip", posted_at, end - posted_at);
     measure(
         "reglab:worker-overhead",
-        end - compute_ms,
+        posted_at,
         end - posted_at - compute_ms,
     );
 }
