@@ -41,15 +41,33 @@ const hash16 = (...parts) => {
 
 /** Registers ./sw.js (next to the loader, so the scope is the site's directory: /reglab/ on Pages). */
 const REGISTER_SW = `
-// Offline after the first visit (scripts/postbuild.mjs, scripts/sw-template.js). Registered after
-// the page has loaded, so the worker's downloads never compete with the page's own.
+// Offline after the first visit (scripts/postbuild.mjs, scripts/sw-template.js). Registered once
+// the first converged chart is on screen (the page's \`reglab:first-result\` mark), so that its
+// install, which fetches the whole build, never competes with the first load: at \`load\` the
+// app's wasm is still arriving (on lecture-hall Wi-Fi, for two seconds). A page that computes
+// nothing at first (a pending prediction) registers it 10 s after \`load\`.
 if ('serviceWorker' in navigator) {
-  const registerSw = () =>
+  let asked = false;
+  const registerSw = () => {
+    if (asked) return;
+    asked = true;
     navigator.serviceWorker
       .register(new URL('./${SW_FILE}', import.meta.url), { scope: new URL('./', import.meta.url).pathname })
       .catch((err) => console.warn('reglab: the service worker could not be registered; no offline use:', err));
-  if (document.readyState === 'complete') registerSw();
-  else addEventListener('load', registerSw, { once: true });
+  };
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('reglab:first-result').length) {
+        observer.disconnect();
+        registerSw();
+      }
+    }).observe({ type: 'mark', buffered: true });
+  } catch {
+    // No PerformanceObserver for marks: the fallback below registers it.
+  }
+  const fallback = () => setTimeout(registerSw, 10_000);
+  if (document.readyState === 'complete') fallback();
+  else addEventListener('load', fallback, { once: true });
 }
 `;
 
