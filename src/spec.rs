@@ -201,6 +201,12 @@ impl RunSpec {
     pub fn is_seed_shape(&self) -> bool {
         self.fit == Fit::L1 && self.weights == Weights::Uniform
     }
+
+    /// The band the charts and readouts show: the seed's shape with μ > 0 only (the variants
+    /// have per-coordinate bands or none).
+    pub fn band(&self) -> Option<crate::core::Band> {
+        crate::core::Band::for_mu(self.mu, self.centre).filter(|_| self.is_seed_shape())
+    }
 }
 
 impl RunSpec {

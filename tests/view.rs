@@ -12,6 +12,7 @@ use reglab::view::charts::{
 };
 use reglab::view::explain::band_sentence;
 use reglab::view::format::short;
+use reglab::view::preview::Preview;
 use reglab::view::shown::{Frame, Shown};
 use reglab::view::sweep_shown::SweepShown;
 use reglab::worker::job::{Job, SweepJob, Task};
@@ -301,4 +302,61 @@ fn clamping_starts_where_the_band_meets_z0() {
     let band = Band::for_mu(mu, 1.0).unwrap();
     assert!((band.lo - -10.0).abs() < 1e-12 && band.hi > 10.0);
     assert_eq!(Band::clamping_starts((3.0, 3.0), 3.0), None);
+}
+
+// The analytic tier (view::preview): what the page draws of a new μ before the worker answers
+// must be exactly what the shown run will have once it does — and nothing is previewed for a
+// change that is not a μ move.
+
+#[test]
+fn the_preview_of_a_mu_is_what_the_run_at_that_mu_shows() {
+    let shown = Shown::new(run(seed(0.1, 200)));
+    for mu in [0.05, 0.02, 0.5, 1.0, 0.0, 3.0] {
+        let preview = Preview::over(&shown, &seed(mu, 200)).expect("a μ move is previewed");
+        let answer = Shown::new(run(seed(mu, 200)));
+        assert_eq!(preview.mu, mu);
+        assert_eq!(preview.band, answer.band, "μ {mu}");
+        assert_eq!(preview.z_star, answer.z_star, "μ {mu}");
+        assert_eq!(preview.bands, answer.bands, "μ {mu}");
+        assert_eq!(preview.clamped, answer.clamped, "μ {mu}");
+    }
+    // The caption's example: μ = 0.05, band [−9, 11], 95 of 100 follow z0.
+    let p = Preview::of(&seed(0.05, 200));
+    assert_eq!((p.band.unwrap().lo, p.band.unwrap().hi), (-9.0, 11.0));
+    assert_eq!(p.clamped, 5);
+}
+
+#[test]
+fn no_preview_for_the_same_mu_or_for_another_problem() {
+    let spec = seed(0.1, 200);
+    let shown = Shown::new(run(spec.clone()));
+    assert_eq!(Preview::over(&shown, &spec), None, "the shown μ itself");
+    // Snapshots (the playback length) do not change the problem.
+    let more = RunSpec {
+        snapshots: 300,
+        mu: 0.2,
+        ..spec.clone()
+    };
+    assert!(Preview::over(&shown, &more).is_some());
+    // Anything else does: the shown points belong to another problem.
+    let others = [
+        RunSpec {
+            epochs: 300,
+            mu: 0.2,
+            ..spec.clone()
+        },
+        RunSpec {
+            centre: 2.0,
+            mu: 0.2,
+            ..spec.clone()
+        },
+        RunSpec {
+            z0max: 5.0,
+            mu: 0.2,
+            ..spec.clone()
+        },
+    ];
+    for other in others {
+        assert_eq!(Preview::over(&shown, &other), None, "{other:?}");
+    }
 }

@@ -199,9 +199,16 @@ impl Lab {
     /// a memo: computing it is a few hundred clamps, and a memo of a new type cost 2 KB of wasm.)
     #[inline(never)] // called by the caption, the z chart and the readouts: one copy
     pub fn preview(self) -> Option<Arc<Preview>> {
-        let wanted = self.params.with(|p| p.run_spec(0));
-        self.frame
-            .with(|f| f.as_ref().and_then(|f| Preview::over(&f.shown, &wanted)))
+        let mu = self.params.with(|p| p.mu);
+        self.frame.with(|f| {
+            let shown = &f.as_ref()?.shown;
+            // The common case (the shown run is the slider's μ; every playback frame): no spec
+            // is built.
+            if shown.result.spec.mu == mu {
+                return None;
+            }
+            Preview::over(shown, &self.params.with(|p| p.run_spec(0)))
+        })
     }
 
     /// Sends `request` to the run worker; its run id.

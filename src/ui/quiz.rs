@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 
-use crate::core::Band;
 use crate::link::Params;
 use crate::ui::canvas::{stamp_font, watch_resize};
 use crate::ui::charts::quiz_chart::{draw_quiz_chart, Mapping, QuizChart};
@@ -72,10 +71,9 @@ impl Quiz {
     pub fn reveal(self, params: &Params) {
         let spec = params.run_spec(0);
         let reference = spec.reference(spec.mu);
-        let band = Band::for_mu(spec.mu, spec.centre).filter(|_| spec.is_seed_shape());
         let score = self
             .prediction
-            .with_untracked(|p| p.score(&spec.z0(), &reference.z_star, band));
+            .with_untracked(|p| p.score(&spec.z0(), &reference.z_star, spec.band()));
         self.score.set(Some(score));
         self.phase.set(Phase::Revealed);
     }

@@ -31,7 +31,7 @@ impl Preview {
         Self {
             mu: spec.mu,
             z_star: reference.z_star,
-            band: Band::for_mu(spec.mu, spec.centre).filter(|_| spec.is_seed_shape()),
+            band: spec.band(),
             bands: reference.bands,
             clamped: reference.moved,
         }
@@ -43,11 +43,14 @@ impl Preview {
     /// new problem, so the page waits for the worker).
     pub fn over(shown: &Shown, wanted: &RunSpec) -> Option<Arc<Self>> {
         let spec = &shown.result.spec;
+        if wanted.mu == spec.mu {
+            return None;
+        }
         let same_problem = RunSpec {
             mu: spec.mu,
             snapshots: spec.snapshots,
             ..wanted.clone()
         } == *spec;
-        (same_problem && wanted.mu != spec.mu).then(|| Arc::new(Self::of(wanted)))
+        same_problem.then(|| Arc::new(Self::of(wanted)))
     }
 }

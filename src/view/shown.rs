@@ -53,7 +53,7 @@ impl Shown {
         let spec = &result.spec;
         let z0 = spec.z0();
         let reference = spec.reference(spec.mu);
-        let band = Band::for_mu(spec.mu, spec.centre).filter(|_| spec.is_seed_shape());
+        let band = spec.band();
         Self {
             z0,
             z_star: reference.z_star,

@@ -61,9 +61,7 @@ fn vint(b: &[u8], at: usize) -> Result<(u64, u64, usize), WebmError> {
     if len > 8 || at + len > b.len() {
         return Err(WebmError::Malformed);
     }
-    let raw = b[at..at + len]
-        .iter()
-        .fold(0u64, |v, &x| (v << 8) | u64::from(x));
+    let raw = uint(&b[at..at + len]);
     // The length marker is bit 7·len; the value is the bits below it.
     let value = raw & ((1u64 << (7 * len)) - 1);
     Ok((raw, value, len))
@@ -92,55 +90,92 @@ fn encode_size(value: u64, len: usize) -> Option<Vec<u8>> {
     Some(marked.to_be_bytes()[8 - len..].to_vec())
 }
 
-/// `file` (a WebM recording) with its Segment Info's Duration set to `duration_ms`.
-pub fn with_duration(file: &[u8], duration_ms: f64) -> Result<Vec<u8>, WebmError> {
+/// A big-endian unsigned integer element's value.
+fn uint(data: &[u8]) -> u64 {
+    data.iter().fold(0u64, |v, &x| (v << 8) | u64::from(x))
+}
+
+/// The Segment's header, after the EBML header.
+fn segment(file: &[u8]) -> Result<Header, WebmError> {
     let ebml = header(file, 0)?;
     if ebml.id != EBML {
         return Err(WebmError::Malformed);
     }
-    let segment = header(
-        file,
-        ebml.data_at + ebml.size.ok_or(WebmError::Malformed)? as usize,
-    )?;
+    let size = ebml.size.ok_or(WebmError::Malformed)? as usize;
+    let segment = header(file, ebml.data_at + size)?;
     if segment.id != SEGMENT {
         return Err(WebmError::Malformed);
     }
+    Ok(segment)
+}
+
+/// The Segment Info and what is read from it.
+struct Info {
+    /// The Segment's header (its size grows with the Info's).
+    segment: Header,
+    /// The Info's header.
+    header: Header,
+    /// TimecodeScale in ns (1 ms when absent).
+    scale: u64,
+    /// The Duration's data (position, length), if written.
+    duration: Option<(usize, usize)>,
+}
+
+/// `file`'s Segment Info. `growing`: the Info is to grow, so a SeekHead or Cues before it,
+/// whose byte positions that would shift, is refused (an empty SeekHead, as Firefox writes,
+/// holds none).
+fn info(file: &[u8], growing: bool) -> Result<Info, WebmError> {
+    let segment = segment(file)?;
     let mut at = segment.data_at;
-    let info = loop {
+    let header = loop {
         let h = header(file, at)?;
         match h.id {
             INFO => break h,
-            // Firefox writes an empty SeekHead: no positions to invalidate.
-            SEEK_HEAD if h.size == Some(0) => at = h.data_at,
-            SEEK_HEAD | CUES => return Err(WebmError::HasIndex),
             CLUSTER => return Err(WebmError::NoInfo),
-            _ => at = h.data_at + h.size.ok_or(WebmError::NoInfo)? as usize,
+            SEEK_HEAD | CUES if growing && h.size != Some(0) => return Err(WebmError::HasIndex),
+            _ => {}
         }
+        at = h.data_at + h.size.ok_or(WebmError::NoInfo)? as usize;
     };
-    let info_size = info.size.ok_or(WebmError::Malformed)? as usize;
-    let info_end = info.data_at + info_size;
-    if info_end > file.len() {
+    let end = header.data_at + header.size.ok_or(WebmError::Malformed)? as usize;
+    if end > file.len() {
         return Err(WebmError::Malformed);
     }
-    // Duration counts TimecodeScale units (nanoseconds each; 1 ms when absent).
-    let (mut scale, mut existing) = (1_000_000u64, None);
-    let mut child = info.data_at;
-    while child < info_end {
-        let h = header(file, child)?;
+    let (mut scale, mut duration) = (1_000_000u64, None);
+    let mut child = header.data_at;
+    while child < end {
+        let h = self::header(file, child)?;
         let size = h.size.ok_or(WebmError::Malformed)? as usize;
         let data = file
             .get(h.data_at..h.data_at + size)
             .ok_or(WebmError::Malformed)?;
         match h.id {
-            TIMECODE_SCALE => scale = data.iter().fold(0, |v, &x| (v << 8) | u64::from(x)),
-            DURATION => existing = Some((h.data_at, size)),
+            TIMECODE_SCALE => scale = uint(data).max(1),
+            DURATION => duration = Some((h.data_at, size)),
             _ => {}
         }
         child = h.data_at + size;
     }
-    let units = duration_ms * 1e6 / scale.max(1) as f64;
+    Ok(Info {
+        segment,
+        header,
+        scale,
+        duration,
+    })
+}
+
+/// `file` (a WebM recording) with its Segment Info's Duration set to `duration_ms`.
+pub fn with_duration(file: &[u8], duration_ms: f64) -> Result<Vec<u8>, WebmError> {
+    let Info {
+        segment,
+        header: info,
+        scale,
+        duration,
+    } = info(file, true)?;
+    // Duration counts TimecodeScale units.
+    let units = duration_ms * 1e6 / scale as f64;
     let mut out = file.to_vec();
-    if let Some((data_at, size)) = existing {
+    if let Some((data_at, size)) = duration {
         match size {
             4 => out[data_at..data_at + 4].copy_from_slice(&(units as f32).to_be_bytes()),
             8 => out[data_at..data_at + 8].copy_from_slice(&units.to_be_bytes()),
@@ -148,6 +183,8 @@ pub fn with_duration(file: &[u8], duration_ms: f64) -> Result<Vec<u8>, WebmError
         }
         return Ok(out);
     }
+    let info_size = info.size.ok_or(WebmError::Malformed)? as usize;
+    let info_end = info.data_at + info_size;
     let mut element = vec![0x44, 0x89, 0x88];
     element.extend_from_slice(&units.to_be_bytes());
     let new_size = (info_size + element.len()) as u64;
@@ -167,36 +204,14 @@ pub fn with_duration(file: &[u8], duration_ms: f64) -> Result<Vec<u8>, WebmError
 
 /// The Duration written in `file`'s Segment Info, in ms (for tests and checks).
 pub fn duration_ms(file: &[u8]) -> Option<f64> {
-    let (scale, units) = info_fields(file)?;
-    units.map(|u| u * scale as f64 / 1e6)
-}
-
-/// The Segment Info's TimecodeScale (ns; 1 ms when absent) and Duration (in its units).
-fn info_fields(file: &[u8]) -> Option<(u64, Option<f64>)> {
-    let ebml = header(file, 0).ok()?;
-    let segment = header(file, ebml.data_at + ebml.size? as usize).ok()?;
-    let mut at = segment.data_at;
-    let info = loop {
-        let h = header(file, at).ok()?;
-        if h.id == INFO {
-            break h;
-        }
-        at = h.data_at + h.size? as usize;
+    let info = info(file, false).ok()?;
+    let (at, len) = info.duration?;
+    let units = match len {
+        4 => f64::from(f32::from_be_bytes(file[at..at + 4].try_into().ok()?)),
+        8 => f64::from_be_bytes(file[at..at + 8].try_into().ok()?),
+        _ => return None,
     };
-    let (mut scale, mut units) = (1_000_000u64, None);
-    let mut child = info.data_at;
-    while child < info.data_at + info.size? as usize {
-        let h = header(file, child).ok()?;
-        let data = file.get(h.data_at..h.data_at + h.size? as usize)?;
-        match (h.id, data.len()) {
-            (TIMECODE_SCALE, _) => scale = data.iter().fold(0u64, |v, &x| (v << 8) | u64::from(x)),
-            (DURATION, 4) => units = Some(f64::from(f32::from_be_bytes(data.try_into().ok()?))),
-            (DURATION, 8) => units = Some(f64::from_be_bytes(data.try_into().ok()?)),
-            _ => {}
-        }
-        child = h.data_at + data.len();
-    }
-    Some((scale.max(1), units))
+    Some(units * info.scale as f64 / 1e6)
 }
 
 /// Where each Cluster's Timecode and each of its frames' relative timecodes sit in `file`.
@@ -209,14 +224,7 @@ struct Cluster {
 
 /// The Clusters of `file`, in order (`Err` where it is not a WebM it understands).
 fn clusters(file: &[u8]) -> Result<Vec<Cluster>, WebmError> {
-    let ebml = header(file, 0)?;
-    let segment = header(
-        file,
-        ebml.data_at + ebml.size.ok_or(WebmError::Malformed)? as usize,
-    )?;
-    if ebml.id != EBML || segment.id != SEGMENT {
-        return Err(WebmError::Malformed);
-    }
+    let segment = segment(file)?;
     let (mut out, mut at) = (Vec::new(), segment.data_at);
     let end = segment
         .size
@@ -276,7 +284,7 @@ pub fn retime(file: &[u8], frame_ms: f64) -> Result<Vec<u8>, WebmError> {
     let mut out = file.to_vec();
     let mut k = 0u32;
     // Timecodes count TimecodeScale units (1 ms in every recorder's file, but read it).
-    let unit_ms = info_fields(file).map_or(1_000_000, |(scale, _)| scale) as f64 / 1e6;
+    let unit_ms = info(file, false).map_or(1_000_000, |i| i.scale) as f64 / 1e6;
     let frame = frame_ms / unit_ms;
     for cluster in clusters(file)? {
         let first = (f64::from(k) * frame).round() as u64;
@@ -301,11 +309,9 @@ pub fn retime(file: &[u8], frame_ms: f64) -> Result<Vec<u8>, WebmError> {
 pub fn frame_times_ms(file: &[u8]) -> Option<Vec<i64>> {
     let mut times = Vec::new();
     for cluster in clusters(file).ok()? {
-        let base = cluster.timecode.map_or(0, |(at, len)| {
-            file[at..at + len]
-                .iter()
-                .fold(0i64, |v, &x| (v << 8) | i64::from(x))
-        });
+        let base = cluster
+            .timecode
+            .map_or(0, |(at, len)| uint(&file[at..at + len]) as i64);
         for at in cluster.frames {
             times.push(base + i64::from(i16::from_be_bytes([file[at], file[at + 1]])));
         }
