@@ -11,16 +11,12 @@ const STOP_INDEX: u8 = 4;
 #[test]
 fn stop_keeps_its_wire_index() {
     let stop = encode(&ToWorker::Stop { run: 7 });
-    assert_eq!(
-        stop.chars().next(),
-        Some(char::from(STOP_INDEX)),
-        "{stop:?}"
-    );
+    assert_eq!(stop.first(), Some(&STOP_INDEX), "{stop:?}");
 }
 
 /// The bytes of "the variant after Stop (the fault message), fault 0 (crash)".
-fn fault_message() -> String {
-    [STOP_INDEX + 1, 0].into_iter().map(char::from).collect()
+fn fault_message() -> Vec<u8> {
+    vec![STOP_INDEX + 1, 0]
 }
 
 #[cfg(not(feature = "test-hooks"))]

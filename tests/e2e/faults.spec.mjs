@@ -85,10 +85,10 @@ function recordWorkers({ keepAlive }) {
       log.workers.push(me);
       this.__index = me.index;
       this.addEventListener('message', (ev) => {
-        // The wire format (src/protocol.rs): postcard, one byte per char, starting with the
+        // The wire format (src/protocol.rs): postcard bytes in a Uint8Array, starting with the
         // variant index of FromWorker (declaration order; one byte while there are < 128).
         const kinds = ['Ready', 'Progress', 'Done', 'SweepProgress', 'SweepDone', 'File', 'Error'];
-        const kind = typeof ev.data === 'string' ? (kinds[ev.data.charCodeAt(0)] ?? '?') : '?';
+        const kind = ev.data instanceof Uint8Array ? (kinds[ev.data[0]] ?? '?') : '?';
         me.messages.push({ kind, at: performance.now() });
       });
     }

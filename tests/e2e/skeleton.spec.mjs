@@ -22,9 +22,8 @@ async function recordTraffic(page) {
   await page.addInitScript(() => {
     const log = { starts: [], received: [] };
     Object.defineProperty(window, '__reglabTraffic', { value: log });
-    // The wire format (src/protocol.rs): postcard, one byte per char. A message starts with its
-    // variant index; every run id is a LEB128 varint; μ is the f64 after Start's run id.
-    const bytes = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    // The wire format (src/protocol.rs): postcard bytes in a Uint8Array. A message starts with
+    // its variant index; every run id is a LEB128 varint; μ is the f64 after Start's run id.
     const varint = (b, i) => {
       let v = 0;
       for (let m = 1; ; m *= 128) {
@@ -36,8 +35,7 @@ async function recordTraffic(page) {
     };
     // FromWorker's variants in declaration order; all but Ready and Error start with the run id.
     const kinds = ['Ready', 'Progress', 'Done', 'SweepProgress', 'SweepDone', 'File', 'Error'];
-    const decodeFromWorker = (text) => {
-      const b = bytes(text);
+    const decodeFromWorker = (b) => {
       const [tag, i] = varint(b, 0);
       const kind = kinds[tag] ?? '?';
       if (kind === 'Ready' || kind === '?') return { kind, run: null };
@@ -56,7 +54,7 @@ async function recordTraffic(page) {
             ? function (ev) {
                 try {
                   const { kind, run } =
-                    typeof ev.data === 'string' ? decodeFromWorker(ev.data) : { kind: '?', run: null };
+                    ev.data instanceof Uint8Array ? decodeFromWorker(ev.data) : { kind: '?', run: null };
                   // The newest run the page had asked for when this arrived.
                   const newest = log.starts.length ? log.starts[log.starts.length - 1].run : null;
                   log.received.push({ kind, run, newest });
@@ -72,12 +70,12 @@ async function recordTraffic(page) {
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message, ...rest) {
       // ToWorker::Start is variant 0.
-      if (typeof message === 'string' && message.charCodeAt(0) === 0) {
+      if (message instanceof Uint8Array && message[0] === 0) {
         try {
-          const b = bytes(message);
+          const b = message;
           const [run, i] = varint(b, 1);
           if (i + 8 > b.length) throw new Error('truncated Start');
-          log.starts.push({ run, mu: new DataView(b.buffer).getFloat64(i, true) });
+          log.starts.push({ run, mu: new DataView(b.buffer, b.byteOffset, b.byteLength).getFloat64(i, true) });
         } catch {
           log.starts.push({ run: NaN, mu: NaN });
         }

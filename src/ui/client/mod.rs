@@ -32,7 +32,7 @@ pub mod test_hooks;
 use request::Failure;
 pub use request::{Event, Request, WATCHDOG_MS};
 
-use crate::protocol::{decode, encode, FromWorker, RunId, ToWorker};
+use crate::protocol::{decode, encode, from_js, to_js, FromWorker, RunId, ToWorker};
 
 /// What a failed worker's `error` event says when it has no message: WebKit fires a plain
 /// `Event`, not an `ErrorEvent`, at a worker whose script could not be loaded.
@@ -40,7 +40,7 @@ const NOT_LOADED: &str = "the worker's script could not be loaded";
 
 /// The request the worker is working on, kept to send again to a fresh worker.
 struct InFlight {
-    text: String,
+    bytes: Vec<u8>,
     what: String,
     /// When it was posted (page clock): the round trip's start.
     posted_at: f64,
@@ -60,7 +60,7 @@ struct Inner {
     generation: u32,
     ready: bool,
     ever_ready: bool,
-    queue: Vec<String>,
+    queue: Vec<Vec<u8>>,
     next_run: RunId,
     current: Option<RunId>,
     in_flight: Option<InFlight>,
@@ -126,7 +126,7 @@ impl WorkerClient {
         let c = self.clone();
         let message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             if c.is_current(generation) {
-                c.receive(&ev.data().as_string().unwrap_or_default());
+                c.receive(&from_js(&ev.data()));
             }
         });
         let c = self.clone();
@@ -173,9 +173,9 @@ impl WorkerClient {
         on_event(event);
     }
 
-    fn receive(&self, text: &str) {
+    fn receive(&self, bytes: &[u8]) {
         self.0.borrow_mut().silent_ticks = 0;
-        let message = match decode::<FromWorker>(text) {
+        let message = match decode::<FromWorker>(bytes) {
             Ok(m) => m,
             Err(e) => return self.emit(Event::Failed(e.to_string())),
         };
@@ -188,8 +188,8 @@ impl WorkerClient {
                     inner.load_retries = 0;
                     std::mem::take(&mut inner.queue)
                 };
-                for text in queued {
-                    self.post_now(&text);
+                for bytes in queued {
+                    self.post_now(&bytes);
                 }
                 return self.emit(Event::Ready);
             }
@@ -222,22 +222,22 @@ impl WorkerClient {
         self.emit(Event::Message(message));
     }
 
-    fn post_now(&self, text: &str) {
+    fn post_now(&self, bytes: &[u8]) {
         if let Some(worker) = &self.0.borrow().worker {
-            let _ = worker.post_message(&JsValue::from_str(text));
+            let _ = worker.post_message(&to_js(bytes));
         }
     }
 
     fn post(&self, message: &ToWorker) {
-        let text = encode(message);
+        let bytes = encode(message);
         if self.0.borrow().ready {
-            self.post_now(&text);
+            self.post_now(&bytes);
         } else {
             // Messages posted before the worker's wasm started would be lost: keep only the
             // newest Start (older ones are superseded anyway).
             let mut inner = self.0.borrow_mut();
             inner.queue.clear();
-            inner.queue.push(text);
+            inner.queue.push(bytes);
         }
     }
 
@@ -274,7 +274,7 @@ impl WorkerClient {
             let what = request.describe();
             let message = request.into_message(run);
             inner.in_flight = Some(InFlight {
-                text: encode(&message),
+                bytes: encode(&message),
                 what,
                 posted_at: crate::ui::timing::now(),
             });

@@ -88,7 +88,7 @@ impl WorkerClient {
             let resend = inner
                 .in_flight
                 .as_ref()
-                .map(|f| (f.text.clone(), f.what.clone()));
+                .map(|f| (f.bytes.clone(), f.what.clone()));
             (resend, gave_up)
         };
         if gave_up {
@@ -111,9 +111,9 @@ impl WorkerClient {
             return self.emit(Event::Failed(e));
         }
         let resumed = match resend {
-            Some((text, what)) => {
+            Some((bytes, what)) => {
                 // Queued until the fresh worker's Ready, like any message.
-                self.0.borrow_mut().queue.push(text);
+                self.0.borrow_mut().queue.push(bytes);
                 fill(t().notices.resumed, &[("what", &what)])
             }
             None => t().notices.no_run.into(),
