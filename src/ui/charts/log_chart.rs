@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
+use super::legend::{draw_legend, Corner, Entry, LegendStyle, Swatch};
 use super::{err, open, text_style, DrawResult};
 use crate::ui::palette::Palette;
 use crate::view::charts::LogChartSpec;
@@ -118,6 +119,7 @@ pub fn draw_log_chart(
         .map_err(err)?;
     configure_axes(&mut plot, &s, palette, font(16.0), font(17.0))?;
 
+    let mut legend = Vec::new();
     for curve in &chart.curves {
         let style = curve.color.stroke_width(s.px(2.0 * s.zoom.max(1.0)));
         let points = curve
@@ -126,9 +128,11 @@ pub fn draw_log_chart(
             .flat_map(|c| [(c.epoch, c.min), (c.epoch, c.max)]);
         let color = curve.color;
         plot.draw_series(LineSeries::new(points, style))
-            .map_err(err)?
-            .label(curve.label.clone())
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], color.stroke_width(4)));
+            .map_err(err)?;
+        legend.push(Entry {
+            label: curve.label.clone(),
+            swatch: Swatch::Line(color.stroke_width(4), 24),
+        });
     }
     if let Some((level, label)) = &chart.reference {
         let dash = palette.foreground.mix(0.6).stroke_width(s.px(1.5));
@@ -137,20 +141,22 @@ pub fn draw_log_chart(
             let x = i as f64 * step;
             PathElement::new([(x, *level), (x + step, *level)], dash)
         }))
-        .map_err(err)?
-        .label(label.clone())
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], dash));
+        .map_err(err)?;
+        legend.push(Entry {
+            label: label.clone(),
+            swatch: Swatch::Line(dash, 24),
+        });
     }
     draw_marks(&mut plot, chart, (lo, hi), &s, palette)?;
     if chart.annotate {
-        plot.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .margin(s.px(10.0))
-            .label_font(font(16.0))
-            .background_style(palette.background.mix(0.85))
-            .border_style(palette.grid)
-            .draw()
-            .map_err(err)?;
+        let style = LegendStyle {
+            corner: Corner::UpperRight,
+            font: font(16.0),
+            margin: s.px(10.0) as i32,
+            background: palette.background.mix(0.85).filled(),
+            border: palette.grid.into(),
+        };
+        draw_legend(&plot.plotting_area().strip_coord_spec(), &legend, &style)?;
     }
     root.present().map_err(err)
 }

@@ -3,6 +3,7 @@
 pub mod band_edges;
 pub mod explorer;
 pub mod heatmap;
+mod legend;
 pub mod log_chart;
 pub mod overlay;
 pub mod quiz_chart;
@@ -55,8 +56,10 @@ pub(crate) fn text_style(
     size: f64,
     palette: &crate::ui::palette::Palette,
 ) -> plotters::style::TextStyle<'static> {
-    use plotters::style::{Color, IntoFont};
-    ("sans-serif", s.font(size))
+    use plotters::style::{Color, FontFamily, IntoFont};
+    // The family as the enum, not the string "sans-serif": plotters lower-cases a string name
+    // first, with a Unicode table the page has no other use for (see `legend`).
+    (FontFamily::SansSerif, s.font(size))
         .into_font()
         .color(&palette.foreground.to_rgba())
 }

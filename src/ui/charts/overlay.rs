@@ -4,6 +4,7 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use super::legend::{draw_legend, Corner, Entry, LegendStyle, Swatch};
 use super::{err, open, text_style, DrawResult, Root, XyChart};
 use crate::ui::canvas::Scale;
 use crate::ui::colormap::viridis;
@@ -60,9 +61,9 @@ pub fn draw_overlay(canvas: &HtmlCanvasElement, data: &Overlay, palette: &Palett
     if let Some(stars) = &data.z_stars {
         draw_z_stars(&mut chart, &x, stars, data.rows.len(), &s)?;
     }
-    draw_rows(&mut chart, &x, &data.rows, &s)?;
+    let legend = draw_rows(&mut chart, &x, &data.rows, &s)?;
     if data.annotate {
-        draw_mu_legend(&mut chart, &s, palette)?;
+        draw_mu_legend(&chart, &legend, &s, palette)?;
     }
     root.present().map_err(err)
 }
@@ -159,9 +160,15 @@ fn draw_z_stars(
     Ok(())
 }
 
-/// Each row's learned z as a line in its μ colour, with a legend entry naming its μ.
-fn draw_rows(chart: &mut XyChart, x: &[f64], rows: &[(f64, &[f32])], s: &Scale) -> DrawResult {
+/// Each row's learned z as a line in its μ colour; returns a legend entry per row naming its μ.
+fn draw_rows(
+    chart: &mut XyChart,
+    x: &[f64],
+    rows: &[(f64, &[f32])],
+    s: &Scale,
+) -> Result<Vec<Entry>, String> {
     let m = rows.len();
+    let mut legend = Vec::with_capacity(m);
     for (i, (mu, z)) in rows.iter().enumerate() {
         let color = row_color(i, m);
         let points = x
@@ -171,21 +178,24 @@ fn draw_rows(chart: &mut XyChart, x: &[f64], rows: &[(f64, &[f32])], s: &Scale) 
             .filter(|(_, y)| y.is_finite());
         chart
             .draw_series(LineSeries::new(points, color.stroke_width(s.px(2.0))))
-            .map_err(err)?
-            .label(format!("μ = {}", crate::view::format::short(*mu)))
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], color.stroke_width(3)));
+            .map_err(err)?;
+        legend.push(Entry {
+            label: format!("μ = {}", crate::view::format::short(*mu)),
+            swatch: Swatch::Line(color.stroke_width(3), 20),
+        });
     }
-    Ok(())
+    Ok(legend)
 }
 
 /// The μ legend inside the picture, for saved images (see [`Overlay::annotate`]).
-fn draw_mu_legend(chart: &mut XyChart, s: &Scale, palette: &Palette) -> DrawResult {
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(text_style(s, 14.0, palette))
-        .background_style(palette.background.mix(0.85))
-        .border_style(palette.grid)
-        .draw()
-        .map_err(err)
+fn draw_mu_legend(chart: &XyChart, legend: &[Entry], s: &Scale, palette: &Palette) -> DrawResult {
+    let style = LegendStyle {
+        corner: Corner::UpperLeft,
+        font: text_style(s, 14.0, palette),
+        // Plotters' default padding, which this legend always had (unscaled).
+        margin: 10,
+        background: palette.background.mix(0.85).filled(),
+        border: palette.grid.into(),
+    };
+    draw_legend(&chart.plotting_area().strip_coord_spec(), legend, &style)
 }

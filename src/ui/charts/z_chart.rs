@@ -10,6 +10,7 @@ use std::ops::Range;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use super::legend::{Corner, Entry, LegendStyle};
 use super::z_chart_layers::{
     draw_band, draw_compare, draw_coordinate_bands, draw_diagonal, draw_learned, draw_z_star, Plot,
 };
@@ -86,20 +87,21 @@ pub fn draw_z_chart(canvas: &HtmlCanvasElement, data: &ZChart, palette: &Palette
     };
     let p = Plot::new(data, s, palette);
     let mut chart = draw_axes(&root, &p)?;
+    let legend = &mut Vec::new();
     if let Some(b) = data.band {
-        draw_band(&mut chart, &p, b)?;
+        draw_band(&mut chart, &p, b, legend)?;
     }
     if let Some(bands) = data.bands {
-        draw_coordinate_bands(&mut chart, &p, bands)?;
+        draw_coordinate_bands(&mut chart, &p, bands, legend)?;
     }
-    draw_diagonal(&mut chart, &p)?;
-    draw_learned(&mut chart, &p)?;
+    draw_diagonal(&mut chart, &p, legend)?;
+    draw_learned(&mut chart, &p, legend)?;
     if let Some((zc, name)) = &data.compare {
-        draw_compare(&mut chart, &p, zc, name)?;
+        draw_compare(&mut chart, &p, (zc, name), legend)?;
     }
-    draw_z_star(&mut chart, &p)?;
+    draw_z_star(&mut chart, &p, legend)?;
     if data.annotate {
-        draw_legend(&mut chart, &p)?;
+        draw_legend(&chart, &p, legend)?;
     }
     root.present().map_err(err)
 }
@@ -173,16 +175,15 @@ pub(crate) fn z_vs_z0_axes<'a>(
 }
 
 /// The legend inside the picture, for saved images (the page shows it as HTML).
-fn draw_legend(chart: &mut XyChart, p: &Plot) -> DrawResult {
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .margin(p.s.px(10.0))
-        .label_font(text_style(&p.s, 16.0, p.palette))
-        .background_style(p.palette.background.mix(0.85))
-        .border_style(p.palette.grid)
-        .draw()
-        .map_err(err)
+fn draw_legend(chart: &XyChart, p: &Plot, entries: &[Entry]) -> DrawResult {
+    let style = LegendStyle {
+        corner: Corner::UpperLeft,
+        font: text_style(&p.s, 16.0, p.palette),
+        margin: p.s.px(10.0) as i32,
+        background: p.palette.background.mix(0.85).filled(),
+        border: p.palette.grid.into(),
+    };
+    super::legend::draw_legend(&chart.plotting_area().strip_coord_spec(), entries, &style)
 }
 
 /// A tick label: plain for everyday values, in exponent form when huge (a diverged run's z

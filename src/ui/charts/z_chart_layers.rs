@@ -3,6 +3,7 @@
 
 use plotters::prelude::*;
 
+use super::legend::{Entry, Swatch};
 use super::z_chart::z_axes::{x_range_of, y_range_of, ZChart};
 use super::{err, DrawResult, XyChart};
 use crate::core::Band;
@@ -58,7 +59,12 @@ impl<'d> Plot<'d> {
 }
 
 /// The seed's band shaded across the chart, clipped to the z axis: where z* sticks.
-pub(super) fn draw_band(chart: &mut XyChart, p: &Plot, b: Band) -> DrawResult {
+pub(super) fn draw_band(
+    chart: &mut XyChart,
+    p: &Plot,
+    b: Band,
+    legend: &mut Vec<Entry>,
+) -> DrawResult {
     let (lo, hi) = (b.lo.max(p.y_range.start), b.hi.min(p.y_range.end));
     if lo < hi {
         let band = p.palette.band;
@@ -67,8 +73,9 @@ pub(super) fn draw_band(chart: &mut XyChart, p: &Plot, b: Band) -> DrawResult {
                 [(p.x_range.start, lo), (p.x_range.end, hi)],
                 band.mix(0.18).filled(),
             )))
-            .map_err(err)?
-            .label(crate::i18n::fill(
+            .map_err(err)?;
+        legend.push(Entry {
+            label: crate::i18n::fill(
                 crate::i18n::t().charts.band_short,
                 &[(
                     "band",
@@ -77,10 +84,9 @@ pub(super) fn draw_band(chart: &mut XyChart, p: &Plot, b: Band) -> DrawResult {
                         &crate::i18n::num_fixed(b.hi, 3),
                     ),
                 )],
-            ))
-            .legend(move |(x, y)| {
-                Rectangle::new([(x, y - 6), (x + 20, y + 6)], band.mix(0.35).filled())
-            });
+            ),
+            swatch: Swatch::Block(band.mix(0.35).filled(), (0, -6), (20, 6)),
+        });
     }
     Ok(())
 }
@@ -90,6 +96,7 @@ pub(super) fn draw_coordinate_bands(
     chart: &mut XyChart,
     p: &Plot,
     bands: &[(f64, f64)],
+    legend: &mut Vec<Entry>,
 ) -> DrawResult {
     let bar = p.palette.band.mix(0.45).stroke_width(p.s.px(3.0));
     let y_range = &p.y_range;
@@ -98,14 +105,16 @@ pub(super) fn draw_coordinate_bands(
             let (lo, hi) = (lo.max(y_range.start), hi.min(y_range.end));
             PathElement::new(vec![(x, lo), (x, hi.max(lo))], bar)
         }))
-        .map_err(err)?
-        .label(crate::i18n::t().charts.band_each)
-        .legend(move |(x, y)| PathElement::new([(x + 10, y - 7), (x + 10, y + 7)], bar));
+        .map_err(err)?;
+    legend.push(Entry {
+        label: crate::i18n::t().charts.band_each.into(),
+        swatch: Swatch::Bar(bar),
+    });
     Ok(())
 }
 
 /// The faint diagonal z = z0, which z follows inside the band.
-pub(super) fn draw_diagonal(chart: &mut XyChart, p: &Plot) -> DrawResult {
+pub(super) fn draw_diagonal(chart: &mut XyChart, p: &Plot, legend: &mut Vec<Entry>) -> DrawResult {
     let (x_range, y_range) = (&p.x_range, &p.y_range);
     let diag = x_range.start.max(y_range.start)..x_range.end.min(y_range.end);
     let diagonal = p.palette.diagonal;
@@ -114,14 +123,16 @@ pub(super) fn draw_diagonal(chart: &mut XyChart, p: &Plot) -> DrawResult {
             [(diag.start, diag.start), (diag.end, diag.end)],
             diagonal.mix(0.6).stroke_width(p.s.px(1.0)),
         ))
-        .map_err(err)?
-        .label("z = z0")
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], diagonal.stroke_width(2)));
+        .map_err(err)?;
+    legend.push(Entry {
+        label: "z = z0".into(),
+        swatch: Swatch::Line(diagonal.stroke_width(2), 20),
+    });
     Ok(())
 }
 
 /// Adam's learned z, one dot per coordinate (non-finite ones left out).
-pub(super) fn draw_learned(chart: &mut XyChart, p: &Plot) -> DrawResult {
+pub(super) fn draw_learned(chart: &mut XyChart, p: &Plot, legend: &mut Vec<Entry>) -> DrawResult {
     let radius = p.dot_radius();
     let learned = p.palette.learned;
     chart
@@ -131,17 +142,21 @@ pub(super) fn draw_learned(chart: &mut XyChart, p: &Plot) -> DrawResult {
                 .filter(|(x, y)| x.is_finite() && y.is_finite())
                 .map(|(&x, &y)| Circle::new((x, y), radius, learned.filled())),
         )
-        .map_err(err)?
-        .label(crate::i18n::fill(
-            crate::i18n::t().charts.learned_of,
-            &[("name", "Adam")],
-        ))
-        .legend(move |(x, y)| Circle::new((x + 10, y), 5, learned.filled()));
+        .map_err(err)?;
+    legend.push(Entry {
+        label: crate::i18n::fill(crate::i18n::t().charts.learned_of, &[("name", "Adam")]),
+        swatch: Swatch::Dot(learned.filled()),
+    });
     Ok(())
 }
 
 /// The compared optimizer's z as squares a little larger than the dots, so both show.
-pub(super) fn draw_compare(chart: &mut XyChart, p: &Plot, zc: &[f32], name: &str) -> DrawResult {
+pub(super) fn draw_compare(
+    chart: &mut XyChart,
+    p: &Plot,
+    (zc, name): (&[f32], &str),
+    legend: &mut Vec<Entry>,
+) -> DrawResult {
     let side = (p.dot_radius() as i32 + 1).max(3);
     let color = p.palette.green;
     chart
@@ -154,17 +169,16 @@ pub(super) fn draw_compare(chart: &mut XyChart, p: &Plot, zc: &[f32], name: &str
                         + Rectangle::new([(-side, -side), (side, side)], color.filled())
                 }),
         )
-        .map_err(err)?
-        .label(crate::i18n::fill(
-            crate::i18n::t().charts.learned_of,
-            &[("name", name)],
-        ))
-        .legend(move |(x, y)| Rectangle::new([(x + 5, y - 5), (x + 15, y + 5)], color.filled()));
+        .map_err(err)?;
+    legend.push(Entry {
+        label: crate::i18n::fill(crate::i18n::t().charts.learned_of, &[("name", name)]),
+        swatch: Swatch::Block(color.filled(), (5, -5), (15, 5)),
+    });
     Ok(())
 }
 
 /// z*, as one line where it is a function of sorted z0 under one band, else a dash each.
-pub(super) fn draw_z_star(chart: &mut XyChart, p: &Plot) -> DrawResult {
+pub(super) fn draw_z_star(chart: &mut XyChart, p: &Plot, legend: &mut Vec<Entry>) -> DrawResult {
     let s = &p.s;
     let star_style = p
         .palette
@@ -191,9 +205,10 @@ pub(super) fn draw_z_star(chart: &mut XyChart, p: &Plot) -> DrawResult {
                 }),
         )
     };
-    series
-        .map_err(err)?
-        .label(label)
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], star_style));
+    series.map_err(err)?;
+    legend.push(Entry {
+        label,
+        swatch: Swatch::Line(star_style, 20),
+    });
     Ok(())
 }
