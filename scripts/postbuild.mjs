@@ -6,8 +6,9 @@
 // 1. Trunk writes its wasm loader into index.html as an inline <script type="module">, which the
 //    site's Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval') blocks. Every inline
 //    script moves into its own content-hashed file, referenced by <script src>. The module loader
-//    also registers the service worker, and lets plotters measure text under the CSP (see
-//    PLOTTERS_TEXT_SHIM).
+//    also registers the service worker, lets plotters measure text under the CSP (see
+//    PLOTTERS_TEXT_SHIM), says so on the page when the app cannot start (STARTUP_GUARD), and
+//    starts the worker at once, for the app to adopt (EARLY_WORKER).
 // 2. The build gets a version: a hash over every file. index.html carries it in
 //    <meta name="reglab-build">; sw.js (from scripts/sw-template.js) carries it in its cache name
 //    and lists every file, so a new deploy is a new sw.js and the browser installs it.
@@ -72,6 +73,116 @@ if ('serviceWorker' in navigator) {
 `;
 
 /**
+ * A page whose app cannot start (its wasm failed to load or compile, or the app stopped on an
+ * internal error, a Rust panic, while building the page) would stay blank. This says so on the
+ * page instead, with the panic's message (the app's panic hook writes it to console.error just
+ * before the wasm traps), and tells the reader that a reload keeps their link. Only errors from
+ * the wasm count, and only while the app is not on the page: an unrelated script error changes
+ * nothing. Plain JS in the loader, so it costs the wasm budget nothing.
+ */
+const STARTUP_GUARD = `
+// If the app cannot start, the page says why instead of staying blank (scripts/postbuild.mjs).
+{
+  let panic = '';
+  const fromWasm = (e, text) =>
+    e instanceof WebAssembly.RuntimeError || e instanceof WebAssembly.CompileError ||
+    e instanceof WebAssembly.LinkError || /wasm|WebAssembly|panicked at/i.test(text);
+  const stopped = (e, text) => {
+    if (!fromWasm(e, text)) return;
+    setTimeout(() => {
+      if (document.querySelector('.app') || document.getElementById('reglab-fatal')) return;
+      const box = document.createElement('div');
+      box.id = 'reglab-fatal';
+      box.className = 'notice fatal';
+      box.setAttribute('role', 'alert');
+      box.dataset.testid = 'fatal';
+      box.textContent = 'reglab could not start: ' + (panic || text || 'unknown error') +
+        '. Reload the page: the link in the address bar keeps every setting.';
+      document.body.prepend(box);
+    });
+  };
+  // The panic hook's message, kept for the notice (and for tests: \`window.__reglabPanic\`). Not
+  // every engine reports the trap that follows as an error event (a module's rejected top-level
+  // await), so the message alone is enough to check.
+  const consoleError = console.error;
+  console.error = function (...args) {
+    const text = String(args[0] ?? '');
+    if (text.includes('panicked at')) {
+      panic = text;
+      window.__reglabPanic = text;
+      stopped(null, text);
+    }
+    return consoleError.apply(this, args);
+  };
+  addEventListener('error', (ev) => stopped(ev.error, String(ev.error?.message ?? ev.message ?? '')));
+  addEventListener('unhandledrejection', (ev) => stopped(ev.reason, String(ev.reason?.message ?? ev.reason ?? '')));
+}
+`;
+
+/**
+ * The worker starts with the page, not after the app: on lecture-hall Wi-Fi the app's wasm takes
+ * two seconds to arrive, and a worker started only then (its three files fetched one after the
+ * other) cost the first chart another 0.85 s (issue 17). The loader starts it at once; when the
+ * app asks for its first worker (\`new Worker('./worker_loader.js', { type: 'module' })\`), it
+ * gets this one, and the messages the worker sent meanwhile (its Ready) go to the app's handler
+ * once it is installed. A worker that failed before the app
+ * asked is not handed over: the app starts its own, as without this. Plain JS in the loader, so
+ * the wasm budget pays nothing.
+ */
+const EARLY_WORKER = `
+// The worker starts now, in parallel with the app's wasm (scripts/postbuild.mjs EARLY_WORKER).
+{
+  const Base = window.Worker;
+  const url = new URL('./worker_loader.js', import.meta.url).href;
+  let early = null;
+  try {
+    early = new Base(url, { type: 'module' });
+  } catch {
+    // No module workers here: the app starts its worker itself and reports what fails.
+  }
+  if (early) {
+    const held = [];
+    const hold = (ev) => held.push(ev.data);
+    const failed = () => {
+      early?.terminate();
+      early = null;
+    };
+    early.addEventListener('message', hold);
+    early.addEventListener('error', failed, { once: true });
+    const handOver = (worker) => {
+      worker.removeEventListener('message', hold);
+      worker.removeEventListener('error', failed);
+      // The app sets its handler right after the constructor returns. The messages held so far
+      // go to that handler (as installed, so a wrapper sees them too) in a microtask: after the
+      // app's own set-up code has returned, and before any newer message, which is a task.
+      Object.defineProperty(worker, 'onmessage', {
+        configurable: true,
+        get: () => Object.getOwnPropertyDescriptor(Base.prototype, 'onmessage').get.call(worker),
+        set(handler) {
+          delete worker.onmessage;
+          worker.onmessage = handler;
+          queueMicrotask(() => {
+            for (const data of held.splice(0)) worker.onmessage?.call(worker, new MessageEvent('message', { data }));
+          });
+        },
+      });
+      return worker;
+    };
+    window.Worker = class extends Base {
+      constructor(scriptUrl, options) {
+        if (early && new URL(scriptUrl, document.baseURI).href === url && options?.type === 'module') {
+          const worker = early;
+          early = null;
+          return handOver(worker);
+        }
+        super(scriptUrl, options);
+      }
+    };
+  }
+}
+`;
+
+/**
  * plotters 0.3 measures text (axis labels beside the plot, captions, legends) with a <span> whose
  * style it sets by setAttribute('style', ...) (plotters/src/style/font/web.rs). The CSP's
  * style-src 'self' blocks style attributes, which would log an error and measure with the wrong
@@ -124,7 +235,7 @@ async function externaliseScripts(html) {
     const body = devReloader(m[2]);
     const isModule = /\btype\s*=\s*["']?module\b/i.test(attrs);
     // The first module script is Trunk's wasm loader: it also registers the service worker.
-    const code = isModule && modules++ === 0 ? `${PLOTTERS_TEXT_SHIM}${REGISTER_SW}\n${body.trim()}\n` : `${body.trim()}\n`;
+    const code = isModule && modules++ === 0 ? `${STARTUP_GUARD}${EARLY_WORKER}${PLOTTERS_TEXT_SHIM}${REGISTER_SW}\n${body.trim()}\n` : `${body.trim()}\n`;
     const name = `${isModule ? 'loader' : 'script'}-${hash16(code)}.js`;
     await fs.writeFile(path.join(dir, name), code);
     pieces.push(html.slice(at, m.index), `<script${attrs} src="${publicUrl}${name}"></script>`);

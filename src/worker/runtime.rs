@@ -204,7 +204,11 @@ pub fn start() -> Result<(), JsValue> {
 
 /// A few short seed runs before Ready, so the optimizer loop is already hot (V8 compiles it
 /// with its optimising tier in the background) when the page's first run arrives: the first
-/// chart of a fresh page then comes at full speed. About 1 ms, while the page is still loading.
+/// chart of a fresh page then comes at full speed. Then one short run the way the page's first
+/// one goes (history, snapshots, the answer encoded), so that none of that code is compiled on
+/// its first call during the page's run, and the memory a seed run's history needs, grown now:
+/// both cost the first run of a fresh page ≈ 20 ms in Chromium (issue 17). A few ms in all,
+/// while the page's own wasm is still arriving (the loader starts this worker first).
 fn warm_up() {
     use crate::core::{AdamConfig, Problem, Run};
     let mut run = Run::new(Problem::seed(0.1), AdamConfig::default(), 2_000).without_history();
@@ -212,4 +216,26 @@ fn warm_up() {
         .advance(250, 0, |_, _| std::ops::ControlFlow::Continue(()))
         .is_none()
     {}
+    // Freed at once, but wasm memory never shrinks: the allocator keeps these 4 MB for the runs.
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(4 << 20)));
+    let spec = crate::spec::RunSpec {
+        mu: 0.1,
+        centre: 1.0,
+        z0min: -10.0,
+        z0max: 10.0,
+        n: 100,
+        adam: AdamConfig::default(),
+        epochs: 2_000,
+        snapshots: crate::worker::job::SCRUB_SNAPSHOTS,
+        opt: Default::default(),
+        decay: Default::default(),
+        z0: Default::default(),
+        seed: 1,
+        fit: Default::default(),
+        weights: Default::default(),
+    };
+    if let Some(Ok(mut job)) = task_for(ToWorker::Start { run: 0, spec }) {
+        while !job.work(job.slice_epochs()) {}
+        std::hint::black_box(encode(&job.finish(0.0, WorkTiming::default())));
+    }
 }

@@ -274,3 +274,24 @@ test('a new deploy: its service worker takes over, the running page is left alon
     fs.rmSync(next, { recursive: true, force: true });
   }
 });
+
+test('an app that cannot start says so on the page (its wasm broken in transit), instead of a blank page', async ({ context, page }) => {
+  const server = await serve(DIST);
+  try {
+    // Every copy of the app's wasm arrives as garbage (a broken proxy, a half-written deploy).
+    await context.route(/app-[0-9a-f]{16}_bg\.wasm$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm at all') }),
+    );
+    await page.goto(`${server.url}?mu=0.25`);
+    const fatal = page.getByTestId('fatal');
+    await expect(fatal).toBeVisible({ timeout: 30_000 });
+    await expect(fatal).toHaveAttribute('role', 'alert');
+    const text = await fatal.textContent();
+    expect(text).toMatch(/^reglab could not start: .+\. Reload the page: the link in the address bar keeps every setting\.$/);
+    expect(await page.locator('.app').count(), 'no app on the page').toBe(0);
+    expect(page.url(), 'the link is kept').toContain('mu=0.25');
+    console.log(`hosting: a broken app wasm → "${text}"`);
+  } finally {
+    await server.stop();
+  }
+});

@@ -83,6 +83,12 @@ function readout(page) {
       clamped: data('clamped'),
       sweep: data('sweep-status'),
       app: document.querySelector('.app')?.className ?? null,
+      // The loader's message when the app could not start (scripts/postbuild.mjs STARTUP_GUARD).
+      fatal: document.querySelector('[data-testid="fatal"]')?.textContent ?? null,
+      // What the page holds, for a failure's message (a page without the app says what it has).
+      ready: document.readyState,
+      panic: window.__reglabPanic ?? null,
+      body: [...(document.body?.children ?? [])].map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${e.className}` : ''}`).join(' '),
       caption: caption && caption.getClientRects().length > 0 ? caption.textContent : null,
       href: location.href,
     };
@@ -90,7 +96,11 @@ function readout(page) {
 }
 
 const failedState = (r) =>
-  r?.status?.state === 'error' || r?.status?.state === 'diverged' ? `the run ended in state ${r.status.state}: ${r.status.text}` : null;
+  r?.fatal
+    ? `the app did not start: ${r.fatal}`
+    : r?.status?.state === 'error' || r?.status?.state === 'diverged'
+      ? `the run ended in state ${r.status.state}: ${r.status.text}`
+      : null;
 
 /** Waits until the live run for μ = `mu` is done (chart-z data-mu = mu, status data-state = done). */
 function waitDone(page, mu, timeout = RUN_TIMEOUT) {
@@ -505,6 +515,8 @@ for (const name of ENGINES) {
     } catch (e) {
       bad += 1;
       console.log(`  FAIL (${c.id}) ${c.name}\n         ${String(e?.message ?? e).replace(/\n/g, '\n         ')}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
+      const crashes = engine.crashes?.() ?? [];
+      if (crashes.length) console.log(`         the engine's processes said: ${crashes.slice(-5).join(' | ')}`);
     }
   }
   await engine.close();

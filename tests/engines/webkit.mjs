@@ -80,6 +80,8 @@ async function startDriver(downloads) {
   }
   return {
     url,
+    /** What the driver and its browsers printed about processes that crashed or were killed. */
+    crashes: () => log.split('\n').filter((l) => /crash|terminat|signal|killed|abort/i.test(l)),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         try {
@@ -248,6 +250,8 @@ export async function launch({ downloads = fs.mkdtempSync(path.join(os.tmpdir(),
   return {
     name: 'webkit',
     browser: 'WebKitGTK MiniBrowser',
+    // Printed with a failed check: an engine process that crashed leaves a blank page behind.
+    crashes: () => server.crashes(),
     version,
     executable: binary,
     driver: `WebKitWebDriver (classic WebDriver) + selenium-webdriver ${require('selenium-webdriver/package.json').version}${process.env.DISPLAY ? '' : ', under xvfb-run'}`,

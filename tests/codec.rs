@@ -1,0 +1,112 @@
+//! The page ⇄ worker codec natively: a finished run survives it to the bit, its f32 vectors travel
+//! as one byte string of 4 little-endian bytes per value (issue 17: no per-value framing), a
+//! non-finite z reads back as NaN, and broken bytes are an error, never a panic.
+
+use reglab::core::{History, Series, StopReason};
+use reglab::protocol::{decode, encode, FromWorker, RunResult, Snapshot, WorkTiming};
+
+fn spec() -> reglab::spec::RunSpec {
+    reglab::link::Params::default().run_spec(0)
+}
+
+fn result(z: Vec<f32>, history: History) -> RunResult {
+    RunResult {
+        run: 3,
+        spec: spec(),
+        epoch: 25_000,
+        reason: StopReason::EpochsDone,
+        err_inf: 1e-3,
+        elapsed_ms: 12.5,
+        snapshots: vec![Snapshot {
+            epoch: 0,
+            z: z.clone(),
+        }],
+        z,
+        history,
+        timing: WorkTiming::default(),
+    }
+}
+
+fn round_trip(r: &RunResult) -> RunResult {
+    match decode::<FromWorker>(&encode(&FromWorker::Done(Box::new(r.clone())))) {
+        Ok(FromWorker::Done(back)) => *back,
+        other => panic!("expected Done, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_run_survives_the_codec_to_the_bit() {
+    let z: Vec<f32> = (0..100).map(|i| (i as f32 * 0.37).sin() * 1e3).collect();
+    let mut history = History::new(25_000);
+    for e in 0..25_000u32 {
+        let x = (e as f32).sqrt();
+        for s in [&mut history.fit, &mut history.reg, &mut history.total] {
+            s.push(x);
+        }
+        // A loss that overflows stays +∞ in the history (only z's non-finite values become NaN).
+        history
+            .grad_norm
+            .push(if e == 7 { f32::INFINITY } else { -x });
+    }
+    let r = result(z, history.decimated(4_096));
+    let back = round_trip(&r);
+    assert_eq!(back, r);
+    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&back.z), bits(&r.z));
+    assert_eq!(
+        bits(&back.history.grad_norm.max),
+        bits(&r.history.grad_norm.max)
+    );
+    assert!(back.history.grad_norm.max.contains(&f32::INFINITY));
+}
+
+#[test]
+fn f32_vectors_are_four_bytes_each_with_no_framing_per_value() {
+    let with = |n: usize| encode(&result(vec![1.5; n], History::new(0))).len();
+    // 100 more values in z and in the snapshot: 800 bytes more and a longer length prefix (≤ 2).
+    let grown = with(200) - with(100);
+    assert!(
+        (800..=802).contains(&grown),
+        "{grown} bytes for 200 more f32"
+    );
+}
+
+#[test]
+fn a_non_finite_z_reads_back_as_nan() {
+    let z = vec![
+        f32::NAN,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        -0.0,
+        f32::MAX,
+        f32::MIN_POSITIVE,
+    ];
+    let back = round_trip(&result(z, History::new(0)));
+    assert!(back.z[..3].iter().all(|x| x.is_nan()), "{:?}", back.z);
+    assert_eq!(back.z[3].to_bits(), (-0.0f32).to_bits());
+    assert_eq!(back.z[4], f32::MAX);
+    assert_eq!(back.z[5], f32::MIN_POSITIVE);
+    assert!(back.snapshots[0].z[..3].iter().all(|x| x.is_nan()));
+}
+
+#[test]
+fn broken_bytes_do_not_decode() {
+    let good = encode(&FromWorker::Done(Box::new(result(
+        vec![2.0; 10],
+        History::new(0),
+    ))));
+    for cut in [1, 2, 3, good.len() / 2, good.len() - 1] {
+        assert!(
+            decode::<FromWorker>(&good[..cut]).is_err(),
+            "{cut} of {} bytes decoded",
+            good.len()
+        );
+    }
+    assert!(decode::<FromWorker>(&[]).is_err());
+    // A series whose byte string is not a whole number of f32 is refused, not read short.
+    let series = Series::new(10);
+    let mut bytes = postcard::to_allocvec(&series).unwrap();
+    bytes[1] = 3; // the min vector's byte length, 0 → 3
+    bytes.splice(2..2, [0, 0, 0]);
+    assert!(postcard::from_bytes::<Series>(&bytes).is_err());
+}

@@ -1,0 +1,71 @@
+// Issue 17's first load: the loader starts the page's worker at once (scripts/postbuild.mjs
+// EARLY_WORKER), so on a slow link its files load beside the app's wasm instead of after it, and
+// the app adopts that worker for its runs.
+import { test, expect } from '@playwright/test';
+
+import { Lab, watchProblems } from './helpers.mjs';
+
+// Lecture-hall Wi-Fi, as `make bench` throttles it (scripts/bench-browser.mjs WIFI).
+const WIFI = { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+
+/**
+ * Records every worker the page's scripts start (before any of them runs): when, and which kinds
+ * of message it sent (the wire format, src/protocol.rs: postcard bytes whose first byte is
+ * FromWorker's variant index; 2 = Done).
+ */
+async function recordWorkers(page) {
+  await page.addInitScript(() => {
+    const log = [];
+    Object.defineProperty(window, '__workersStarted', { value: log });
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        const me = { at: performance.now(), done: 0 };
+        log.push(me);
+        this.addEventListener('message', (ev) => {
+          if (ev.data instanceof Uint8Array && ev.data[0] === 2) me.done += 1;
+        });
+      }
+    };
+  });
+}
+
+test('on a slow link the worker loads beside the app wasm, and the page runs on it', async ({ page, context }) => {
+  const problems = watchProblems(page);
+  await recordWorkers(page);
+  // Requests of the page and of its workers, on the test's clock (a worker's own fetches are not
+  // in the page's Resource Timing). Not the service worker's: it registers after the first chart.
+  const seen = [];
+  const t0 = Date.now();
+  context.on('request', (q) => q.serviceWorker() || seen.push({ file: new URL(q.url()).pathname.split('/').pop(), start: Date.now() - t0, q }));
+  context.on('requestfinished', (q) => {
+    const s = seen.find((x) => x.q === q);
+    if (s) s.end = Date.now() - t0;
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', WIFI);
+  const lab = new Lab(page);
+  await lab.open('mu=0.1');
+  await lab.waitDone({ mu: 0.1, timeout: 60_000 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  const app = seen.find((x) => /^app-[0-9a-f]{16}_bg\.wasm$/.test(x.file));
+  const workerWasm = seen.filter((x) => x.file === 'worker_bg.wasm');
+  const started = await page.evaluate(() => window.__workersStarted.map((w) => ({ ...w })));
+  const appWasmEnd = await page.evaluate(
+    () => performance.getEntriesByType('resource').find((e) => /app-[0-9a-f]{16}_bg\.wasm$/.test(e.name)).responseEnd,
+  );
+  console.log(
+    `first load: app wasm ${app.start}–${app.end} ms, worker_bg.wasm ${workerWasm.map((w) => `${w.start}–${w.end}`).join(', ')} ms (test clock); ` +
+      `workers started at ${started.map((w) => `${w.at.toFixed(0)} ms (${w.done} Done)`).join(', ')}, app wasm in at ${appWasmEnd.toFixed(0)} ms (page clock)`,
+  );
+  // The first worker started long before the app's wasm had arrived (it takes seconds at
+  // 200 000 B/s), its wasm arrived first, and the page's run was answered by it: adopted.
+  expect(started.length).toBeGreaterThan(0);
+  expect(started[0].at, 'the first worker started while the app wasm was still loading').toBeLessThan(appWasmEnd - 1000);
+  expect(workerWasm[0].end, 'the first worker’s wasm arrived before the app’s').toBeLessThan(app.end);
+  expect(started[0].done, 'the page’s run was answered by the worker the loader started').toBeGreaterThan(0);
+  problems.expectNone();
+});
