@@ -87,7 +87,7 @@ function readout(page) {
       fatal: document.querySelector('[data-testid="fatal"]')?.textContent ?? null,
       // What the page holds, for a failure's message (a page without the app says what it has).
       ready: document.readyState,
-      panic: window.__reglabPanic ?? null,
+      panic: window.reglabStartupPanic ?? null,
       body: [...(document.body?.children ?? [])].map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${e.className}` : ''}`).join(' '),
       caption: caption && caption.getClientRects().length > 0 ? caption.textContent : null,
       href: location.href,
