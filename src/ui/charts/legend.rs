@@ -71,6 +71,25 @@ pub(crate) struct LegendStyle<'a> {
     pub(crate) border: ShapeStyle,
 }
 
+impl<'a> LegendStyle<'a> {
+    /// The saved images' legend box: the palette's background, 85 % opaque, outlined in its grid
+    /// colour.
+    pub(crate) fn boxed(
+        corner: Corner,
+        font: TextStyle<'a>,
+        margin: i32,
+        palette: &crate::ui::palette::Palette,
+    ) -> Self {
+        Self {
+            corner,
+            font,
+            margin,
+            background: palette.background.mix(0.85).filled(),
+            border: palette.grid.into(),
+        }
+    }
+}
+
 /// Width in canvas px kept for the swatches, left of the labels.
 const SWATCH_AREA: i32 = 30;
 

@@ -149,13 +149,7 @@ pub fn draw_log_chart(
     }
     draw_marks(&mut plot, chart, (lo, hi), &s, palette)?;
     if chart.annotate {
-        let style = LegendStyle {
-            corner: Corner::UpperRight,
-            font: font(16.0),
-            margin: s.px(10.0) as i32,
-            background: palette.background.mix(0.85).filled(),
-            border: palette.grid.into(),
-        };
+        let style = LegendStyle::boxed(Corner::UpperRight, font(16.0), s.px(10.0) as i32, palette);
         draw_legend(&plot.plotting_area().strip_coord_spec(), &legend, &style)?;
     }
     root.present().map_err(err)

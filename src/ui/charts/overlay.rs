@@ -189,13 +189,12 @@ fn draw_rows(
 
 /// The μ legend inside the picture, for saved images (see [`Overlay::annotate`]).
 fn draw_mu_legend(chart: &XyChart, legend: &[Entry], s: &Scale, palette: &Palette) -> DrawResult {
-    let style = LegendStyle {
-        corner: Corner::UpperLeft,
-        font: text_style(s, 14.0, palette),
+    let style = LegendStyle::boxed(
+        Corner::UpperLeft,
+        text_style(s, 14.0, palette),
         // Plotters' default padding, which this legend always had (unscaled).
-        margin: 10,
-        background: palette.background.mix(0.85).filled(),
-        border: palette.grid.into(),
-    };
+        10,
+        palette,
+    );
     draw_legend(&chart.plotting_area().strip_coord_spec(), legend, &style)
 }

@@ -176,13 +176,12 @@ pub(crate) fn z_vs_z0_axes<'a>(
 
 /// The legend inside the picture, for saved images (the page shows it as HTML).
 fn draw_legend(chart: &XyChart, p: &Plot, entries: &[Entry]) -> DrawResult {
-    let style = LegendStyle {
-        corner: Corner::UpperLeft,
-        font: text_style(&p.s, 16.0, p.palette),
-        margin: p.s.px(10.0) as i32,
-        background: p.palette.background.mix(0.85).filled(),
-        border: p.palette.grid.into(),
-    };
+    let style = LegendStyle::boxed(
+        Corner::UpperLeft,
+        text_style(&p.s, 16.0, p.palette),
+        p.s.px(10.0) as i32,
+        p.palette,
+    );
     super::legend::draw_legend(&chart.plotting_area().strip_coord_spec(), entries, &style)
 }
 
