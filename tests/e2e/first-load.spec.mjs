@@ -51,11 +51,11 @@ test('on a slow link the worker loads beside the app wasm, and the page runs on 
   await lab.waitDone({ mu: 0.1, timeout: 60_000 });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
-  const app = seen.find((x) => /^app-[0-9a-f]{16}_bg\.wasm$/.test(x.file));
+  const app = seen.find((x) => /^app-[0-9a-f]{1,16}_bg\.wasm$/.test(x.file));
   const workerWasm = seen.filter((x) => x.file === 'worker_bg.wasm');
   const started = await page.evaluate(() => window.__workersStarted.map((w) => ({ ...w })));
   const appWasmEnd = await page.evaluate(
-    () => performance.getEntriesByType('resource').find((e) => /app-[0-9a-f]{16}_bg\.wasm$/.test(e.name)).responseEnd,
+    () => performance.getEntriesByType('resource').find((e) => /app-[0-9a-f]{1,16}_bg\.wasm$/.test(e.name)).responseEnd,
   );
   console.log(
     `first load: app wasm ${app.start}–${app.end} ms, worker_bg.wasm ${workerWasm.map((w) => `${w.start}–${w.end}`).join(', ')} ms (test clock); ` +

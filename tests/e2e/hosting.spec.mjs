@@ -279,7 +279,7 @@ test('an app that cannot start says so on the page (its wasm broken in transit),
   const server = await serve(DIST);
   try {
     // Every copy of the app's wasm arrives as garbage (a broken proxy, a half-written deploy).
-    await context.route(/app-[0-9a-f]{16}_bg\.wasm$/, (route) =>
+    await context.route(/app-[0-9a-f]{1,16}_bg\.wasm$/, (route) =>
       route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm at all') }),
     );
     await page.goto(`${server.url}?mu=0.25`);
