@@ -62,6 +62,8 @@ pub struct WorkTiming {
     pub calls: u32,
     /// The longest single call, ms.
     pub longest_call_ms: f64,
+    /// Workers that computed the answer, this one included (1: not split).
+    pub workers: u32,
 }
 
 /// A finished (or cancelled) sweep.
@@ -108,6 +110,8 @@ pub enum ToWorker {
         run: RunId,
         /// What to compute.
         spec: RunSpec,
+        /// Workers to share it among, this one included ([`crate::worker::split`]).
+        workers: u32,
     },
     /// Start a μ sweep, abandoning any other run or sweep.
     Sweep {
@@ -115,6 +119,8 @@ pub enum ToWorker {
         run: RunId,
         /// What to compute.
         spec: SweepSpec,
+        /// Workers to share it among, this one included.
+        workers: u32,
     },
     /// Start a run from a given z instead of 0 (a warm start after a μ change; the optimizer's
     /// state starts fresh), abandoning any other.
@@ -125,6 +131,8 @@ pub enum ToWorker {
         spec: RunSpec,
         /// The starting z (n values).
         z: Vec<f32>,
+        /// Workers to share it among, this one included.
+        workers: u32,
     },
     /// Recompute a run with its full history and send that back ([`FromWorker::File`]), for
     /// the page to save as CSV.
@@ -139,12 +147,38 @@ pub enum ToWorker {
         /// The run to stop.
         run: RunId,
     },
+    /// From a coordinating worker to its helper: a part of the page's request `request` (its
+    /// bytes, forwarded as they came): of a run ([`ToWorker::Start`], [`ToWorker::Continue`]),
+    /// coordinates `from..to`, answered with [`FromWorker::Block`]; of a sweep, the μ values
+    /// `from..to` of its grid, answered with [`FromWorker::Share`]. Written by [`part_of`] only
+    /// (never serialised: the page has no encoder for it).
+    #[serde(skip_serializing)]
+    Part {
+        /// Where the part begins.
+        from: u32,
+        /// One past its end.
+        to: u32,
+        /// The page's request.
+        request: Vec<u8>,
+    },
     /// Test hook: make the worker fail on purpose, so the page's recovery can be tested end to
     /// end (sent only by `window.__reglab`, see `src/ui/client/test_hooks.rs`). Only in builds
     /// with the `test-hooks` feature; it stays the last variant, so the others keep their wire
     /// index in every build.
     #[cfg(feature = "test-hooks")]
     Debug(Fault),
+}
+
+impl ToWorker {
+    /// Workers the request asks to be shared among (1 for a request that is never shared).
+    pub fn workers(&self) -> u32 {
+        match self {
+            ToWorker::Start { workers, .. }
+            | ToWorker::Continue { workers, .. }
+            | ToWorker::Sweep { workers, .. } => *workers,
+            _ => 1,
+        }
+    }
 }
 
 /// A failure a worker can be asked to simulate (`ToWorker::Debug`, feature `test-hooks`).
@@ -212,6 +246,87 @@ pub enum FromWorker {
         /// What went wrong, for a person.
         message: String,
     },
+    /// A helper's answer to a [`ToWorker::Part`] (never sent to the page, which has no decoder
+    /// for it: a coordinating worker reads it with [`helper_said`]).
+    #[serde(skip_deserializing)]
+    Share(Share),
+}
+
+/// A helper's part of a shared run or sweep, as flat values (the layout is
+/// [`crate::worker::split`]'s): one byte string to decode, so the coordinating worker's wasm
+/// carries no decoder of nested types.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Share {
+    /// The page's request id.
+    pub run: RunId,
+    /// Whether the part ran to its end (a run's block that diverged has not).
+    pub done: bool,
+    /// The values.
+    #[serde(with = "crate::core::floats::exact")]
+    pub values: Vec<f32>,
+}
+
+/// What a helper worker said to its coordinator ([`crate::worker::split`]), read from a
+/// [`FromWorker`]'s bytes by [`helper_said`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum HelperSaid {
+    /// It has started.
+    Ready,
+    /// It is working (a progress report).
+    Busy,
+    /// Its part.
+    Share(Share),
+    /// Anything else (an error, an unreadable message), or nothing: it failed.
+    Failed,
+}
+
+/// Reads a helper's message by its variant alone where that is all the coordinator needs, so
+/// the worker's wasm carries no decoder for the answers only the page reads (a run's history,
+/// a loss file): ≈ 20 KB gzipped. The variant indices are [`FromWorker`]'s order, which
+/// `tests/codec.rs` checks against real messages.
+pub fn helper_said(bytes: &[u8]) -> HelperSaid {
+    const READY: u8 = 0;
+    const PROGRESS: u8 = 1;
+    const SWEEP_PROGRESS: u8 = 3;
+    const SHARE: u8 = 7;
+    match bytes.split_first() {
+        Some((&READY, [])) => HelperSaid::Ready,
+        Some((&(PROGRESS | SWEEP_PROGRESS), _)) => HelperSaid::Busy,
+        Some((&SHARE, rest)) => decode(rest).map_or(HelperSaid::Failed, HelperSaid::Share),
+        _ => HelperSaid::Failed,
+    }
+}
+
+/// The bytes of [`ToWorker::Part`] for the page's request `request` (as its bytes came),
+/// written by hand: a coordinating worker forwards the page's bytes, so its wasm carries no
+/// encoder of requests (a run's spec). The variant index is [`ToWorker`]'s order, which
+/// `tests/codec.rs` checks by decoding these bytes.
+pub fn part_of(request: &[u8], from: u32, to: u32) -> Vec<u8> {
+    const PART: u64 = 5;
+    let mut bytes = Vec::with_capacity(request.len() + 16);
+    for n in [PART, from.into(), to.into(), request.len() as u64] {
+        varint(&mut bytes, n);
+    }
+    bytes.extend_from_slice(request);
+    bytes
+}
+
+/// Postcard's unsigned integer: 7 bits a byte, low first, the high bit set on all but the last.
+fn varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// The bytes of [`ToWorker::Stop`] for `run`, written by hand as [`part_of`]'s are.
+pub fn stop_of(run: RunId) -> Vec<u8> {
+    const STOP: u64 = 4;
+    let mut bytes = Vec::new();
+    varint(&mut bytes, STOP);
+    varint(&mut bytes, run);
+    bytes
 }
 
 /// A message that could not be decoded.
@@ -231,6 +346,13 @@ pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
 /// The one codec: bytes to a message.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
     postcard::from_bytes(bytes).map_err(|e| CodecError(e.to_string()))
+}
+
+/// A request's bytes to a request: the one copy of its decoder in a worker, which reads the
+/// page's requests and, as a helper, the request inside a [`ToWorker::Part`].
+#[inline(never)]
+pub fn decode_request(bytes: &[u8]) -> Result<ToWorker, CodecError> {
+    decode(bytes)
 }
 
 /// Encoded bytes as what `postMessage` carries: a `Uint8Array` (one copy into JS memory).

@@ -161,6 +161,23 @@ impl RunSpec {
         Problem::variant(&z0, mu, self.centre, self.fit, &w).map_err(|e| e.to_string())
     }
 
+    /// The problem at weight `mu` restricted to the coordinates `block` (a worker's share of a
+    /// split run): z0 and the weights of the whole problem, sliced, so each coordinate is the
+    /// one the whole problem has. `Err` as [`RunSpec::problem`], or for a block outside z0.
+    pub fn block_problem(&self, mu: f64, block: std::ops::Range<usize>) -> Result<Problem, String> {
+        let z0 = self.z0();
+        let Some(part) = z0.get(block.clone()) else {
+            return Err(format!(
+                "no coordinates {}..{} in z0",
+                block.start, block.end
+            ));
+        };
+        // Uniform weights are an empty list, of which no block is a slice.
+        let w = self.weights(z0.len());
+        let w = w.get(block).unwrap_or(&[]);
+        Problem::variant(part, mu, self.centre, self.fit, w).map_err(|e| e.to_string())
+    }
+
     /// The optimum at `mu` and its bands, for the charts and exports (an invalid problem, which
     /// the worker reports, gives z* = z0).
     pub fn reference(&self, mu: f64) -> Reference {

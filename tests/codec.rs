@@ -110,3 +110,98 @@ fn broken_bytes_do_not_decode() {
     bytes.splice(2..2, [0, 0, 0]);
     assert!(postcard::from_bytes::<Series>(&bytes).is_err());
 }
+
+/// A coordinating worker reads its helpers' messages by their variant index
+/// (`protocol::helper_said`): every kind of FromWorker, encoded, must read as what it is.
+#[test]
+fn a_helper_s_messages_read_as_what_they_are() {
+    use reglab::protocol::{helper_said, HelperSaid, Share, SweepResult};
+    let said = |m: &FromWorker| helper_said(&encode(m));
+    assert_eq!(said(&FromWorker::Ready), HelperSaid::Ready);
+    let progress = FromWorker::Progress {
+        run: 1,
+        epoch: 2,
+        epochs: 3,
+        elapsed_ms: 4.0,
+        wasm_bytes: 5,
+    };
+    assert_eq!(said(&progress), HelperSaid::Busy);
+    let sweeping = FromWorker::SweepProgress {
+        run: 1,
+        done: 2,
+        total: 3,
+        elapsed_ms: 4.0,
+    };
+    assert_eq!(said(&sweeping), HelperSaid::Busy);
+    let share = Share {
+        run: 4,
+        done: true,
+        values: vec![1.0, -2.5, f32::INFINITY],
+    };
+    assert_eq!(
+        said(&FromWorker::Share(share.clone())),
+        HelperSaid::Share(share)
+    );
+    let whole = FromWorker::SweepDone(Box::new(SweepResult {
+        run: 5,
+        spec: reglab::spec::SweepSpec {
+            base: spec(),
+            mus: vec![],
+        },
+        rows: vec![],
+        elapsed_ms: 1.0,
+        timing: WorkTiming::default(),
+    }));
+    assert_eq!(
+        said(&whole),
+        HelperSaid::Failed,
+        "a helper never answers with a whole sweep"
+    );
+    let done = FromWorker::Done(Box::new(result(vec![1.0], History::new(10))));
+    assert_eq!(
+        said(&done),
+        HelperSaid::Failed,
+        "a helper never answers with a whole run"
+    );
+    let error = FromWorker::Error {
+        run: Some(4),
+        message: "no".into(),
+    };
+    assert_eq!(said(&error), HelperSaid::Failed);
+    assert_eq!(helper_said(&[]), HelperSaid::Failed);
+    assert_eq!(
+        helper_said(&[7, 1]),
+        HelperSaid::Failed,
+        "a broken block is a failed helper"
+    );
+}
+
+/// A coordinating worker writes its helpers' requests by hand (`protocol::part_of`, `stop_of`):
+/// they must decode as the ToWorker they stand for, the page's request bytes inside unchanged.
+#[test]
+fn a_helper_s_requests_decode_as_what_they_are() {
+    use reglab::protocol::{part_of, stop_of, ToWorker};
+    let start = ToWorker::Start {
+        run: 12,
+        spec: spec(),
+        workers: 3,
+    };
+    let bytes = encode(&start);
+    let part = decode::<ToWorker>(&part_of(&bytes, 56, 100)).unwrap();
+    assert_eq!(
+        part,
+        ToWorker::Part {
+            from: 56,
+            to: 100,
+            request: bytes.clone()
+        }
+    );
+    let ToWorker::Part { request, .. } = part else {
+        unreachable!()
+    };
+    assert_eq!(decode::<ToWorker>(&request).unwrap(), start);
+    assert_eq!(
+        decode::<ToWorker>(&stop_of(300)).unwrap(),
+        ToWorker::Stop { run: 300 }
+    );
+}

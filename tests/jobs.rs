@@ -5,7 +5,8 @@ use reglab::core::{logspace, AdamConfig, StopReason};
 use reglab::protocol::{FromWorker, WorkTiming};
 use reglab::spec::{RunSpec, SweepSpec};
 use reglab::view::csv::{loss_csv, loss_csv_name, sweep_csv};
-use reglab::worker::job::{loss_rows, Job, LossCsvJob, SweepJob, Task};
+use reglab::worker::job::{Job, SweepJob, Task};
+use reglab::worker::loss_csv::{loss_rows, LossCsvJob};
 
 fn spec(mu: f64, epochs: u64) -> RunSpec {
     RunSpec {

@@ -40,7 +40,7 @@ fn params_strategy() -> impl Strategy<Value = Params> {
             any::<bool>(),
             prop::sample::subsequence(PANELS.to_vec(), 0..=PANELS.len()),
             0u64..=TOUR_STEPS,
-            (any::<bool>(), any::<bool>()),
+            (any::<bool>(), any::<bool>(), 0u32..=16),
         ),
         (
             any_of::<OptimizerKind>(),
@@ -67,7 +67,7 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                 (z0min, z0max, beta1, beta2, eps),
                 play,
                 (view, smin, smax, scount),
-                (present, embed, hide, tour, (quiz, warm)),
+                (present, embed, hide, tour, (quiz, warm, workers)),
                 (opt, compare, decay),
                 (z0, values, seed, c),
                 (fit, delta, w, tlambda, tcap),
@@ -117,6 +117,7 @@ fn params_strategy() -> impl Strategy<Value = Params> {
                     tlambda,
                     tcap,
                     lang: None,
+                    workers,
                 }
             },
         )
@@ -211,10 +212,11 @@ fn the_last_repeated_key_wins() {
 fn every_key_is_written() {
     let q = Params::default().to_query();
     // z0data is written only when z0=data (see the next test): an empty value says nothing;
-    // lang only when the link chose a language (the reader's language is not state).
+    // lang only when the link chose a language (the reader's language is not state), and
+    // workers only when the link forces a number (nor are the reader's cores).
     for spec in SPECS
         .iter()
-        .filter(|s| s.key != "z0data" && s.key != "lang")
+        .filter(|s| !["z0data", "lang", "workers"].contains(&s.key))
     {
         assert!(
             q.contains(&format!("{}=", spec.key)),
@@ -227,6 +229,11 @@ fn every_key_is_written() {
         "mu=0.1&lr=1e-3&epochs=25000&n=100&z0min=-10&z0max=10&beta1=0.9&beta2=0.999&eps=1e-7&play=3&view=live&smin=0.02&smax=1&scount=10&present=0&embed=0&quiz=0&warm=0&hide=&tour=0&opt=adam&compare=none&decay=none&z0=linspace&seed=1&c=1&fit=l1&delta=1&w=uniform&tlambda=2&tcap=3"
     );
     assert!(!q.contains("z0data"));
+    let forced = Params::from_query("workers=2").params;
+    assert_eq!(forced.workers, 2);
+    assert!(forced.to_query().ends_with("&workers=2"));
+    assert!(!forced.shared().to_query().contains("workers"));
+    assert!(!forced.to_json().contains("workers"));
     let data = Params::from_query("z0=data&z0data=AQAAIMEAACBB__8AAA").params;
     assert_eq!(data.z0data, [10.0, -10.0]);
     assert_eq!(data.n, 2);

@@ -6,7 +6,8 @@ use reglab::core::{Problem, Run};
 use reglab::protocol::{FromWorker, RunResult, ToWorker, WorkTiming};
 use reglab::spec::RunSpec;
 use reglab::view::shown::{Shown, MAX_EARLIER};
-use reglab::worker::job::{snapshot_every, task_for, Job, Task, SCRUB_SNAPSHOTS};
+use reglab::worker::job::{snapshot_every, Job, Task, SCRUB_SNAPSHOTS};
+use reglab::worker::task_for;
 
 fn spec(mu: f64) -> RunSpec {
     RunSpec {
@@ -81,8 +82,10 @@ fn a_warm_start_begins_at_the_given_z_and_converges_to_the_new_optimum() {
         run: 2,
         spec: spec(0.5),
         z: cold.z.clone(),
+        workers: 1,
     };
-    let task = task_for(message).unwrap().unwrap();
+    let bytes = reglab::protocol::encode(&message);
+    let task = task_for(message, &bytes, 0).unwrap().unwrap();
     let warm = finish(task);
     assert_eq!(warm.snapshots[0].epoch, 0);
     assert_eq!(

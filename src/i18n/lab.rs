@@ -64,6 +64,7 @@ catalogue! {
             "‖z − z*‖∞ avec {opt} = {err} (après {epochs} époques, {ms} ms)";
         status_tail: " — epoch {epoch} / {epochs}, {ms} ms of compute in the worker",
             " — époque {epoch} / {epochs}, {ms} ms de calcul dans le worker";
+        status_workers: " — shared among {k} workers", " — partagé entre {k} workers";
         no_band_zero: "μ = 0: no band — nothing pulls z, so z* = z0", "μ = 0\u{a0}: pas de bande — rien ne tire z, donc z* = z0";
         own_bands: "{problem}: each coordinate has its own band c ± wᵢ/(2μ), half-widths {lo} to {hi}",
             "{problem}\u{a0}: chaque coordonnée a sa propre bande c ± wᵢ/(2μ), de demi-largeur {lo} à {hi}";

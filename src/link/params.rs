@@ -144,6 +144,10 @@ pub struct Params {
     /// opens in each reader's language (see [`Params::shared`]).
     #[serde(skip)]
     pub lang: Option<Lang>,
+    /// Workers a run and a sweep are shared among (`workers=2`); 0: as many as the reader's
+    /// machine has cores, less one for the page. Like `lang`, not part of the state.
+    #[serde(skip)]
+    pub workers: u32,
 }
 
 impl Default for Params {
@@ -180,6 +184,7 @@ impl Default for Params {
             delta: 1.0,
             w: WeightKind::Uniform,
             lang: None,
+            workers: 0,
             tlambda: 2.0,
             tcap: 3.0,
         }
@@ -227,6 +232,7 @@ impl Params {
     pub fn shared(&self) -> Params {
         Params {
             lang: None,
+            workers: 0,
             ..self.clone()
         }
     }

@@ -107,12 +107,14 @@ impl Params {
     }
 
     /// Writes every key of the table (so a link keeps its meaning even if a default changes),
-    /// except an empty `z0data` and an unset `lang` (the reader's language is not state).
+    /// except an empty `z0data`, an unset `lang` (the reader's language is not state) and an
+    /// unset `workers` (nor are the reader's cores).
     pub fn to_query(&self) -> String {
         SPECS
             .iter()
             .filter(|s| s.field != Field::Z0Data || !self.z0data.is_empty())
             .filter(|s| s.field != Field::Lang || self.lang.is_some())
+            .filter(|s| s.field != Field::Workers || self.workers > 0)
             .map(|s| format!("{}={}", s.key, percent_encode(&self.get(s.field))))
             .collect::<Vec<_>>()
             .join("&")
@@ -124,7 +126,7 @@ impl Params {
     pub fn to_json(&self) -> String {
         let fields: Vec<String> = SPECS
             .iter()
-            .filter(|s| s.field != Field::Lang)
+            .filter(|s| s.field != Field::Lang && s.field != Field::Workers)
             .map(|s| {
                 let v = self.get(s.field);
                 match s.kind {

@@ -83,6 +83,7 @@ pub enum Field {
     Quiz,
     Warm,
     Lang,
+    Workers,
 }
 
 /// One row of the table: a URL key, what it holds and where it goes.
@@ -106,6 +107,8 @@ pub const MAX_EPOCHS: u64 = 10_000_000;
 pub const MAX_MU: f64 = 1e6;
 /// The most μ values a sweep may have.
 pub const MAX_SWEEP: u64 = 200;
+/// The most workers a link may ask a run to be shared among.
+pub const MAX_WORKERS: u64 = 16;
 
 const fn real(key: &'static str, label: &'static str, field: Field, min: f64, max: f64) -> Spec {
     Spec {
@@ -253,6 +256,16 @@ pub const SPECS: &[Spec] = &[
         label: "language",
         field: Field::Lang,
         kind: Kind::Lang,
+    },
+    // Like `lang`, a property of the reader's machine, not of the state: written only when set.
+    Spec {
+        key: "workers",
+        label: "workers",
+        field: Field::Workers,
+        kind: Kind::Int {
+            min: 0,
+            max: MAX_WORKERS,
+        },
     },
 ];
 

@@ -45,6 +45,7 @@ impl Params {
             Field::TLambda => fmt_real(self.tlambda),
             Field::TCap => fmt_real(self.tcap),
             Field::Lang => self.lang.map(|l| l.code().to_string()).unwrap_or_default(),
+            Field::Workers => self.workers.to_string(),
         }
     }
 
@@ -129,6 +130,7 @@ impl Params {
             Field::SCount => self.scount = x as usize,
             Field::Tour => self.tour = x,
             Field::Seed => self.seed = x,
+            Field::Workers => self.workers = x as u32,
             _ => unreachable!("the table pairs integers with integer fields"),
         }
     }

@@ -213,8 +213,14 @@ impl Lab {
 
     /// Sends `request` to the run worker; its run id.
     fn request(self, request: Request) -> u64 {
+        let workers = self.params.get_untracked().workers;
         self.worker
-            .with_value(|c| c.as_ref().map(|c| c.request(request)))
+            .with_value(|c| {
+                c.as_ref().map(|c| {
+                    c.share_among(workers);
+                    c.request(request)
+                })
+            })
             .unwrap_or(0)
     }
 

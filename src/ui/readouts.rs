@@ -79,9 +79,16 @@ pub fn Readouts(
                 data-calls=move || timing().map(|t| t.calls.to_string())
                 data-slices=move || timing().map(|t| t.slices.to_string())
                 data-longest-call-ms=move || timing().map(|t| format!("{:.3}", t.longest_call_ms))
+                data-workers=move || timing().map(|t| t.workers.to_string())
                 data-worker=move || if ready.get() { "ready" } else { "starting" }>
                 <span class=move || format!("state state-{}", state.get().key())>{move || state.get().label()}</span>
-                {move || fill(t().lab.status_tail, &[("epoch", &epoch().to_string()), ("epochs", &epochs.get().to_string()), ("ms", &num_fixed(elapsed(), 1))])}
+                {move || {
+                    let tail = fill(t().lab.status_tail, &[("epoch", &epoch().to_string()), ("epochs", &epochs.get().to_string()), ("ms", &num_fixed(elapsed(), 1))]);
+                    match timing().filter(|w| w.workers > 1) {
+                        Some(w) => tail + &fill(t().lab.status_workers, &[("k", &w.workers.to_string())]),
+                        None => tail,
+                    }
+                }}
             </p>
             <Show when=move || !message.get().is_empty()>
                 <p class="status-message" role="alert">{move || message.get()}</p>

@@ -5,8 +5,8 @@
 
 use std::ops::ControlFlow;
 
-use crate::core::{History, Problem, Run, SweepRow};
-use crate::protocol::{FromWorker, LossRow, RunId, RunResult, Snapshot, SweepResult, WorkTiming};
+use crate::core::{Problem, Run, SweepRow};
+use crate::protocol::{FromWorker, RunId, RunResult, Share, Snapshot, SweepResult, WorkTiming};
 use crate::spec::{RunSpec, SweepSpec};
 
 /// Points per loss series sent to the page: a few per pixel column of the widest chart.
@@ -32,38 +32,29 @@ pub trait Task {
     fn progress(&self, elapsed_ms: f64) -> FromWorker;
     /// The answer, once [`Task::work`] returned true, with the worker's measure of its compute.
     fn finish(self: Box<Self>, elapsed_ms: f64, timing: WorkTiming) -> FromWorker;
-}
-
-/// Builds the task a request asks for; `Err` carries a message for a person.
-pub fn task_for(
-    message: crate::protocol::ToWorker,
-) -> Option<Result<Box<dyn Task>, (RunId, String)>> {
-    use crate::protocol::ToWorker;
-    Some(match message {
-        ToWorker::Start { run, spec } => Job::new(run, spec)
-            .map(|j| Box::new(j) as Box<dyn Task>)
-            .map_err(|e| (run, e)),
-        ToWorker::Continue { run, spec, z } => Job::new(run, spec)
-            .and_then(|j| j.starting_at(&z))
-            .map(|j| Box::new(j) as Box<dyn Task>)
-            .map_err(|e| (run, e)),
-        ToWorker::Sweep { run, spec } => SweepJob::new(run, spec)
-            .map(|j| Box::new(j) as Box<dyn Task>)
-            .map_err(|e| (run, e)),
-        ToWorker::LossCsv { run, spec } => LossCsvJob::new(run, spec)
-            .map(|j| Box::new(j) as Box<dyn Task>)
-            .map_err(|e| (run, e)),
-        ToWorker::Stop { .. } => return None,
-        #[cfg(feature = "test-hooks")]
-        ToWorker::Debug(_) => return None,
-    })
+    /// Workers computing it, this one included (see [`crate::worker::split`]).
+    fn workers(&self) -> u32 {
+        1
+    }
+    /// Messages for helper workers (their bytes), by helper slot, taken once when the task
+    /// starts.
+    fn outgoing(&mut self) -> Vec<(usize, Vec<u8>)> {
+        Vec::new()
+    }
+    /// Whether the task has nothing to compute until a helper answers.
+    fn waiting(&self) -> bool {
+        false
+    }
+    /// What the helper in `slot` said about this task (failing, it leaves its share to this
+    /// worker).
+    fn accept(&mut self, _slot: usize, _said: crate::protocol::HelperSaid) {}
 }
 
 fn problem_of(spec: &RunSpec, mu: f64) -> Result<Problem, String> {
     spec.problem(mu)
 }
 
-fn slice_for(n: usize) -> u64 {
+pub(crate) fn slice_for(n: usize) -> u64 {
     (SLICE_WORK / n.max(1) as u64).clamp(1, 20_000)
 }
 
@@ -103,17 +94,42 @@ pub fn snapshot_every(epochs: u64, wanted: u32, n: usize) -> u64 {
 
 /// One run, for the live view.
 pub struct Job {
-    id: RunId,
-    spec: RunSpec,
-    run: Run,
+    pub(crate) id: RunId,
+    pub(crate) spec: RunSpec,
+    pub(crate) run: Run,
     every: u64,
     snapshots: Vec<Snapshot>,
+    /// Whether this is a block of a shared run ([`Job::block`]): it answers with its share.
+    block: bool,
 }
 
 impl Job {
     /// Builds the run; `Err` carries a message for a person (e.g. an invalid μ).
     pub fn new(id: RunId, spec: RunSpec) -> Result<Self, String> {
         let problem = problem_of(&spec, spec.mu)?;
+        Ok(Self::on(id, spec, problem))
+    }
+
+    /// A helper's share of a split run: coordinates `block` of the run, from z = 0 or from
+    /// `start` (the block's values of a warm start; empty: from 0). Its snapshots are taken at
+    /// the whole run's epochs, so every block's line up.
+    pub fn block(
+        id: RunId,
+        spec: RunSpec,
+        block: std::ops::Range<usize>,
+        start: &[f32],
+    ) -> Result<Self, String> {
+        let problem = spec.block_problem(spec.mu, block.clone())?;
+        let job = Self::on(id, spec, problem);
+        let job = if start.is_empty() {
+            job
+        } else {
+            job.starting_at(start)?
+        };
+        Ok(Self { block: true, ..job })
+    }
+
+    fn on(id: RunId, spec: RunSpec, problem: Problem) -> Self {
         let every = snapshot_every(spec.epochs, spec.snapshots, spec.n);
         let run = Run::with_optimizer(problem, spec.optimizer(), spec.epochs);
         let snapshots = if every > 0 {
@@ -124,13 +140,14 @@ impl Job {
         } else {
             Vec::new()
         };
-        Ok(Self {
+        Self {
             id,
             spec,
             run,
             every,
             snapshots,
-        })
+            block: false,
+        }
     }
 
     /// The same job started from `z` (see [`Run::starting_at`]); its first snapshot is `z`.
@@ -142,16 +159,52 @@ impl Job {
         Ok(self)
     }
 
-    /// The result (call once [`Task::work`] returned true), with the compute time.
-    pub fn result(self, elapsed_ms: f64, timing: WorkTiming) -> RunResult {
-        let mut snapshots = self.snapshots;
-        // The final z closes the playback even when N is not a multiple of the interval.
+    /// The snapshots, closed by the final z even when N is not a multiple of the interval.
+    fn closed_snapshots(&mut self) -> Vec<Snapshot> {
+        let mut snapshots = std::mem::take(&mut self.snapshots);
         if self.every > 0 && snapshots.last().map(|s| s.epoch) != Some(self.run.epoch()) {
             snapshots.push(Snapshot {
                 epoch: self.run.epoch(),
                 z: self.run.z().to_vec(),
             });
         }
+        snapshots
+    }
+
+    /// This job's share of a split run (call once [`Task::work`] returned true), laid out as
+    /// [`crate::worker::split::Block`] reads it, and the epochs of its snapshots. A split run
+    /// keeps every epoch (width 1), so each bucket's max is that epoch's value.
+    pub fn into_share(mut self) -> (Share, Vec<u64>) {
+        let snapshots = self.closed_snapshots();
+        let h = self.run.history();
+        let losses = [&h.fit, &h.reg, &h.grad_norm, &h.err_inf, &h.subopt];
+        let mut values = vec![self.run.err_inf()];
+        values.extend_from_slice(self.run.z());
+        values.extend(snapshots.iter().flat_map(|s| s.z.iter().copied()));
+        values.extend(losses.iter().flat_map(|s| s.max.iter().copied()));
+        let share = Share {
+            run: self.id,
+            done: !self.ended_early() && self.run.epoch() == self.run.epochs(),
+            values,
+        };
+        (share, snapshots.iter().map(|s| s.epoch).collect())
+    }
+
+    /// Epochs done.
+    pub fn epoch(&self) -> u64 {
+        self.run.epoch()
+    }
+
+    /// Whether the run ended otherwise than by running all its epochs (it diverged).
+    pub fn ended_early(&self) -> bool {
+        self.run
+            .stop_reason()
+            .is_some_and(|r| r != crate::core::StopReason::EpochsDone)
+    }
+
+    /// The result (call once [`Task::work`] returned true), with the compute time.
+    pub fn result(mut self, elapsed_ms: f64, timing: WorkTiming) -> RunResult {
+        let snapshots = self.closed_snapshots();
         RunResult {
             run: self.id,
             epoch: self.run.epoch(),
@@ -175,6 +228,9 @@ impl Task for Job {
         self.id
     }
 
+    // Never inlined: the optimizer loop it holds (every optimizer and fit term) is the bulk of
+    // the worker's wasm, and a split run calls it too; one copy serves both.
+    #[inline(never)]
     fn work(&mut self, epochs: u64) -> bool {
         let snapshots = &mut self.snapshots;
         let reason = self.run.advance(epochs, self.every, |epoch, z| {
@@ -202,6 +258,9 @@ impl Task for Job {
     }
 
     fn finish(self: Box<Self>, elapsed_ms: f64, timing: WorkTiming) -> FromWorker {
+        if self.block {
+            return FromWorker::Share(self.into_share().0);
+        }
         FromWorker::Done(Box::new(self.result(elapsed_ms, timing)))
     }
 }
@@ -213,6 +272,8 @@ pub struct SweepJob {
     spec: SweepSpec,
     current: Option<Run>,
     rows: Vec<SweepRow>,
+    /// A helper's part of a shared sweep: it answers with its rows alone.
+    rows_only: bool,
 }
 
 impl SweepJob {
@@ -231,7 +292,23 @@ impl SweepJob {
             spec,
             current: None,
             rows: Vec::new(),
+            rows_only: false,
         })
+    }
+}
+
+impl SweepJob {
+    /// The rows done so far, taken out (the sweep is then over).
+    pub fn take_rows(&mut self) -> Vec<SweepRow> {
+        std::mem::take(&mut self.rows)
+    }
+
+    /// The same sweep as a helper's part of a shared one: its answer is [`FromWorker::Rows`].
+    pub fn rows_only(self) -> Self {
+        Self {
+            rows_only: true,
+            ..self
+        }
     }
 }
 
@@ -240,6 +317,7 @@ impl Task for SweepJob {
         self.id
     }
 
+    #[inline(never)] // as Job's: one copy of the loop
     fn work(&mut self, mut epochs: u64) -> bool {
         while epochs > 0 && self.rows.len() < self.spec.mus.len() {
             let mu = self.spec.mus[self.rows.len()];
@@ -287,6 +365,11 @@ impl Task for SweepJob {
     }
 
     fn finish(self: Box<Self>, elapsed_ms: f64, timing: WorkTiming) -> FromWorker {
+        if self.rows_only {
+            return FromWorker::Share(crate::worker::split_sweep::share_of_rows(
+                self.id, &self.rows,
+            ));
+        }
         FromWorker::SweepDone(Box::new(SweepResult {
             run: self.id,
             spec: self.spec,
@@ -295,68 +378,4 @@ impl Task for SweepJob {
             timing,
         }))
     }
-}
-
-/// Recomputes a run keeping its full history and answers with it ([`FromWorker::File`]).
-pub struct LossCsvJob {
-    job: Job,
-}
-
-impl LossCsvJob {
-    /// Builds the run (no snapshots).
-    pub fn new(id: RunId, spec: RunSpec) -> Result<Self, String> {
-        Ok(Self {
-            job: Job::new(
-                id,
-                RunSpec {
-                    snapshots: 0,
-                    ..spec
-                },
-            )?,
-        })
-    }
-}
-
-impl Task for LossCsvJob {
-    fn id(&self) -> RunId {
-        self.job.id
-    }
-
-    fn work(&mut self, epochs: u64) -> bool {
-        self.job.work(epochs)
-    }
-
-    fn slice_epochs(&self) -> u64 {
-        self.job.slice_epochs()
-    }
-
-    fn progress(&self, elapsed_ms: f64) -> FromWorker {
-        self.job.progress(elapsed_ms)
-    }
-
-    fn finish(self: Box<Self>, _elapsed_ms: f64, _timing: WorkTiming) -> FromWorker {
-        // Numbers, not text: the page writes the CSV, so no float printer is linked in here.
-        FromWorker::File {
-            run: self.job.id,
-            mu: self.job.spec.mu,
-            epochs: self.job.spec.epochs,
-            rows: loss_rows(self.job.run.history()),
-        }
-    }
-}
-
-/// The rows of the loss-history CSV: one per bucket of the full history (one per epoch unless
-/// the run is kept in buckets), at the bucket's last epoch, with the bucket's largest values.
-pub fn loss_rows(h: &History) -> Vec<LossRow> {
-    let total_epochs = h.total.epochs();
-    (0..h.total.len())
-        .map(|k| LossRow {
-            epoch: h.total.bucket_end_epoch(k).min(total_epochs),
-            fit: h.fit.max[k],
-            reg: h.reg.max[k],
-            total: h.total.max[k],
-            grad_norm: h.grad_norm.max[k],
-            err_inf: h.err_inf.max[k],
-        })
-        .collect()
 }

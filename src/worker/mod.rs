@@ -3,9 +3,16 @@
 //! [`crate::view::csv`], so the worker's wasm prints no number); the Web Worker loop around them
 //! ([`runtime`]) exists only on wasm32.
 
+#[cfg(target_arch = "wasm32")]
+pub mod helpers;
 pub mod job;
+pub mod loss_csv;
+pub mod request;
 #[cfg(target_arch = "wasm32")]
 pub mod runtime;
+pub mod split;
+pub mod split_sweep;
 
+pub use request::task_for;
 #[cfg(target_arch = "wasm32")]
 pub use runtime::start;

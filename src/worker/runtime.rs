@@ -12,8 +12,12 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessageP
 
 #[cfg(feature = "test-hooks")]
 use crate::protocol::Fault;
-use crate::protocol::{decode, encode, from_js, to_js, FromWorker, ToWorker, WorkTiming};
-use crate::worker::job::{task_for, Task};
+use crate::protocol::{
+    decode_request, encode, from_js, stop_of, to_js, FromWorker, HelperSaid, ToWorker, WorkTiming,
+};
+use crate::worker::helpers::{Helpers, OnHelper};
+use crate::worker::job::Task;
+use crate::worker::request::task_for;
 
 /// Compute time per slice before the worker looks at its messages again: a newer Start (the
 /// next step of a slider drag) waits for the slice in progress, 2 ms on average at 4 ms; each
@@ -42,6 +46,10 @@ struct Active {
     elapsed_ms: f64,
     last_progress_ms: f64,
     timing: WorkTiming,
+    /// When it started (this worker's clock): a shared task's time is its wall time.
+    started_ms: f64,
+    /// The helpers sharing it, by slot.
+    slots: Vec<usize>,
 }
 
 struct Worker {
@@ -49,6 +57,7 @@ struct Worker {
     wake: MessagePort,
     active: Option<Active>,
     scheduled: bool,
+    helpers: Helpers,
 }
 
 impl Worker {
@@ -72,39 +81,93 @@ impl Worker {
         }
     }
 
+    /// Drops the active task, and tells the helpers sharing it to drop their part.
+    fn drop_active(&mut self) {
+        if let Some(old) = self.active.take() {
+            for &h in &old.slots {
+                self.helpers.post(h, &stop_of(old.job.id()));
+            }
+        }
+    }
+
     fn on_message(&mut self, bytes: &[u8]) {
-        match decode::<ToWorker>(bytes) {
+        match decode_request(bytes) {
             Ok(ToWorker::Stop { run }) => {
                 if self.active.as_ref().is_some_and(|a| a.job.id() == run) {
-                    self.active = None;
+                    self.drop_active();
                 }
             }
             #[cfg(feature = "test-hooks")]
             Ok(ToWorker::Debug(fault)) => self.fail_on_purpose(fault),
-            Ok(request) => match task_for(request) {
-                Some(Ok(job)) => {
-                    self.active = Some(Active {
-                        job,
-                        elapsed_ms: 0.0,
-                        last_progress_ms: 0.0,
-                        timing: WorkTiming::default(),
-                    });
-                    self.schedule();
-                }
-                Some(Err((run, message))) => {
-                    self.active = None;
-                    self.post(&FromWorker::Error {
-                        run: Some(run),
-                        message,
-                    });
-                }
-                None => {}
-            },
+            Ok(request) => {
+                // Helpers still loading take no part: the run goes ahead without them.
+                let ready = self
+                    .helpers
+                    .ready(request.workers().saturating_sub(1) as usize);
+                self.start(request, bytes, ready);
+            }
             Err(e) => self.post(&FromWorker::Error {
                 run: None,
                 message: e.to_string(),
             }),
         }
+    }
+
+    fn start(&mut self, request: ToWorker, bytes: &[u8], ready: Vec<usize>) {
+        self.drop_active();
+        match task_for(request, bytes, ready.len()) {
+            Some(Ok(mut job)) => {
+                let mut slots = Vec::new();
+                for (slot, message) in job.outgoing() {
+                    slots.push(ready[slot]);
+                    self.helpers.post(ready[slot], &message);
+                }
+                self.active = Some(Active {
+                    job,
+                    elapsed_ms: 0.0,
+                    last_progress_ms: 0.0,
+                    timing: WorkTiming::default(),
+                    started_ms: self.now(),
+                    slots,
+                });
+                self.schedule();
+            }
+            Some(Err((run, message))) => {
+                self.post(&FromWorker::Error {
+                    run: Some(run),
+                    message,
+                });
+            }
+            None => {}
+        }
+    }
+
+    /// What a helper said (failing, it is dropped).
+    fn on_helper(&mut self, helper: usize, said: HelperSaid) {
+        match said {
+            HelperSaid::Ready => return self.helpers.set_ready(helper),
+            HelperSaid::Failed => self.helpers.lost(helper),
+            _ => {}
+        }
+        let now = self.now();
+        let Some(active) = self.active.as_mut() else {
+            return;
+        };
+        let Some(slot) = active.slots.iter().position(|&h| h == helper) else {
+            return;
+        };
+        let progress = said == HelperSaid::Busy;
+        active.job.accept(slot, said);
+        // A busy helper's progress keeps the page's watchdog fed while this worker waits.
+        let since = now - active.started_ms;
+        let report = (progress && since - active.last_progress_ms >= PROGRESS_MS).then(|| {
+            active.last_progress_ms = since;
+            active.job.progress(since)
+        });
+        if let Some(report) = report {
+            self.post(&report);
+        }
+        self.schedule();
     }
 
     /// Test hooks: the page's recovery from a crashed or stuck worker is tested end to end.
@@ -135,7 +198,7 @@ impl Worker {
         let mut now = start;
         // Each call is timed, so an engine that is slow per epoch can be told from one that
         // stalls in some calls (README "Engines" reads these figures per browser).
-        while !finished && now - start < SLICE_MS {
+        while !finished && !active.job.waiting() && now - start < SLICE_MS {
             let before = now;
             finished = active.job.work(slice);
             now = self.now();
@@ -145,8 +208,20 @@ impl Worker {
         active.timing.slices += 1;
         active.elapsed_ms += now - start;
         if finished {
-            let answer = active.job.finish(active.elapsed_ms, active.timing);
+            active.timing.workers = active.job.workers();
+            // A shared task's time is from its start to its answer, waits for helpers included.
+            let elapsed = if active.timing.workers > 1 {
+                now - active.started_ms
+            } else {
+                active.elapsed_ms
+            };
+            let answer = active.job.finish(elapsed, active.timing);
             self.post(&answer);
+            return;
+        }
+        if active.job.waiting() {
+            // Nothing to compute until a helper answers (`on_helper` schedules the next slice).
+            self.active = Some(active);
             return;
         }
         if active.elapsed_ms - active.last_progress_ms >= PROGRESS_MS {
@@ -166,12 +241,21 @@ impl Worker {
 pub fn start() -> Result<(), JsValue> {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
     let channel = MessageChannel::new()?;
-    let worker = Rc::new(RefCell::new(Worker {
-        scope: scope.clone(),
-        wake: channel.port2(),
-        active: None,
-        scheduled: false,
-    }));
+    let worker = Rc::new_cyclic(|me: &std::rc::Weak<RefCell<Worker>>| {
+        let me = me.clone();
+        let on_helper: OnHelper = Rc::new(move |helper, message| {
+            if let Some(Ok(mut w)) = me.upgrade().as_ref().map(|w| w.try_borrow_mut()) {
+                w.on_helper(helper, message);
+            }
+        });
+        RefCell::new(Worker {
+            scope: scope.clone(),
+            wake: channel.port2(),
+            active: None,
+            scheduled: false,
+            helpers: Helpers::new(on_helper),
+        })
+    });
 
     // Each handler finds the worker borrowed only if an earlier handler panicked (a wasm trap
     // leaves its borrow in place): the worker is broken then, and does nothing more until the
@@ -234,7 +318,12 @@ fn warm_up() {
         fit: Default::default(),
         weights: Default::default(),
     };
-    if let Some(Ok(mut job)) = task_for(ToWorker::Start { run: 0, spec }) {
+    let start = ToWorker::Start {
+        run: 0,
+        spec,
+        workers: 1,
+    };
+    if let Some(Ok(mut job)) = task_for(start, &[], 0) {
         while !job.work(job.slice_epochs()) {}
         std::hint::black_box(encode(&job.finish(0.0, WorkTiming::default())));
     }

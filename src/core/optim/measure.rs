@@ -31,7 +31,15 @@ where
         problem.padded_len(),
         "z must match the problem's padded length"
     );
-    crate::with_fit_term!(problem, |term| kernel(problem, term, z, &mut update))
+    use crate::core::optim::fit_term::{PseudoHuber, Squared, Term, WeightedL1};
+    // The seed's L1 runs as weighted L1 with every wᵢ = 1 (the problem stores them): 1·|d| and
+    // 1·sign(d) are |d| and sign(d) to the bit, and these optimizers then carry one SIMD loop
+    // less each (≈ 1 KB of the worker's wasm apiece). Adam keeps its own seed loop.
+    match problem.term() {
+        Term::SeedL1 | Term::WeightedL1 => kernel(problem, WeightedL1, z, &mut update),
+        Term::PseudoHuber(delta) => kernel(problem, PseudoHuber::new(delta), z, &mut update),
+        Term::Squared => kernel(problem, Squared, z, &mut update),
+    }
 }
 
 #[inline(always)]

@@ -75,6 +75,8 @@ struct Inner {
     load_retries: usize,
     /// The worker's wasm memory as its last progress report gave it.
     worker_wasm_bytes: u64,
+    /// Workers a run or sweep is shared among ([`WorkerClient::set_workers`]).
+    workers: u32,
     on_event: Rc<dyn Fn(Event)>,
 }
 
@@ -103,6 +105,7 @@ impl WorkerClient {
             faults_in_a_row: 0,
             load_retries: 0,
             worker_wasm_bytes: 0,
+            workers: 1,
             on_event: Rc::new(on_event),
         })));
         if let Err(e) = client.spawn() {
@@ -204,6 +207,8 @@ impl WorkerClient {
             FromWorker::Done(result) => (Some(result.run), true),
             FromWorker::SweepDone(result) => (Some(result.run), true),
             FromWorker::Error { run, .. } => (*run, run.is_some()),
+            // Only a coordinating worker hears of blocks.
+            FromWorker::Share(_) => return,
         };
         {
             let mut inner = self.0.borrow_mut();
@@ -272,7 +277,7 @@ impl WorkerClient {
             let run = inner.next_run;
             inner.current = Some(run);
             let what = request.describe();
-            let message = request.into_message(run);
+            let message = request.into_message(run, inner.workers);
             inner.in_flight = Some(InFlight {
                 bytes: encode(&message),
                 what,
@@ -282,6 +287,22 @@ impl WorkerClient {
             message
         };
         self.post(&message);
+    }
+
+    /// Shares each later run and sweep among the workers a link asks for (`asked`, see
+    /// [`crate::link::Params::workers`]), or else as many as the machine has cores less one for
+    /// the page (at least 1, at most [`crate::link::table::MAX_WORKERS`]).
+    pub fn share_among(&self, asked: u32) {
+        let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+        let auto = (cores as u32).saturating_sub(1);
+        let max = crate::link::table::MAX_WORKERS as u32;
+        self.set_workers(if asked > 0 { asked } else { auto }.clamp(1, max));
+    }
+
+    /// Shares each later run and sweep among `workers` workers (the worker starts the helpers
+    /// it needs; 1: the worker alone).
+    pub fn set_workers(&self, workers: u32) {
+        self.0.borrow_mut().workers = workers.max(1);
     }
 
     /// Stops the current run; nothing more about it will reach the page.

@@ -23,11 +23,17 @@ pub enum Request {
 }
 
 impl Request {
-    pub(super) fn into_message(self, run: RunId) -> ToWorker {
+    /// The message for the worker, to be shared among `workers` workers where it can be.
+    pub(super) fn into_message(self, run: RunId, workers: u32) -> ToWorker {
         match self {
-            Request::Run(spec) => ToWorker::Start { run, spec },
-            Request::Continue(spec, z) => ToWorker::Continue { run, spec, z },
-            Request::Sweep(spec) => ToWorker::Sweep { run, spec },
+            Request::Run(spec) => ToWorker::Start { run, spec, workers },
+            Request::Continue(spec, z) => ToWorker::Continue {
+                run,
+                spec,
+                z,
+                workers,
+            },
+            Request::Sweep(spec) => ToWorker::Sweep { run, spec, workers },
             Request::LossCsv(spec) => ToWorker::LossCsv { run, spec },
         }
     }
