@@ -29,7 +29,9 @@ pub struct Snapshot {
 pub struct RunResult {
     /// The run this answers.
     pub run: RunId,
-    /// What was computed.
+    /// What was computed. Not on the wire: the page sent it, and puts it back itself
+    /// (`ui::client`), so the worker's wasm has no encoder for it (≈ 1 KB gzipped in each wasm).
+    #[serde(skip, default = "RunSpec::unsent")]
     pub spec: RunSpec,
     /// Epochs done.
     pub epoch: u64,
@@ -71,7 +73,8 @@ pub struct WorkTiming {
 pub struct SweepResult {
     /// The request this answers.
     pub run: RunId,
-    /// What was computed.
+    /// What was computed. Not on the wire (see [`RunResult::spec`]).
+    #[serde(skip, default = "SweepSpec::unsent")]
     pub spec: SweepSpec,
     /// One row per μ done, in grid order.
     pub rows: Vec<SweepRow>,
@@ -119,8 +122,6 @@ pub enum ToWorker {
         run: RunId,
         /// What to compute.
         spec: SweepSpec,
-        /// Workers to share it among, this one included.
-        workers: u32,
     },
     /// Start a run from a given z instead of 0 (a warm start after a μ change; the optimizer's
     /// state starts fresh), abandoning any other.
@@ -148,9 +149,8 @@ pub enum ToWorker {
         run: RunId,
     },
     /// From a coordinating worker to its helper: a part of the page's request `request` (its
-    /// bytes, forwarded as they came): of a run ([`ToWorker::Start`], [`ToWorker::Continue`]),
-    /// coordinates `from..to`, answered with [`FromWorker::Block`]; of a sweep, the μ values
-    /// `from..to` of its grid, answered with [`FromWorker::Share`]. Written by [`part_of`] only
+    /// bytes, forwarded as they came) — of a run ([`ToWorker::Start`], [`ToWorker::Continue`]),
+    /// coordinates `from..to` — answered with [`FromWorker::Share`]. Written by [`part_of`] only
     /// (never serialised: the page has no encoder for it).
     #[serde(skip_serializing)]
     Part {
@@ -173,9 +173,7 @@ impl ToWorker {
     /// Workers the request asks to be shared among (1 for a request that is never shared).
     pub fn workers(&self) -> u32 {
         match self {
-            ToWorker::Start { workers, .. }
-            | ToWorker::Continue { workers, .. }
-            | ToWorker::Sweep { workers, .. } => *workers,
+            ToWorker::Start { workers, .. } | ToWorker::Continue { workers, .. } => *workers,
             _ => 1,
         }
     }

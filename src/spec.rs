@@ -55,6 +55,27 @@ fn default_seed() -> u64 {
 }
 
 impl RunSpec {
+    /// What a decoded answer holds until the page puts back the spec it sent (the wire does
+    /// not carry it: see [`crate::protocol::RunResult::spec`]): the seed's run with no epochs.
+    pub fn unsent() -> Self {
+        RunSpec {
+            mu: 0.0,
+            centre: 1.0,
+            z0min: -10.0,
+            z0max: 10.0,
+            n: 0,
+            adam: AdamConfig::default(),
+            epochs: 0,
+            snapshots: 0,
+            opt: OptimizerKind::default(),
+            decay: Decay::default(),
+            z0: Z0Spec::default(),
+            seed: 1,
+            fit: Fit::default(),
+            weights: Weights::default(),
+        }
+    }
+
     /// The same run with another optimizer (compare mode).
     pub fn with_opt(&self, opt: OptimizerKind) -> Self {
         Self {
@@ -81,6 +102,16 @@ pub struct SweepSpec {
     pub base: RunSpec,
     /// The μ grid, in order.
     pub mus: Vec<f64>,
+}
+
+impl SweepSpec {
+    /// What a decoded sweep answer holds until the page puts back its spec ([`RunSpec::unsent`]).
+    pub fn unsent() -> Self {
+        SweepSpec {
+            base: RunSpec::unsent(),
+            mus: Vec::new(),
+        }
+    }
 }
 
 /// Where z0 comes from.
@@ -167,10 +198,7 @@ impl RunSpec {
     pub fn block_problem(&self, mu: f64, block: std::ops::Range<usize>) -> Result<Problem, String> {
         let z0 = self.z0();
         let Some(part) = z0.get(block.clone()) else {
-            return Err(format!(
-                "no coordinates {}..{} in z0",
-                block.start, block.end
-            ));
+            return Err("a block outside z0".into());
         };
         // Uniform weights are an empty list, of which no block is a slice.
         let w = self.weights(z0.len());

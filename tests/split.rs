@@ -2,20 +2,19 @@
 //! driven as the worker runtime drives it, its helpers' blocks computed by the same tasks a
 //! helper worker runs (`task_for` of the Block messages it sends), and the answer compared with
 //! the one-worker answer: z and every snapshot bit for bit, the loss sums within the bound the
-//! module states; the sweep's rows likewise. Also: a lost helper or a diverging block leaves the
+//! module states. Also: a lost helper or a diverging block leaves the
 //! run to the coordinator, whose answer is then the one-worker answer exactly.
 
 use reglab::core::optim::schedule::Decay;
 use reglab::core::optim::OptimizerKind;
 use reglab::core::variants::Fit;
-use reglab::core::{logspace, StopReason};
+use reglab::core::StopReason;
 use reglab::protocol::{
-    decode, encode, helper_said, FromWorker, HelperSaid, RunResult, SweepResult, ToWorker,
-    WorkTiming,
+    decode, encode, helper_said, FromWorker, HelperSaid, RunResult, ToWorker, WorkTiming,
 };
-use reglab::spec::{RunSpec, SweepSpec, Weights, Z0Spec};
+use reglab::spec::{RunSpec, Weights, Z0Spec};
 use reglab::worker::job::Task;
-use reglab::worker::split::{blocks, mu_chunks, MIN_BLOCK};
+use reglab::worker::split::{blocks, MIN_BLOCK};
 use reglab::worker::task_for;
 
 fn seed(mu: f64, epochs: u64) -> RunSpec {
@@ -175,13 +174,12 @@ fn the_blocks_cover_z_in_lane_multiples() {
         }
     }
     assert_eq!(blocks(100, 2), [0..56, 56..100]);
+    assert_eq!(blocks(100, 8), [0..40, 40..80, 80..100]);
     assert_eq!(
-        blocks(100, 8),
-        [0..56, 56..100],
-        "n = 100 is worth two workers"
+        blocks(60, 2),
+        [0..32, 32..60],
+        "a z0data link's 60 values split"
     );
-    assert_eq!(mu_chunks(10, 3), [0..3, 3..6, 6..10]);
-    assert_eq!(mu_chunks(2, 8), [0..1, 1..2]);
 }
 
 #[test]
@@ -285,53 +283,4 @@ fn a_diverging_run_shared_ends_as_the_one_worker_run() {
 fn runs_too_long_to_keep_every_epoch_are_not_shared() {
     let (_, k) = run(&seed(0.1, 40_000), 4, None);
     assert_eq!(k, 1);
-}
-
-fn sweep(spec: &SweepSpec, workers: u32, lose: Option<usize>) -> (SweepResult, u32) {
-    let message = ToWorker::Sweep {
-        run: 3,
-        spec: spec.clone(),
-        workers,
-    };
-    match drive(
-        task_for(message.clone(), &encode(&message), workers as usize - 1)
-            .unwrap()
-            .unwrap(),
-        lose,
-    ) {
-        (FromWorker::SweepDone(r), k) => (*r, k),
-        (other, _) => panic!("a sweep ends with SweepDone, not {other:?}"),
-    }
-}
-
-#[test]
-fn sweep_rows_shared_by_mu_equal_the_one_worker_rows() {
-    let grids = [
-        SweepSpec {
-            base: seed(0.0, 25_000),
-            mus: logspace(0.02, 1.0, 10),
-        },
-        SweepSpec {
-            base: z0data(),
-            mus: logspace(0.05, 2.0, 5),
-        },
-        SweepSpec {
-            base: tournesol(OptimizerKind::Prox),
-            mus: logspace(0.1, 1.0, 4),
-        },
-    ];
-    for grid in &grids {
-        let (one, _) = sweep(grid, 1, None);
-        for workers in [2, 3] {
-            let (split, k) = sweep(grid, workers, None);
-            assert_eq!(k, workers);
-            assert_eq!(
-                split.rows, one.rows,
-                "k = {k}: every row bit for bit, in grid order"
-            );
-        }
-        let (alone, k) = sweep(grid, 3, Some(1));
-        assert_eq!(k, 1);
-        assert_eq!(alone.rows, one.rows);
-    }
 }

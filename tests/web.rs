@@ -43,6 +43,7 @@ const TIMING: WorkTiming = WorkTiming {
     slices: 3,
     calls: 17,
     longest_call_ms: 0.25,
+    workers: 2,
 };
 
 /// A RunResult produced by the real job code, exactly as the worker would produce it.
@@ -76,15 +77,18 @@ fn to_worker_variant(m: &ToWorker) -> &'static str {
         ToWorker::Continue { .. } => "Continue",
         ToWorker::LossCsv { .. } => "LossCsv",
         ToWorker::Stop { .. } => "Stop",
+        ToWorker::Part { .. } => "Part",
         #[cfg(feature = "test-hooks")]
         ToWorker::Debug(_) => "Debug",
     }
 }
 /// The fault message exists only in builds with the `test-hooks` feature.
 #[cfg(feature = "test-hooks")]
-const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "Continue", "LossCsv", "Stop", "Debug"];
+const TO_WORKER_VARIANTS: &[&str] = &[
+    "Start", "Sweep", "Continue", "LossCsv", "Stop", "Part", "Debug",
+];
 #[cfg(not(feature = "test-hooks"))]
-const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "Continue", "LossCsv", "Stop"];
+const TO_WORKER_VARIANTS: &[&str] = &["Start", "Sweep", "Continue", "LossCsv", "Stop", "Part"];
 
 /// Same for the worker's messages.
 fn from_worker_variant(m: &FromWorker) -> &'static str {
@@ -96,6 +100,23 @@ fn from_worker_variant(m: &FromWorker) -> &'static str {
         FromWorker::SweepDone(_) => "SweepDone",
         FromWorker::File { .. } => "File",
         FromWorker::Error { .. } => "Error",
+        FromWorker::Share(_) => "Share",
+    }
+}
+
+/// A message as it reads back from the wire: an answer's spec is not on it (the page puts
+/// back the one it sent).
+fn as_received(m: &FromWorker) -> FromWorker {
+    match m.clone() {
+        FromWorker::Done(mut r) => {
+            r.spec = RunSpec::unsent();
+            FromWorker::Done(r)
+        }
+        FromWorker::SweepDone(mut r) => {
+            r.spec = SweepSpec::unsent();
+            FromWorker::SweepDone(r)
+        }
+        other => other,
     }
 }
 const FROM_WORKER_VARIANTS: &[&str] = &[
@@ -106,6 +127,7 @@ const FROM_WORKER_VARIANTS: &[&str] = &[
     "SweepDone",
     "File",
     "Error",
+    "Share",
 ];
 
 /// A real sweep result, computed by the worker's own task.
@@ -142,8 +164,10 @@ fn protocol_round_trips_every_variant() {
         ToWorker::Start {
             run: 3,
             spec: spec(),
+            workers: 1,
         },
         ToWorker::Start {
+            workers: 16,
             run: u64::MAX,
             spec: RunSpec {
                 mu: 0.0,
@@ -164,11 +188,13 @@ fn protocol_round_trips_every_variant() {
                 centre: -1.5,
                 ..spec()
             },
+            workers: 2,
         },
         ToWorker::Continue {
             run: 6,
             spec: spec(),
             z: result.z.clone(),
+            workers: 3,
         },
         ToWorker::Sweep {
             run: 4,
@@ -244,8 +270,34 @@ fn protocol_round_trips_every_variant() {
         assert_eq!(&round_trip(m), m);
     }
     for m in &from_worker {
-        assert_eq!(&round_trip(m), m);
+        assert_eq!(round_trip(m), as_received(m));
     }
+    // A coordinating worker's messages to and from its helpers, which it writes and reads by
+    // hand (protocol::part_of, protocol::helper_said).
+    let request = reglab::protocol::encode(&to_worker[0]);
+    let part = reglab::protocol::part_of(&request, 56, 100);
+    let part = reglab::protocol::decode::<ToWorker>(&part).unwrap();
+    assert_eq!(
+        part,
+        ToWorker::Part {
+            from: 56,
+            to: 100,
+            request
+        }
+    );
+    let share = reglab::protocol::Share {
+        run: 3,
+        done: true,
+        values: vec![1.5, f32::INFINITY, -0.0],
+    };
+    let said =
+        reglab::protocol::helper_said(&reglab::protocol::encode(&FromWorker::Share(share.clone())));
+    assert_eq!(said, reglab::protocol::HelperSaid::Share(share.clone()));
+    let to_worker: Vec<ToWorker> = to_worker.into_iter().chain([part]).collect();
+    let from_worker: Vec<FromWorker> = from_worker
+        .into_iter()
+        .chain([FromWorker::Share(share)])
+        .collect();
 
     // Every variant was exercised (the matches above are exhaustive, so a new variant must be
     // added both to the list and to the samples).
@@ -263,7 +315,13 @@ fn protocol_round_trips_every_variant() {
     assert_eq!(seen, all, "FromWorker variants not round-tripped");
 
     // The real result itself, and its snapshots, survive on their own too.
-    assert_eq!(round_trip(&result), result);
+    assert_eq!(
+        round_trip(&result),
+        RunResult {
+            spec: RunSpec::unsent(),
+            ..result.clone()
+        }
+    );
     for s in &result.snapshots {
         assert_eq!(&round_trip(s), s);
     }
@@ -325,7 +383,8 @@ fn non_finite_z_survives_as_nan() {
     }
     // Everything else is untouched.
     assert_eq!(back.run, result.run);
-    assert_eq!(back.spec, result.spec);
+    // Not on the wire: the page puts back the spec it sent (ui::client).
+    assert_eq!(back.spec, RunSpec::unsent());
     assert_eq!(back.epoch, result.epoch);
     assert_eq!(back.reason, result.reason);
     assert_eq!(back.err_inf.to_bits(), result.err_inf.to_bits());

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::{fill, localise, num, num_fixed, range, t};
 
 use crate::link::{fmt_real, Replaced};
+use crate::protocol::WorkTiming;
 use crate::view::run_state::RunState;
 use crate::view::shown::Frame;
 
@@ -82,18 +83,29 @@ pub fn Readouts(
                 data-workers=move || timing().map(|t| t.workers.to_string())
                 data-worker=move || if ready.get() { "ready" } else { "starting" }>
                 <span class=move || format!("state state-{}", state.get().key())>{move || state.get().label()}</span>
-                {move || {
-                    let tail = fill(t().lab.status_tail, &[("epoch", &epoch().to_string()), ("epochs", &epochs.get().to_string()), ("ms", &num_fixed(elapsed(), 1))]);
-                    match timing().filter(|w| w.workers > 1) {
-                        Some(w) => tail + &fill(t().lab.status_workers, &[("k", &w.workers.to_string())]),
-                        None => tail,
-                    }
-                }}
+                {move || status_tail(epoch(), epochs.get(), elapsed(), timing())}
             </p>
             <Show when=move || !message.get().is_empty()>
                 <p class="status-message" role="alert">{move || message.get()}</p>
             </Show>
         </section>
+    }
+}
+
+/// The status line after the state: the epoch, the compute time and, for a run shared among
+/// workers, how many.
+fn status_tail(epoch: u64, epochs: u64, ms: f64, timing: Option<WorkTiming>) -> String {
+    let tail = fill(
+        t().lab.status_tail,
+        &[
+            ("epoch", &epoch.to_string()),
+            ("epochs", &epochs.to_string()),
+            ("ms", &num_fixed(ms, 1)),
+        ],
+    );
+    match timing.filter(|w| w.workers > 1) {
+        Some(w) => tail + &fill(t().lab.status_workers, &[("k", &w.workers.to_string())]),
+        None => tail,
     }
 }
 

@@ -272,8 +272,6 @@ pub struct SweepJob {
     spec: SweepSpec,
     current: Option<Run>,
     rows: Vec<SweepRow>,
-    /// A helper's part of a shared sweep: it answers with its rows alone.
-    rows_only: bool,
 }
 
 impl SweepJob {
@@ -292,23 +290,7 @@ impl SweepJob {
             spec,
             current: None,
             rows: Vec::new(),
-            rows_only: false,
         })
-    }
-}
-
-impl SweepJob {
-    /// The rows done so far, taken out (the sweep is then over).
-    pub fn take_rows(&mut self) -> Vec<SweepRow> {
-        std::mem::take(&mut self.rows)
-    }
-
-    /// The same sweep as a helper's part of a shared one: its answer is [`FromWorker::Rows`].
-    pub fn rows_only(self) -> Self {
-        Self {
-            rows_only: true,
-            ..self
-        }
     }
 }
 
@@ -365,11 +347,6 @@ impl Task for SweepJob {
     }
 
     fn finish(self: Box<Self>, elapsed_ms: f64, timing: WorkTiming) -> FromWorker {
-        if self.rows_only {
-            return FromWorker::Share(crate::worker::split_sweep::share_of_rows(
-                self.id, &self.rows,
-            ));
-        }
         FromWorker::SweepDone(Box::new(SweepResult {
             run: self.id,
             spec: self.spec,

@@ -11,7 +11,6 @@ pub mod request;
 #[cfg(target_arch = "wasm32")]
 pub mod runtime;
 pub mod split;
-pub mod split_sweep;
 
 pub use request::task_for;
 #[cfg(target_arch = "wasm32")]

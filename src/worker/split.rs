@@ -1,9 +1,9 @@
 //! One run shared among k workers (issue 17): every optimizer here updates each coordinate from
 //! that coordinate's own gradient and state alone, so a run splits into blocks of coordinates,
 //! each run by a worker on the same problem sliced, and the blocks' z put side by side are the
-//! one-worker z bit for bit. A sweep splits by μ: each row is a whole run of its μ anyway.
+//! one-worker z bit for bit.
 //!
-//! The worker the page talks to coordinates: it keeps the first block (or the first μ values)
+//! The worker the page talks to coordinates: it keeps the first block
 //! for itself, sends the others to helper workers it started ([`crate::worker::runtime`]), and
 //! merges their answers into the one answer the page expects, so the page never knows.
 //!
@@ -31,7 +31,7 @@ use crate::worker::job::{Job, Task, HISTORY_POINTS};
 
 /// Fewest coordinates worth a worker: below this, a message round trip (≈ 1 ms) costs more than
 /// the block's share of the compute saves.
-pub const MIN_BLOCK: usize = 32;
+pub const MIN_BLOCK: usize = 16;
 
 /// The coordinate blocks of a run of n coordinates shared among at most `workers` workers:
 /// contiguous, each a whole number of [`LANES`] (the last one excepted), each at least
@@ -49,14 +49,7 @@ pub fn blocks(n: usize, workers: usize) -> Vec<Range<usize>> {
         .rev()
         .map(split)
         .find(|b| b.len() == 1 || b.iter().all(|r| r.len() >= MIN_BLOCK))
-        .unwrap_or_else(|| vec![0..n])
-}
-
-/// The μ values of a sweep of `count` values shared among at most `workers` workers:
-/// contiguous runs of the grid, in order, as even as possible.
-pub fn mu_chunks(count: usize, workers: usize) -> Vec<Range<usize>> {
-    let k = workers.clamp(1, count.max(1));
-    (0..k).map(|i| i * count / k..(i + 1) * count / k).collect()
+        .unwrap_or_else(|| std::iter::once(0..n).collect())
 }
 
 /// Whether a run can be split: it keeps every epoch, so the blocks' measurements can be merged.
@@ -176,8 +169,8 @@ pub struct SplitRun {
     /// The epochs of this worker's snapshots, which every block's share.
     snapshot_epochs: Vec<u64>,
     outgoing: Vec<(usize, Vec<u8>)>,
-    /// A warm start's z, kept in case the whole run must be computed here after all.
-    start: Option<Vec<f32>>,
+    /// The whole run, unstarted, in case it must be computed here after all.
+    whole: Option<Job>,
     /// The merged answer, once every block is in.
     merged: Option<RunResult>,
     /// Set once the run falls back to this worker alone.
@@ -185,9 +178,10 @@ pub struct SplitRun {
 }
 
 impl SplitRun {
-    /// The run `spec` (from `start` for a warm start), shared with up to `helpers` helpers, to
-    /// whom the page's request (its `bytes`) is forwarded.
-    pub fn new(
+    /// The task for the run `spec` (from `start` for a warm start): this, shared with up to
+    /// `helpers` helpers, to whom the page's request (its `bytes`) is forwarded, or the plain
+    /// one-worker [`Job`] when the run is not split.
+    pub fn task(
         id: RunId,
         spec: RunSpec,
         start: Option<Vec<f32>>,
@@ -199,16 +193,14 @@ impl SplitRun {
             Some(z) => whole.starting_at(z)?,
             None => whole,
         };
-        let n = spec.z0().len();
-        let ranges = if splittable(&spec) {
-            blocks(n, helpers + 1)
-        } else {
-            vec![0..n]
-        };
+        let n = whole.run.z().len();
+        let ranges = blocks(n, if splittable(&spec) { helpers + 1 } else { 1 });
         if ranges.len() < 2 {
             return Ok(Box::new(whole));
         }
         let own_start = start.as_ref().map_or(&[][..], |z| &z[ranges[0].clone()]);
+        // Built before it is known to be needed: building it checked the spec, and the fallback
+        // then builds nothing.
         let own = Job::block(id, spec.clone(), ranges[0].clone(), own_start)?;
         let outgoing = ranges[1..]
             .iter()
@@ -223,7 +215,7 @@ impl SplitRun {
             shares: vec![None; ranges.len()],
             snapshot_epochs: Vec::new(),
             outgoing,
-            start,
+            whole: Some(whole),
             merged: None,
             alone: false,
             spec,
@@ -233,13 +225,7 @@ impl SplitRun {
     /// Computes the whole run here (a helper is gone, or a block ended otherwise than the
     /// one-worker run would have): the answer is then exactly the one-worker answer.
     fn alone(&mut self) {
-        // The spec was checked in `new`, so the whole job builds.
-        self.own = Job::new(self.id, self.spec.clone())
-            .and_then(|j| match &self.start {
-                Some(z) => j.starting_at(z),
-                None => Ok(j),
-            })
-            .ok();
+        self.own = self.whole.take();
         self.own_done = false;
         self.alone = true;
         self.merged = None;

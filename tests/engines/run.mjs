@@ -30,6 +30,7 @@ import { pageSnapshot } from '../shared/page-state.mjs';
 import { notebookCheck } from './notebook-check.mjs';
 import { recordCheck } from './record-check.mjs';
 import { tiersCheck } from './tiers-check.mjs';
+import { workersCheck } from './workers-check.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -449,6 +450,7 @@ function checks(engine, site, dist) {
     frenchCheck(open, site),
     recordCheck({ open, site, check, waitDone }),
     tiersCheck({ open, site, waitDone }),
+    workersCheck({ s, open, site, check, waitDone, link: LINK }),
     {
       id: 'h',
       name: 'no console error on any page of these checks',

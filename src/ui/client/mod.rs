@@ -41,6 +41,8 @@ const NOT_LOADED: &str = "the worker's script could not be loaded";
 /// The request the worker is working on, kept to send again to a fresh worker.
 struct InFlight {
     bytes: Vec<u8>,
+    /// The request, whose spec goes back into its answer (the wire does not carry it).
+    request: Request,
     what: String,
     /// When it was posted (page clock): the round trip's start.
     posted_at: f64,
@@ -178,7 +180,7 @@ impl WorkerClient {
 
     fn receive(&self, bytes: &[u8]) {
         self.0.borrow_mut().silent_ticks = 0;
-        let message = match decode::<FromWorker>(bytes) {
+        let mut message = match decode::<FromWorker>(bytes) {
             Ok(m) => m,
             Err(e) => return self.emit(Event::Failed(e.to_string())),
         };
@@ -218,8 +220,11 @@ impl WorkerClient {
             }
             if last {
                 // The request is answered: nothing to resend, and this worker works.
-                if let (Some(sent), FromWorker::Done(r)) = (inner.in_flight.take(), &message) {
-                    crate::ui::timing::measure_round_trip(sent.posted_at, r.elapsed_ms);
+                if let Some(sent) = inner.in_flight.take() {
+                    sent.request.restore_spec(&mut message);
+                    if let FromWorker::Done(r) = &message {
+                        crate::ui::timing::measure_round_trip(sent.posted_at, r.elapsed_ms);
+                    }
                 }
                 inner.faults_in_a_row = 0;
             }
@@ -277,8 +282,10 @@ impl WorkerClient {
             let run = inner.next_run;
             inner.current = Some(run);
             let what = request.describe();
+            let kept = request.clone();
             let message = request.into_message(run, inner.workers);
             inner.in_flight = Some(InFlight {
+                request: kept,
                 bytes: encode(&message),
                 what,
                 posted_at: crate::ui::timing::now(),

@@ -33,8 +33,19 @@ impl Request {
                 z,
                 workers,
             },
-            Request::Sweep(spec) => ToWorker::Sweep { run, spec, workers },
+            Request::Sweep(spec) => ToWorker::Sweep { run, spec },
             Request::LossCsv(spec) => ToWorker::LossCsv { run, spec },
+        }
+    }
+
+    /// Puts this request's spec back into its answer, which travels without it.
+    pub(super) fn restore_spec(&self, answer: &mut FromWorker) {
+        match (self, answer) {
+            (Request::Run(spec) | Request::Continue(spec, _), FromWorker::Done(r)) => {
+                r.spec = spec.clone()
+            }
+            (Request::Sweep(spec), FromWorker::SweepDone(r)) => r.spec = spec.clone(),
+            _ => {}
         }
     }
 

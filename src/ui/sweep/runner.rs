@@ -54,8 +54,6 @@ pub(super) struct SweepRunner {
     spec: Memo<SweepSpec>,
     /// The grid last run (`None`: the next showing of the view runs it again).
     computed_for: StoredValue<Option<SweepSpec>>,
-    /// The settings (for the link's `workers`: 0, the machine decides).
-    params: RwSignal<Params>,
 }
 
 impl SweepRunner {
@@ -72,7 +70,6 @@ impl SweepRunner {
             message,
             worker: StoredValue::new_local(client),
             spec: Memo::new(move |_| params.get().sweep_spec()),
-            params,
             computed_for: StoredValue::new(None::<SweepSpec>),
         };
         let visible = Memo::new(move |_| params.get().view == View::Sweep);
@@ -93,11 +90,7 @@ impl SweepRunner {
         self.progress.set((0, s.mus.len(), 0.0));
         self.message.set(String::new());
         self.state.set(SweepState::Running);
-        let workers = self.params.get_untracked().workers;
-        self.worker.with_value(|c| {
-            c.share_among(workers);
-            c.request(Request::Sweep(s))
-        });
+        self.worker.with_value(|c| c.request(Request::Sweep(s)));
     }
 
     /// The "Run sweep" button: runs the grid again even if it was already run.

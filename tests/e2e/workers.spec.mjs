@@ -1,0 +1,65 @@
+// Issue 17: a run shared among k workers (`workers=2`: the page's worker and one helper it
+// starts, src/worker/split.rs) learns the same z as one worker, bit for bit: the Run CSV (each
+// f32 in its shortest round-trip form) of a shared run equals the one-worker CSV, for the seed,
+// a z0data link and a Tournesol state.
+import fs from 'node:fs';
+
+import { test, expect } from '@playwright/test';
+
+import { Lab, watchProblems } from './helpers.mjs';
+
+// 60 values (a sine with a slope), 16-bit quantised as the page's z0 codec writes them (the
+// same link as tests/e2e/notebook.spec.mjs).
+const Z0DATA =
+  'AU0wNcDw9H1A8UREXbJ0XoqAnWethLluwejE4sN6vvm01KellyOFH3F4XBVI2DSZIxwVBwrfAgAAmgGxBxkSfCBaMg9H3F3rdVmOQqbDvArRXeIc8M_5J____2P8ivTY6NjZNci3tDmgnYvLd59l5lVUSX1AzTuIO8Q_aEgwVa1l';
+
+const STATES = [
+  { name: 'seed', query: 'mu=0.1' },
+  { name: 'z0data', query: `z0=data&z0data=${Z0DATA}&lr=0.003&epochs=4000&mu=0.1` },
+  { name: 'tournesol-prox', query: 'w=tournesol&tlambda=2&tcap=3&mu=5&c=0&fit=huber&delta=1&opt=prox' },
+];
+
+async function runCsv(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  return fs.readFileSync(await download.path(), 'utf8');
+}
+
+const workersOf = (page) => page.getByTestId('status').getAttribute('data-workers');
+
+/** Opens `query` with `workers` workers and returns the Run CSV of a run computed by that many. */
+async function runOn(page, query, workers) {
+  const lab = new Lab(page);
+  await lab.open(`${query}&workers=${workers}`);
+  await lab.waitDone({ timeout: 60_000 });
+  // A fresh page's first run goes ahead while the helper loads; Run again until it is shared.
+  await expect
+    .poll(
+      async () => {
+        if ((await workersOf(page)) === String(workers)) return workers;
+        await page.getByTestId('run').click();
+        await lab.waitDone({ timeout: 60_000 });
+        return Number(await workersOf(page));
+      },
+      { timeout: 60_000, intervals: [200] },
+    )
+    .toBe(workers);
+  const status = await lab.status();
+  return { csv: await runCsv(page), status };
+}
+
+for (const state of STATES) {
+  test(`${state.name}: a run shared among 2 workers learns the one-worker z bit for bit`, async ({ page }) => {
+    const problems = watchProblems(page);
+    const one = await runOn(page, state.query, 1);
+    const two = await runOn(page, state.query, 2);
+    expect(two.status.text).toContain('shared among 2 workers');
+    const rows = one.csv.trim().split('\n').length - 1;
+    expect(rows).toBeGreaterThanOrEqual(60);
+    expect(two.csv, 'the Run CSV of the shared run').toBe(one.csv);
+    console.log(
+      `workers ${state.name}: ${rows} coordinates, the same CSV on 1 and 2 workers; ` +
+        `${one.status.elapsedMsText} ms on 1, ${two.status.elapsedMsText} ms on 2`,
+    );
+    problems.expectNone();
+  });
+}

@@ -1,0 +1,56 @@
+// Check (o) of the engines smoke suite (tests/engines/run.mjs): a run shared among two workers
+// (`workers=2`: the page's worker starts a helper worker from inside itself, src/worker/split.rs)
+// learns the one-worker z bit for bit in this engine: its Run CSV equals the CSV of (a)'s page.
+import { waitFor } from './common.mjs';
+
+/**
+ * The Run CSV a page saves, read from the Blob it hands to `URL.createObjectURL` (the file the
+ * browser then writes has the same name for both runs, which the engines' download helpers,
+ * waiting for a new file, cannot tell apart).
+ */
+async function runCsv(page, waitFor) {
+  await page.eval(() => {
+    if (window.__csvBlobs) return;
+    const seen = [];
+    Object.defineProperty(window, '__csvBlobs', { value: seen });
+    const create = URL.createObjectURL;
+    URL.createObjectURL = function (obj) {
+      if (obj instanceof Blob) seen.push(obj);
+      return create.call(this, obj);
+    };
+  });
+  const n = await page.eval(() => window.__csvBlobs.length);
+  await page.click('export-csv');
+  await waitFor(() => page.eval(() => window.__csvBlobs.length), (k) => k > n, { timeout: 15_000, message: 'the Run CSV' });
+  return page.eval((k) => window.__csvBlobs[k].text(), n);
+}
+
+/** The check, given the suite's shared state `s` (s.p1: check (a)'s page), `open`, the site,
+ * `check`, `waitDone`, and the link (a) opened. */
+export function workersCheck({ s, open, site, check, waitDone, link }) {
+  return {
+    id: 'o',
+    name: 'a run shared among 2 workers (workers=2, a nested helper worker) learns the one-worker z bit for bit',
+    async run() {
+      check(s.p1, 'no page from (a)');
+      const one = await runCsv(s.p1, waitFor);
+      const page = await open();
+      await page.goto(`${site.root}?${link.query}&workers=2`);
+      await waitDone(page, link.mu);
+      const workers = () => page.eval(() => document.querySelector('[data-testid="status"]')?.getAttribute('data-workers'));
+      // A fresh page's first run goes ahead while the helper loads: Run again until it is shared.
+      let shared = await workers();
+      for (let i = 0; i < 30 && shared !== '2'; i += 1) {
+        await new Promise((r) => setTimeout(r, 300));
+        await page.click('run');
+        await waitDone(page, link.mu);
+        shared = await workers();
+      }
+      check(shared === '2', `the run was computed by ${shared} worker(s), not 2`);
+      const two = await runCsv(page, waitFor);
+      check(two === one, 'the Run CSV of the shared run differs from the one-worker CSV');
+      const ms = await page.eval(() => document.querySelector('[data-testid="status"]')?.getAttribute('data-elapsed-ms'));
+      return `${one.trim().split('\n').length - 1} coordinates, the same CSV on 1 and 2 workers (${ms} ms on 2)`;
+    },
+  };
+}
