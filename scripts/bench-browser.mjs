@@ -199,6 +199,36 @@ async function seedRun(base) {
   return { first, warm: summary(warm), z };
 }
 
+/** Runs shared among k workers (issue 17, `workers=k`): the seed (n = 100) and a wider problem
+ * (n = 2 000, 5 000 epochs), each WARM_RUNS presses of Run once the page's worker has its
+ * helpers; `reglab:run` of a shared run is the coordinating worker's wall time from the request
+ * to the merged answer (the helpers' compute, their messages and the merge included). */
+const K_WORKER_STATES = [
+  { name: 'seed (n = 100, 25 000 epochs)', query: SEED_QUERY },
+  { name: 'wide (n = 2 000, 5 000 epochs)', query: 'mu=0.1&play=instant&n=2000&epochs=5000' },
+];
+async function kWorkers(base) {
+  const out = [];
+  for (const state of K_WORKER_STATES) {
+    const row = { name: state.name };
+    for (const k of [1, 2]) {
+      const page = await freshPage();
+      await page.goto(`${base}?${state.query}&workers=${k}`);
+      await nextEntry(page, 'reglab:run', 0);
+      const shared = () => page.getByTestId('status').getAttribute('data-workers');
+      for (let i = 0; i < 40 && (await shared()) !== String(k); i += 1) await runAgain(page);
+      if ((await shared()) !== String(k)) throw new Error(`${state.name}: no run was shared among ${k} workers`);
+      const warm = [];
+      for (let i = 0; i < WARM_RUNS; i += 1) warm.push(await runAgain(page));
+      row[`k${k}`] = summary(warm);
+      await closePage(page);
+    }
+    row.speedup = row.k1.median / row.k2.median;
+    out.push(row);
+  }
+  return out;
+}
+
 /** The z column of the page's Run CSV (Export ▸ Run CSV: z to full f32 precision). */
 async function runZ(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -539,6 +569,13 @@ try {
         `${(r.jsPeer.median / r.seedRun.warm.median).toFixed(1)}× reglab's seed run; final z vs reglab's: ` +
         (d ? `‖Δz‖∞ ${d.max.toExponential(2)}, ${d.equal} of ${d.n} equal to the bit` : 'not compared'),
     );
+    r.kWorkers = await kWorkers(bases[0]);
+    for (const s of r.kWorkers) {
+      console.log(
+        `k workers, ${s.name}: median ${f1(s.k1.median)} ms on 1, ${f1(s.k2.median)} ms on 2 ` +
+          `(min ${f1(s.k1.min)}, ${f1(s.k2.min)}): speed-up ${s.speedup.toFixed(2)}×`,
+      );
+    }
     r.seedSweep = await seedSweep(bases[0]);
     console.log(
       `seed sweep (worker): fresh loads median ${f1(r.seedSweep.fresh.median)} ms (min ${f1(r.seedSweep.fresh.min)}); ` +

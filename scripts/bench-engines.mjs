@@ -83,6 +83,7 @@ const runState = (page) =>
       state: s?.dataset.state ?? null,
       epoch: Number(s?.dataset.epoch),
       elapsed: Number(s?.dataset.elapsedMs),
+      workers: s?.dataset.workers ?? null,
       work: s?.dataset.calls === undefined ? null : { calls: Number(s.dataset.calls), slices: Number(s.dataset.slices), longest: Number(s.dataset.longestCallMs) },
     };
   });
@@ -109,6 +110,29 @@ async function seedRuns(engine, base) {
       await page.click('run');
       out.push(await nextRun(page, n));
     }
+    return out;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The seed run shared among 2 workers (issue 17, `workers=2`): Run is pressed until the page's
+ * worker has its helper, then RERUNS runs on 2 workers are timed (the coordinating worker's wall
+ * time to the merged answer). */
+async function sharedRuns(engine, base) {
+  const page = await engine.newPage({ fresh: true });
+  try {
+    await page.goto(`${base}?${SEED_QUERY}&workers=2`);
+    await nextRun(page, 0);
+    const press = async () => {
+      const { n } = await runState(page);
+      await page.click('run');
+      return nextRun(page, n);
+    };
+    for (let i = 0; i < 40 && (await runState(page)).workers !== '2'; i += 1) await press();
+    if ((await runState(page)).workers !== '2') throw new Error('no seed run was shared among 2 workers');
+    const out = [];
+    for (let i = 0; i < RERUNS; i += 1) out.push(await press());
     return out;
   } finally {
     await page.close();
@@ -211,6 +235,7 @@ try {
       const runs = [];
       for (let p = 0; p < PAGES; p += 1) runs.push(...(await seedRuns(engine, site.url)));
       row.seedRun = summary(runs);
+      row.shared = summary(await sharedRuns(engine, site.url));
       process.stderr.write(`bench-engines: ${name}: seed run median ${f1(row.seedRun.median)} ms; sweep …\n`);
       row.sweep = summary(await sweeps(engine, site.url));
       process.stderr.write(`bench-engines: ${name}: sweep median ${f1(row.sweep.median)} ms\n`);
@@ -233,13 +258,13 @@ const base = rows.find((r) => r.engine === 'chromium');
 const misses = [];
 if (!base?.seedRun || !base?.sweep) misses.push(`Chromium could not be measured${base?.error ? `: ${base.error}` : ''}`);
 const lines = [
-  '| engine | version | seed run ms (median, min) | sweep ms (median, min) | ÷ Chromium (seed run, sweep) |',
-  '|---|---|---:|---:|---:|',
+  '| engine | version | seed run ms (median, min) | seed run on 2 workers ms (median, min) | sweep ms (median, min) | ÷ Chromium (seed run, sweep) |',
+  '|---|---|---:|---:|---:|---:|',
 ];
 for (const r of rows) {
   const label = r.browser ?? r.engine;
   if (r.error || !r.seedRun || !r.sweep) {
-    lines.push(`| ${label} | ${r.version ?? '?'} | failed: ${r.error ?? 'no figures'} | | |`);
+    lines.push(`| ${label} | ${r.version ?? '?'} | failed: ${r.error ?? 'no figures'} | | | |`);
     misses.push(`${label}: not measured (${r.error ?? 'no figures'})`);
     continue;
   }
@@ -257,7 +282,8 @@ for (const r of rows) {
     }
   }
   lines.push(
-    `| ${label} | ${r.version} | ${f1(r.seedRun.median)} (${f1(r.seedRun.min)}) | ${f1(r.sweep.median)} (${f1(r.sweep.min)}) | ` +
+    `| ${label} | ${r.version} | ${f1(r.seedRun.median)} (${f1(r.seedRun.min)}) | ` +
+      `${r.shared ? `${f1(r.shared.median)} (${f1(r.shared.min)})` : '—'} | ${f1(r.sweep.median)} (${f1(r.sweep.min)}) | ` +
       `${r.engine === 'chromium' ? '1 (reference)' : `${rs.toFixed(2)}×, ${rw.toFixed(2)}×${verdict}`} |`,
   );
 }

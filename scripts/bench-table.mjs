@@ -85,6 +85,14 @@ row(
   run.median <= 7.5,
 );
 row('Chromium seed run, the first run of a fresh page (JIT not warm)', ms(seedRun.first));
+// Issue 17: a run shared among k workers (`workers=k`); the time is the coordinating worker's
+// wall time to the merged answer. Reported, with no target: it depends on the cores (README).
+for (const s of browser.kWorkers ?? []) {
+  row(
+    `Chromium run shared among k workers, ${s.name}: median of ${s.k1.n} on k = 1 → k = 2`,
+    `${ms(s.k1.median)} → ${ms(s.k2.median)} (min ${ms(s.k1.min)} → ${ms(s.k2.min)}): speed-up ${s.speedup.toFixed(2)}×`,
+  );
+}
 
 // The peers (issue 17): what a teacher would otherwise write, in the same run.
 /** "final z vs reglab's": the peer's z against the z of the page's Run CSV (seed run). */
