@@ -450,7 +450,7 @@ function checks(engine, site, dist) {
     frenchCheck(open, site),
     recordCheck({ open, site, check, waitDone }),
     tiersCheck({ open, site, waitDone }),
-    workersCheck({ s, open, site, check, waitDone, link: LINK }),
+    workersCheck({ open, site, check, waitDone, link: LINK }),
     {
       id: 'h',
       name: 'no console error on any page of these checks',
