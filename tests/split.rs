@@ -3,16 +3,19 @@
 //! helper worker runs (`task_for` of the Block messages it sends), and the answer compared with
 //! the one-worker answer: z and every snapshot bit for bit, the loss sums within the bound the
 //! module states. Also: a lost helper or a diverging block leaves the
-//! run to the coordinator, whose answer is then the one-worker answer exactly.
+//! run to the coordinator, whose answer is then the one-worker answer exactly. And a sweep
+//! shared by μ (src/view/sweep_parts.rs): its merged rows are the one-worker rows bit for bit.
 
 use reglab::core::optim::schedule::Decay;
 use reglab::core::optim::OptimizerKind;
 use reglab::core::variants::Fit;
 use reglab::core::StopReason;
 use reglab::protocol::{
-    decode, encode, helper_said, FromWorker, HelperSaid, RunResult, ToWorker, WorkTiming,
+    decode, encode, helper_said, FromWorker, HelperSaid, RunResult, SweepResult, ToWorker,
+    WorkTiming,
 };
-use reglab::spec::{RunSpec, Weights, Z0Spec};
+use reglab::spec::{RunSpec, SweepSpec, Weights, Z0Spec};
+use reglab::view::sweep_parts::{merge, mu_parts, part_specs};
 use reglab::worker::job::Task;
 use reglab::worker::split::{blocks, MIN_BLOCK};
 use reglab::worker::task_for;
@@ -283,4 +286,86 @@ fn a_diverging_run_shared_ends_as_the_one_worker_run() {
 fn runs_too_long_to_keep_every_epoch_are_not_shared() {
     let (_, k) = run(&seed(0.1, 40_000), 4, None);
     assert_eq!(k, 1);
+}
+
+/// A sweep on one worker, through the codec as the page receives it.
+fn sweep_on_one_worker(spec: &SweepSpec) -> SweepResult {
+    let message = ToWorker::Sweep {
+        run: 9,
+        spec: spec.clone(),
+    };
+    let mut task = task_for(message.clone(), &encode(&message), 0)
+        .unwrap()
+        .unwrap();
+    while !task.work(2_345) {}
+    match decode(&encode(&task.finish(1.0, WorkTiming::default()))).unwrap() {
+        FromWorker::SweepDone(r) => *r,
+        other => panic!("a sweep ends with SweepDone, not {other:?}"),
+    }
+}
+
+/// A sweep shared among `workers` workers as the sweep view shares it: one sweep per part of
+/// the grid, merged.
+fn assert_same_sweep(spec: &SweepSpec, workers: usize) {
+    let whole = sweep_on_one_worker(spec);
+    let parts = mu_parts(spec.mus.len(), workers);
+    let answers = part_specs(spec, &parts)
+        .iter()
+        .map(sweep_on_one_worker)
+        .collect();
+    let merged = merge(spec.clone(), answers).expect("the parts make up the grid");
+    assert_eq!(merged.timing.workers as usize, parts.len());
+    assert_eq!(merged.rows.len(), whole.rows.len());
+    for (a, b) in merged.rows.iter().zip(&whole.rows) {
+        assert_eq!(a.mu.to_bits(), b.mu.to_bits());
+        assert_eq!(a.reason, b.reason, "μ = {}", a.mu);
+        assert_eq!(a.err_inf.to_bits(), b.err_inf.to_bits(), "μ = {}", a.mu);
+        let bits = |z: &[f32]| z.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&a.z), bits(&b.z), "z at μ = {}, k = {workers}", a.mu);
+    }
+}
+
+#[test]
+fn the_mu_parts_cover_the_grid_evenly() {
+    for len in 1..=40 {
+        for k in 1..=16 {
+            let p = mu_parts(len, k);
+            assert_eq!(p.len(), k.min(len), "len {len} k {k}");
+            assert_eq!((p[0].start, p.last().unwrap().end), (0, len));
+            assert!(p.windows(2).all(|w| w[0].end == w[1].start));
+            let (lo, hi) = (
+                p.iter().map(|r| r.len()).min(),
+                p.iter().map(|r| r.len()).max(),
+            );
+            assert!(lo >= Some(1) && hi.unwrap() - lo.unwrap() <= 1, "{p:?}");
+        }
+    }
+    assert_eq!(mu_parts(10, 3), [0..4, 4..7, 7..10]);
+}
+
+#[test]
+fn sweeps_shared_by_mu_equal_the_one_worker_sweeps() {
+    let mut seed_sweep = reglab::link::Params::default().sweep_spec();
+    assert_eq!(seed_sweep.mus.len(), 10, "the seed's grid");
+    for k in [2, 3, 10, 16] {
+        assert_same_sweep(&seed_sweep, k);
+    }
+    seed_sweep.base = z0data();
+    assert_same_sweep(&seed_sweep, 2);
+    seed_sweep.base = tournesol(OptimizerKind::Prox);
+    seed_sweep.base.epochs = 2_000;
+    assert_same_sweep(&seed_sweep, 4);
+}
+
+#[test]
+fn a_merge_of_parts_that_miss_rows_is_refused() {
+    let spec = reglab::link::Params::default().sweep_spec();
+    let mut short = spec.clone();
+    short.base.epochs = 50;
+    let parts = part_specs(&short, &mu_parts(10, 2));
+    let mut answers: Vec<SweepResult> = parts.iter().map(sweep_on_one_worker).collect();
+    answers[1].rows.pop();
+    assert!(merge(short.clone(), answers).is_none(), "a row missing");
+    let answers = parts.iter().rev().map(sweep_on_one_worker).collect();
+    assert!(merge(short, answers).is_none(), "parts out of order");
 }

@@ -13,6 +13,7 @@ pub mod quiz;
 pub mod regime;
 pub mod run_state;
 pub mod shown;
+pub mod sweep_parts;
 pub mod sweep_shown;
 pub mod tournesol_story;
 pub mod video;

@@ -1,7 +1,8 @@
 // Issue 17: a run shared among k workers (`workers=2`: the page's worker and one helper it
 // starts, src/worker/split.rs) learns the same z as one worker, bit for bit: the Run CSV (each
 // f32 in its shortest round-trip form) of a shared run equals the one-worker CSV, for the seed,
-// a z0data link and a Tournesol state.
+// a z0data link and a Tournesol state. A sweep shared by μ (`workers=3`: three sweep workers,
+// src/view/sweep_parts.rs) has the one-worker rows: its Sweep CSV equals the one-worker CSV.
 import fs from 'node:fs';
 
 import { test, expect } from '@playwright/test';
@@ -60,6 +61,35 @@ for (const state of STATES) {
       `workers ${state.name}: ${rows} coordinates, the same CSV on 1 and 2 workers; ` +
         `${one.status.elapsedMsText} ms on 1, ${two.status.elapsedMsText} ms on 2`,
     );
+    problems.expectNone();
+  });
+}
+
+/** Opens the sweep view of `query` with `workers` workers and returns its Sweep CSV. */
+async function sweepOn(page, query, workers) {
+  await page.goto(`/?view=sweep&${query}&workers=${workers}`);
+  const status = page.getByTestId('sweep-status');
+  await expect(status).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await expect(status).toHaveAttribute('data-workers', String(workers));
+  const text = await status.textContent();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-sweep-csv').click(),
+  ]);
+  return { csv: fs.readFileSync(await download.path(), 'utf8'), text };
+}
+
+for (const state of STATES) {
+  test(`${state.name}: a sweep shared among 3 workers by μ has the one-worker rows bit for bit`, async ({ page }) => {
+    const problems = watchProblems(page);
+    const one = await sweepOn(page, state.query, 1);
+    const three = await sweepOn(page, state.query, 3);
+    expect(one.text).not.toContain('shared among');
+    expect(three.text).toContain('shared among 3 workers');
+    const rows = one.csv.trim().split('\n').length - 1;
+    expect(rows).toBeGreaterThanOrEqual(10);
+    expect(three.csv, 'the Sweep CSV of the shared sweep').toBe(one.csv);
+    console.log(`workers sweep ${state.name}: ${rows} rows, the same CSV on 1 and 3 workers`);
     problems.expectNone();
   });
 }

@@ -296,17 +296,12 @@ impl WorkerClient {
         self.post(&message);
     }
 
-    /// Shares each later run and sweep among the workers a link asks for (`asked`, see
-    /// [`crate::link::Params::workers`]), or else as many as the machine has cores less one for
-    /// the page (at least 1, at most [`crate::link::table::MAX_WORKERS`]).
+    /// Shares each later run among the workers a link asks for ([`workers_for`]).
     pub fn share_among(&self, asked: u32) {
-        let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
-        let auto = (cores as u32).saturating_sub(1);
-        let max = crate::link::table::MAX_WORKERS as u32;
-        self.set_workers(if asked > 0 { asked } else { auto }.clamp(1, max));
+        self.set_workers(workers_for(asked));
     }
 
-    /// Shares each later run and sweep among `workers` workers (the worker starts the helpers
+    /// Shares each later run among `workers` workers (the worker starts the helpers
     /// it needs; 1: the worker alone).
     pub fn set_workers(&self, workers: u32) {
         self.0.borrow_mut().workers = workers.max(1);
@@ -333,4 +328,14 @@ impl WorkerClient {
     pub fn current_run(&self) -> RunId {
         self.0.borrow().current.unwrap_or(0)
     }
+}
+
+/// How many workers share a run or sweep: as many as a link asks for (`asked`, see
+/// [`crate::link::Params::workers`]), or else as many as the machine has cores less one for the
+/// page (at least 1, at most [`crate::link::table::MAX_WORKERS`]).
+pub fn workers_for(asked: u32) -> u32 {
+    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+    let auto = (cores as u32).saturating_sub(1);
+    let max = crate::link::table::MAX_WORKERS as u32;
+    if asked > 0 { asked } else { auto }.clamp(1, max)
 }

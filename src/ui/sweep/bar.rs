@@ -44,7 +44,8 @@ pub(super) fn SweepBar(
                 data-elapsed-ms=move || format!("{:.3}", progress.get().2)
                 data-calls=move || done_timing().map(|t| t.calls.to_string())
                 data-slices=move || done_timing().map(|t| t.slices.to_string())
-                data-longest-call-ms=move || done_timing().map(|t| format!("{:.3}", t.longest_call_ms))>
+                data-longest-call-ms=move || done_timing().map(|t| format!("{:.3}", t.longest_call_ms))
+                data-workers=move || done_timing().map(|t| t.workers.max(1).to_string())>
                 {move || status_text(runner, params)}
             </p>
         </div>
@@ -68,7 +69,15 @@ fn status_text(runner: SweepRunner, params: RwSignal<Params>) -> String {
         SweepState::Done => {
             let (ms, epochs) = (num_fixed(ms, 1), params.get().epochs.to_string());
             let more = [("ms", ms.as_str()), ("epochs", epochs.as_str())];
-            fill(m.sweep_done, &[&counts[..], &more].concat())
+            let done = fill(m.sweep_done, &[&counts[..], &more].concat());
+            // How many workers shared it, in the live status' words.
+            match runner
+                .sweep
+                .with(|s| s.as_ref().map_or(1, |s| s.result.timing.workers))
+            {
+                k if k > 1 => done + &fill(t().lab.status_workers, &[("k", &k.to_string())]),
+                _ => done,
+            }
         }
         SweepState::Cancelled => fill(m.sweep_cancelled, &counts),
         SweepState::Error => fill(m.sweep_error, &[("why", &runner.message.get())]),

@@ -1,14 +1,16 @@
-//! Running sweeps: the sweep view's own worker, where a sweep stands, and the rule that a sweep
+//! Running sweeps: the sweep view's own workers (a sweep shared among k of them by μ), where a sweep stands, and the rule that a sweep
 //! runs only while the view is shown (a setting changed elsewhere re-runs it on return).
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::link::{Params, View};
-use crate::protocol::FromWorker;
+use crate::protocol::{FromWorker, SweepResult};
 use crate::spec::SweepSpec;
-use crate::ui::client::{Event, Request, WorkerClient};
+use crate::ui::client::{workers_for, Event, Request, WorkerClient};
+use crate::view::sweep_parts::{merge, mu_parts, part_specs};
 use crate::view::sweep_shown::SweepShown;
 
 /// Where a sweep stands (`data-state` of `sweep-status`).
@@ -39,7 +41,7 @@ impl SweepState {
     }
 }
 
-/// The sweep view's worker and what it reports; `Copy`, so every handler takes its own.
+/// The sweep view's workers and what they report; `Copy`, so every handler takes its own.
 #[derive(Clone, Copy)]
 pub(super) struct SweepRunner {
     /// Where the sweep stands.
@@ -48,30 +50,48 @@ pub(super) struct SweepRunner {
     pub(super) progress: RwSignal<(usize, usize, f64)>,
     /// Why the last sweep failed.
     pub(super) message: RwSignal<String>,
-    /// The worker, of its own, so a sweep and the live view's runs never cancel each other.
-    worker: StoredValue<WorkerClient, LocalStorage>,
+    /// Workers of its own, so a sweep and the live view's runs never cancel each other: one per
+    /// part of the grid ([`mu_parts`]), started when a sweep is first shared among that many.
+    workers: StoredValue<Vec<WorkerClient>, LocalStorage>,
+    /// The parts' answers for the sweep in progress.
+    parts: StoredValue<Parts>,
     /// The grid the parameters ask for.
     spec: Memo<SweepSpec>,
+    /// The workers the link asks for (`workers`; 0: one fewer than the machine's cores).
+    asked: Memo<u32>,
     /// The grid last run (`None`: the next showing of the view runs it again).
     computed_for: StoredValue<Option<SweepSpec>>,
+    /// Where finished sweeps go.
+    pub(super) sweep: RwSignal<Option<Arc<SweepShown>>>,
+}
+
+/// A sweep in progress, shared among workers by μ: what each part has reported.
+#[derive(Default)]
+struct Parts {
+    /// The whole grid.
+    spec: Option<SweepSpec>,
+    /// Each part's finished answer.
+    answers: Vec<Option<SweepResult>>,
+    /// Each part's (μ done, compute ms so far).
+    progress: Vec<(usize, f64)>,
 }
 
 impl SweepRunner {
-    /// Starts the worker, whose finished sweeps go to `sweep`, and runs the grid of `params`
-    /// whenever the sweep view is shown and the grid differs from the one last run.
+    /// Starts the first worker, whose finished sweeps go to `sweep`, and runs the grid of
+    /// `params` whenever the sweep view is shown and the grid differs from the one last run.
     pub(super) fn new(params: RwSignal<Params>, sweep: RwSignal<Option<Arc<SweepShown>>>) -> Self {
-        let state = RwSignal::new(SweepState::Idle);
-        let progress = RwSignal::new((0usize, 0usize, 0.0f64));
-        let message = RwSignal::new(String::new());
-        let client = sweep_worker(state, progress, message, sweep);
         let runner = Self {
-            state,
-            progress,
-            message,
-            worker: StoredValue::new_local(client),
+            state: RwSignal::new(SweepState::Idle),
+            progress: RwSignal::new((0usize, 0usize, 0.0f64)),
+            message: RwSignal::new(String::new()),
+            workers: StoredValue::new_local(Vec::new()),
+            parts: StoredValue::new(Parts::default()),
             spec: Memo::new(move |_| params.get().sweep_spec()),
+            asked: Memo::new(move |_| params.get().workers),
             computed_for: StoredValue::new(None::<SweepSpec>),
+            sweep,
         };
+        runner.ensure_workers(1);
         let visible = Memo::new(move |_| params.get().view == View::Sweep);
         // Sweeps run only while the view is shown: a setting changed elsewhere re-runs it on return.
         Effect::new(move |_| {
@@ -84,13 +104,47 @@ impl SweepRunner {
         runner
     }
 
-    /// Asks the worker for the current grid.
+    /// Starts workers until there are `k`.
+    fn ensure_workers(self, k: usize) {
+        let have = self.workers.with_value(Vec::len);
+        for part in have..k {
+            let client = WorkerClient::start(move |event| self.on_event(part, event));
+            self.workers.update_value(|w| w.push(client));
+        }
+    }
+
+    /// Asks the workers for the current grid, one part each.
     fn start(self) {
         let s = self.spec.get_untracked();
-        self.progress.set((0, s.mus.len(), 0.0));
+        let parts = mu_parts(
+            s.mus.len(),
+            workers_for(self.asked.get_untracked()) as usize,
+        );
+        self.share(s, &parts);
+    }
+
+    /// Runs `spec` split into `parts` of its grid, part i on worker i; stops any other worker.
+    fn share(self, spec: SweepSpec, parts: &[Range<usize>]) {
+        self.progress.set((0, spec.mus.len(), 0.0));
         self.message.set(String::new());
         self.state.set(SweepState::Running);
-        self.worker.with_value(|c| c.request(Request::Sweep(s)));
+        self.ensure_workers(parts.len());
+        let requests = part_specs(&spec, parts);
+        self.parts.set_value(Parts {
+            spec: Some(spec),
+            answers: vec![None; parts.len()],
+            progress: vec![(0, 0.0); parts.len()],
+        });
+        self.workers.with_value(|workers| {
+            for (i, client) in workers.iter().enumerate() {
+                match requests.get(i) {
+                    Some(part) => {
+                        client.request(Request::Sweep(part.clone()));
+                    }
+                    None => client.stop(),
+                }
+            }
+        });
     }
 
     /// The "Run sweep" button: runs the grid again even if it was already run.
@@ -99,37 +153,80 @@ impl SweepRunner {
         self.start();
     }
 
-    /// The "Cancel" button: stops the worker; the next showing of the view runs the grid again.
+    /// The "Cancel" button: stops the workers; the next showing of the view runs the grid again.
     pub(super) fn cancel(self) {
-        self.worker.with_value(|c| c.stop());
+        self.stop_all();
         self.computed_for.set_value(None);
         self.state.set(SweepState::Cancelled);
     }
-}
 
-/// The sweep view's worker: its progress, finished sweeps and failures land in these signals.
-fn sweep_worker(
-    state: RwSignal<SweepState>,
-    progress: RwSignal<(usize, usize, f64)>,
-    message: RwSignal<String>,
-    sweep: RwSignal<Option<Arc<SweepShown>>>,
-) -> WorkerClient {
-    WorkerClient::start(move |event| match event {
-        Event::Message(FromWorker::SweepProgress {
-            done,
-            total,
-            elapsed_ms,
-            ..
-        }) => progress.set((done, total, elapsed_ms)),
-        Event::Message(FromWorker::SweepDone(r)) => {
-            progress.set((r.rows.len(), r.spec.mus.len(), r.elapsed_ms));
-            sweep.set(Some(SweepShown::new(*r)));
-            state.set(SweepState::Done);
+    fn stop_all(self) {
+        self.workers
+            .with_value(|w| w.iter().for_each(WorkerClient::stop));
+    }
+
+    /// What worker `part` said about its part of the grid.
+    fn on_event(self, part: usize, event: Event) {
+        match event {
+            Event::Message(FromWorker::SweepProgress {
+                done, elapsed_ms, ..
+            }) => self.on_progress(part, done, elapsed_ms),
+            Event::Message(FromWorker::SweepDone(r)) => {
+                self.on_progress(part, r.rows.len(), r.elapsed_ms);
+                self.on_done(part, *r);
+            }
+            Event::Message(FromWorker::Error { message: m, .. }) | Event::Failed(m) => {
+                self.stop_all();
+                self.message.set(m);
+                self.state.set(SweepState::Error);
+            }
+            _ => {}
         }
-        Event::Message(FromWorker::Error { message: m, .. }) | Event::Failed(m) => {
-            message.set(m);
-            state.set(SweepState::Error);
+    }
+
+    /// The progress bar counts the μ done over all parts; the parts run side by side, so the
+    /// compute time so far is the longest part's.
+    fn on_progress(self, part: usize, done: usize, elapsed_ms: f64) {
+        let total = self.progress.get_untracked().1;
+        let Some((done, ms)) = self.parts.try_update_value(|p| {
+            if let Some(slot) = p.progress.get_mut(part) {
+                *slot = (done, elapsed_ms);
+            }
+            let done = p.progress.iter().map(|d| d.0).sum::<usize>();
+            (done, p.progress.iter().fold(0.0f64, |m, d| m.max(d.1)))
+        }) else {
+            return;
+        };
+        self.progress.set((done, total, ms));
+    }
+
+    /// Keeps a part's answer; the last one merges them all into the sweep shown.
+    fn on_done(self, part: usize, answer: SweepResult) {
+        let all = self.parts.try_update_value(|p| {
+            if let Some(slot) = p.answers.get_mut(part) {
+                *slot = Some(answer);
+            }
+            if !p.answers.iter().all(Option::is_some) {
+                return None;
+            }
+            let answers = p.answers.iter_mut().filter_map(Option::take).collect();
+            Some((p.spec.take()?, answers))
+        });
+        let Some(Some((spec, answers))) = all else {
+            return;
+        };
+        match merge(spec.clone(), answers) {
+            Some(result) => {
+                self.progress
+                    .set((result.rows.len(), result.spec.mus.len(), result.elapsed_ms));
+                self.sweep.set(Some(SweepShown::new(result)));
+                self.state.set(SweepState::Done);
+            }
+            // Parts that do not make up the grid (never seen): the first worker runs it whole.
+            None => {
+                let whole = 0..spec.mus.len();
+                self.share(spec, &[whole]);
+            }
         }
-        _ => {}
-    })
+    }
 }
