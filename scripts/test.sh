@@ -12,12 +12,12 @@ started=$SECONDS
 stage() { printf '\n%s##### %s%s  (t=%ds)\n' "$_b" "$*" "$_0" "$((SECONDS - started))" >&2; }
 
 stage "setup"
-# A clean clone's build takes about 2 GB of target/ (a CI run once died of a full disk): say so
+# A clean clone's build and tests take about 3.5 GB (target/, dist/; a CI run once died of a full disk): say so
 # early and plainly rather than fail mid-compile.
 free_mb=$(df -Pm "$ROOT" | awk 'NR == 2 { print $4 }')
 echo "free disk space beside $ROOT: ${free_mb} MB" >&2
-if ((free_mb < 4096)); then
-  loud_notice "ONLY ${free_mb} MB FREE: the build and test artefacts need about 3 GB." \
+if ((free_mb < 5120)); then
+  loud_notice "ONLY ${free_mb} MB FREE: the build and test artefacts need about 3.5 GB." \
     "If a step fails with 'No space left on device', free disk space and run make test again."
 fi
 "$ROOT/scripts/setup.sh" test

@@ -83,3 +83,44 @@ fn decimated_copies_keep_extremes_and_epoch_count() {
         assert_eq!(d.max.iter().copied().fold(0.0, f32::max), 12_345.0);
     }
 }
+
+/// Each bucket of a decimated copy is the min and max of exactly the epochs it covers (as many
+/// pairwise merges would give, in one pass), for lengths that are and are not powers of two.
+#[test]
+fn decimated_buckets_cover_exactly_their_epochs() {
+    for len in [1usize, 2, 3, 5, 64, 100, 1_000, 4_097, 12_345, 25_000] {
+        let value = |e: usize| ((e * 7_919) % 1_009) as f32 - 500.0;
+        let mut s = Series::new(25_000);
+        (0..len).for_each(|e| s.push(value(e)));
+        for limit in [1, 3, 100, 4_096] {
+            let d = s.decimated(limit);
+            let w = d.width as usize;
+            assert!(
+                d.len() <= limit.max(len.min(limit)),
+                "len {len} limit {limit}"
+            );
+            assert!(w.is_power_of_two() && (w == 1 || len.div_ceil(w / 2) > limit));
+            assert_eq!(d.epochs(), len as u64, "len {len} limit {limit}");
+            for k in 0..d.len() {
+                let covered: Vec<f32> = (k * w..((k + 1) * w).min(len)).map(value).collect();
+                let lo = covered.iter().copied().fold(f32::INFINITY, f32::min);
+                let hi = covered.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                assert_eq!(
+                    (d.min[k], d.max[k]),
+                    (lo, hi),
+                    "len {len} limit {limit} bucket {k}"
+                );
+            }
+        }
+    }
+}
+
+/// A diverging epoch (NaN) is never hidden, by a bucket or by a merge.
+#[test]
+fn a_nan_survives_decimation() {
+    let mut s = Series::new(25_000);
+    (1..=10_000).for_each(|e| s.push(if e == 4_321 { f32::NAN } else { e as f32 }));
+    let d = s.decimated(100);
+    assert_eq!(d.min.iter().filter(|v| v.is_nan()).count(), 1);
+    assert_eq!(d.max.iter().filter(|v| v.is_nan()).count(), 1);
+}

@@ -80,42 +80,49 @@ impl Series {
     }
 
     fn merge_until(&mut self, limit: usize) {
-        while self.min.len() > limit.max(1) {
-            *self = self.merged();
+        if self.min.len() > limit.max(1) {
+            *self = self.merged_to(limit);
         }
     }
 
-    /// Neighbouring buckets merged in pairs (w doubles), read from `self` without copying it.
-    fn merged(&self) -> Series {
-        let pairs = |v: &[f32], pick: fn(f32, f32) -> f32| -> Vec<f32> {
-            v.chunks(2)
-                .map(|p| if p.len() == 2 { pick(p[0], p[1]) } else { p[0] })
+    /// Neighbouring buckets merged in groups of 2ᵏ (w grows 2ᵏ-fold), the smallest k that
+    /// leaves at most `limit` buckets, read from `self` in one pass without copying it. The same
+    /// buckets as k merges of pairs: a group's min is the min of its mins, whatever the order.
+    fn merged_to(&self, limit: usize) -> Series {
+        let mut group = 2;
+        while self.min.len().div_ceil(group) > limit.max(1) {
+            group *= 2;
+        }
+        // Generic, not a `fn` pointer, so each fold compiles to a plain loop.
+        fn fold(v: &[f32], group: usize, pick: impl Fn(f32, f32) -> f32) -> Vec<f32> {
+            v.chunks(group)
+                .map(|c| c[1..].iter().fold(c[0], |a, &b| pick(a, b)))
                 .collect()
-        };
-        // The last bucket after the merge holds: its partner's w epochs (if it had one)
-        // plus its own (f if it was partial, else w). `fill` = 0 means "full".
-        let own = if self.fill > 0 { self.fill } else { self.width };
-        let paired = self.min.len().is_multiple_of(2);
-        let held = own + if paired { self.width } else { 0 };
+        }
+        let width = self.width * group as u64;
+        let buckets = self.min.len().div_ceil(group) as u64;
+        // The last bucket holds what the others do not: all epochs recorded, less theirs.
+        let held = self.epochs() - (buckets - 1) * width;
+        // NaN wins, as in `push`: a diverging epoch is never hidden by a merge either.
+        let min = |a: f32, b: f32| if b < a || b.is_nan() { b } else { a };
+        let max = |a: f32, b: f32| if b > a || b.is_nan() { b } else { a };
         Series {
-            width: 2 * self.width,
-            min: pairs(&self.min, f32::min),
-            max: pairs(&self.max, f32::max),
-            fill: if held == 2 * self.width { 0 } else { held },
+            width,
+            min: fold(&self.min, group, min),
+            max: fold(&self.max, group, max),
+            fill: if held == width { 0 } else { held },
             cap: self.cap,
         }
     }
 
     /// A copy with at most `limit` buckets (neighbours merged, min of mins and max of maxes):
-    /// what a chart needs, since it draws at most a few points per pixel column. The first
-    /// merge reads this series in place: a finished run's answer copies 6 × 25 000 values less.
+    /// what a chart needs, since it draws at most a few points per pixel column. The merge
+    /// reads this series in place: a finished run's answer copies 6 × 25 000 values less.
     pub fn decimated(&self, limit: usize) -> Series {
         if self.min.len() <= limit.max(1) {
             return self.clone();
         }
-        let mut out = self.merged();
-        out.merge_until(limit);
-        out
+        self.merged_to(limit)
     }
 
     /// Epochs recorded so far.

@@ -103,9 +103,15 @@ fn status_tail(epoch: u64, epochs: u64, ms: f64, timing: Option<WorkTiming>) -> 
             ("ms", &num_fixed(ms, 1)),
         ],
     );
-    match timing.filter(|w| w.workers > 1) {
-        Some(w) => tail + &fill(t().lab.status_workers, &[("k", &w.workers.to_string())]),
-        None => tail,
+    tail + &workers_tail(timing.map_or(1, |w| w.workers))
+}
+
+/// " — shared among k workers" for an answer computed by k > 1 workers, else nothing.
+pub(crate) fn workers_tail(k: u32) -> String {
+    if k > 1 {
+        fill(t().lab.status_workers, &[("k", &k.to_string())])
+    } else {
+        String::new()
     }
 }
 

@@ -251,9 +251,12 @@ impl WorkerClient {
         }
     }
 
-    /// Asks for a run; requests made in the same task (one input's effects) collapse into the
-    /// last one, posted in a microtask at the end of that task: not at the next animation frame,
-    /// which made every answer wait 8 ms on average (issue 17). Returns the id the run will have.
+    /// Asks for a run. The first request of a task is posted at once, so the worker computes
+    /// while the page draws this input's analytic frame (posted at the end of the task, the
+    /// request waited for every effect's drawing: 10 ms and more, issue 17). Later requests of
+    /// the same task (one input's other effects) collapse into the last one, posted in a
+    /// microtask at the end of the task; the worker drops the run they supersede. Returns the id
+    /// the run will have.
     pub fn request(&self, request: Request) -> RunId {
         let mut inner = self.0.borrow_mut();
         inner.pending = Some(request);
@@ -261,6 +264,7 @@ impl WorkerClient {
         if !inner.flush_queued {
             inner.flush_queued = true;
             drop(inner);
+            self.send_pending();
             let c = self.clone();
             let cb = Closure::once_into_js(move || c.flush());
             if let Some(w) = web_sys::window() {
@@ -270,11 +274,17 @@ impl WorkerClient {
         id
     }
 
-    /// Sends the pending request now (the microtask queued by `request`).
+    /// The end of a task that made requests (the microtask queued by `request`): sends the last
+    /// one not sent yet.
     fn flush(&self) {
+        self.0.borrow_mut().flush_queued = false;
+        self.send_pending();
+    }
+
+    /// Sends the pending request, if any.
+    fn send_pending(&self) {
         let message = {
             let mut inner = self.0.borrow_mut();
-            inner.flush_queued = false;
             let Some(request) = inner.pending.take() else {
                 return;
             };

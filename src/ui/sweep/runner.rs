@@ -54,11 +54,11 @@ pub(super) struct SweepRunner {
     /// part of the grid ([`mu_parts`]), started when a sweep is first shared among that many.
     workers: StoredValue<Vec<WorkerClient>, LocalStorage>,
     /// The parts' answers for the sweep in progress.
-    parts: StoredValue<Parts>,
+    parts: StoredValue<Parts, LocalStorage>,
     /// The grid the parameters ask for.
     spec: Memo<SweepSpec>,
-    /// The workers the link asks for (`workers`; 0: one fewer than the machine's cores).
-    asked: Memo<u32>,
+    /// All parameters (their `workers`: how many the link asks for).
+    params: RwSignal<Params>,
     /// The grid last run (`None`: the next showing of the view runs it again).
     computed_for: StoredValue<Option<SweepSpec>>,
     /// Where finished sweeps go.
@@ -85,9 +85,9 @@ impl SweepRunner {
             progress: RwSignal::new((0usize, 0usize, 0.0f64)),
             message: RwSignal::new(String::new()),
             workers: StoredValue::new_local(Vec::new()),
-            parts: StoredValue::new(Parts::default()),
+            parts: StoredValue::new_local(Parts::default()),
             spec: Memo::new(move |_| params.get().sweep_spec()),
-            asked: Memo::new(move |_| params.get().workers),
+            params,
             computed_for: StoredValue::new(None::<SweepSpec>),
             sweep,
         };
@@ -118,7 +118,7 @@ impl SweepRunner {
         let s = self.spec.get_untracked();
         let parts = mu_parts(
             s.mus.len(),
-            workers_for(self.asked.get_untracked()) as usize,
+            workers_for(self.params.with_untracked(|p| p.workers)) as usize,
         );
         self.share(s, &parts);
     }
