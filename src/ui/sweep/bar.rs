@@ -9,6 +9,7 @@ use crate::i18n::{fill, num_fixed, t};
 
 use super::runner::{SweepRunner, SweepState};
 use crate::link::Params;
+use crate::ui::readouts::workers_tail;
 use crate::view::sweep_shown::SweepShown;
 
 /// Run, cancel, progress and status of the sweep.
@@ -69,15 +70,11 @@ fn status_text(runner: SweepRunner, params: RwSignal<Params>) -> String {
         SweepState::Done => {
             let (ms, epochs) = (num_fixed(ms, 1), params.get().epochs.to_string());
             let more = [("ms", ms.as_str()), ("epochs", epochs.as_str())];
-            let done = fill(m.sweep_done, &[&counts[..], &more].concat());
             // How many workers shared it, in the live status' words.
-            match runner
+            let k = runner
                 .sweep
-                .with(|s| s.as_ref().map_or(1, |s| s.result.timing.workers))
-            {
-                k if k > 1 => done + &fill(t().lab.status_workers, &[("k", &k.to_string())]),
-                _ => done,
-            }
+                .with(|s| s.as_ref().map_or(1, |s| s.result.timing.workers));
+            fill(m.sweep_done, &[&counts[..], &more].concat()) + &workers_tail(k)
         }
         SweepState::Cancelled => fill(m.sweep_cancelled, &counts),
         SweepState::Error => fill(m.sweep_error, &[("why", &runner.message.get())]),

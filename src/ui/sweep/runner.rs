@@ -1,5 +1,6 @@
-//! Running sweeps: the sweep view's own workers (a sweep shared among k of them by μ), where a sweep stands, and the rule that a sweep
-//! runs only while the view is shown (a setting changed elsewhere re-runs it on return).
+//! Running sweeps: the sweep view's own workers (a sweep shared among k of them by μ), where a
+//! sweep stands, and the rule that a sweep runs only while the view is shown (a setting changed
+//! elsewhere re-runs it on return).
 
 use std::ops::Range;
 use std::sync::Arc;
