@@ -1,7 +1,7 @@
 //! Recomputes a run natively and prints its CSV, exactly as the page exports it:
-//!   cargo run --release --features portable-pow --example run_csv -- 'mu=0.25&epochs=25000'
-//! The end-to-end tests compare the page's CSV with this output bit for bit (with
-//! `portable-pow`, native and wasm use the same powf).
+//!   cargo run --release --example run_csv -- 'mu=0.25&epochs=25000'
+//! The end-to-end tests compare the page's CSV with this output bit for bit (native and wasm
+//! use the same powf: `core::optim::pow`).
 
 use reglab::link::Params;
 use reglab::worker::job::{Job, Task};

@@ -76,8 +76,7 @@ fn check(mu: &str) {
         "losses differ from Keras by {loss_rel:e} relative"
     );
     assert!(z_abs <= 1e-5, "z differs from Keras by {z_abs:e}");
-    // Natively (glibc powf, as TensorFlow's CPU kernels use) the port is exact to the bit.
-    #[cfg(all(target_os = "linux", not(feature = "portable-pow")))]
+    // β^t has glibc's bits (core::optim::pow), as in TensorFlow's CPU kernels: exact to the bit.
     assert_eq!(bit_diffs, 0, "z should equal TensorFlow's bit for bit");
 }
 

@@ -153,7 +153,7 @@ fn the_seed_exports_the_seed_notebook_with_the_link_first() {
             Flavour::NumPy => {
                 assert!(!code.contains("tensorflow"));
                 assert!(code.contains("class Adam"));
-                assert!(code.contains("BETA_POWER = 'page'"));
+                assert!(code.contains("def beta_power(beta, steps)"));
             }
         }
     }

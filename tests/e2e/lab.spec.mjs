@@ -42,7 +42,7 @@ function parseCsv(text) {
 function nativeCsv(query) {
   return execFileSync(
     'cargo',
-    ['run', '--quiet', '--release', '--features', 'portable-pow', '--example', 'run_csv', '--', query],
+    ['run', '--quiet', '--release', '--example', 'run_csv', '--', query],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
   );
 }

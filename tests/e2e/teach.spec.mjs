@@ -15,7 +15,7 @@ const ROOT = path.resolve(here, '..', '..');
 function nativeZBits(query) {
   const csv = execFileSync(
     'cargo',
-    ['run', '--quiet', '--release', '--features', 'portable-pow', '--example', 'run_csv', '--', query],
+    ['run', '--quiet', '--release', '--example', 'run_csv', '--', query],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
   );
   return zBitsOf(csv);

@@ -7,7 +7,7 @@ as float32 bit patterns, one value per line in hex, so the caller compares bit f
 
 --validate checks the file against the nbformat 4 JSON schema first (nbformat's own validator),
 --validate-only checks and runs nothing (a TensorFlow notebook where TensorFlow is absent);
---set overrides a variable after the cell that defines it (e.g. --set "BETA_POWER='glibc'").
+--set overrides a variable after the cell that defines it (e.g. --set "epochs=100").
 Exit 0 on success; 3 when the notebook is invalid; the notebook's own error otherwise.
 """
 import json

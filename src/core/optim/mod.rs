@@ -14,6 +14,7 @@ pub mod config;
 pub mod fit_term;
 pub mod measure;
 pub mod momentum;
+pub mod pow;
 pub mod prox;
 pub mod rmsprop;
 pub mod schedule;

@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use crate::core::optim::config::AdamConfig;
+use crate::core::optim::pow::powf;
 
 /// Longest table kept (4 MB); a β2 so close to 1 that α is not constant by then is computed
 /// per step beyond it.
@@ -86,21 +87,4 @@ pub fn keras_step_size(config: &AdamConfig, t: u64) -> (f32, bool) {
     let beta2_power = powf(config.beta2 as f32, local_step);
     let (a, b) = (1.0 - beta1_power, 1.0 - beta2_power);
     (config.lr as f32 * b.sqrt() / a, a == 1.0 && b == 1.0)
-}
-
-/// f32 `pow`. Natively the system's (glibc's, as TensorFlow uses: Keras is reproduced to the
-/// bit). In wasm there is no system libm, so the pure-Rust `libm` crate's, which differs from
-/// glibc's in the last bit for ~0.2 % of inputs (α(t) for 93 of the first 20 000 steps, moving
-/// z by ~1e-10). The `portable-pow` feature makes native builds use it too, so a native
-/// recomputation equals a browser run bit for bit.
-#[inline]
-pub fn powf(x: f32, y: f32) -> f32 {
-    #[cfg(any(target_arch = "wasm32", feature = "portable-pow"))]
-    {
-        libm::powf(x, y)
-    }
-    #[cfg(not(any(target_arch = "wasm32", feature = "portable-pow")))]
-    {
-        x.powf(y)
-    }
 }

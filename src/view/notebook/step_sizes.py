@@ -1,13 +1,7 @@
-# How beta**t is computed: 'page' with the page's powf (z equals the page's Run CSV to the bit),
-# 'glibc' with glibc's powf, as TensorFlow on Linux (z equals TensorFlow's to the bit).
-BETA_POWER = 'page'
-
-
 def step_sizes(first, last):
     """Adam's alpha(t) = lr * sqrt(1 - beta_2**t) / (1 - beta_1**t) for t = first..last, every
     operation in float32 as Keras does (beta**t = pow(float32(beta), float32(t)))."""
     t = np.arange(first, last + 1, dtype=np.float64).astype(f32)
-    power = beta_power_page if BETA_POWER == 'page' else beta_power_glibc
-    a = f32(1) - power(beta_1, t)
-    b = f32(1) - power(beta_2, t)
+    a = f32(1) - beta_power(beta_1, t)
+    b = f32(1) - beta_power(beta_2, t)
     return (f32(learning_rate) * np.sqrt(b)) / a
