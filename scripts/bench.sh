@@ -119,4 +119,16 @@ say "per engine: Chromium, Firefox ESR and WebKit against $dist"
 engines_status=0
 node scripts/bench-engines.mjs --dist "$dist" --out "$out/engines.md" --json "$out/engines.json" || engines_status=$?
 if ((status == 0 && engines_status != 0)); then status=$engines_status; fi
+
+# Firefox as a student starts it, without WebDriver (scripts/firefox-direct.mjs): the first reglab
+# page of a fresh process against later pages of the same process. Printed and added to
+# engines.md for reading beside the automated row above (README "Engines": under automation
+# Firefox ESR 140 measures the slow first-page case); no target of its own.
+say "Firefox without automation: first page and later pages ($dist)"
+if direct="$(node scripts/firefox-direct.mjs --dist "$dist")"; then
+  printf '%s\n' "$direct"
+  printf '\nFirefox without automation (scripts/firefox-direct.mjs):\n\n```\n%s\n```\n' "$direct" >>"$out/engines.md"
+else
+  warn "Firefox without automation could not be measured"
+fi
 exit "$status"

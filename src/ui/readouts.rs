@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fill, localise, num, num_fixed, range, t};
+use crate::i18n::{fill, grouped, localise, num, num_fixed, range, t};
 
 use crate::link::{fmt_real, Replaced};
 use crate::protocol::WorkTiming;
@@ -98,8 +98,8 @@ fn status_tail(epoch: u64, epochs: u64, ms: f64, timing: Option<WorkTiming>) -> 
     let tail = fill(
         t().lab.status_tail,
         &[
-            ("epoch", &epoch.to_string()),
-            ("epochs", &epochs.to_string()),
+            ("epoch", &grouped(epoch)),
+            ("epochs", &grouped(epochs)),
             ("ms", &num_fixed(ms, 1)),
         ],
     );

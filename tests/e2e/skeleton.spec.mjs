@@ -120,7 +120,7 @@ for (const at of ['/', '/reglab/']) {
     expect(status.worker).toBe('ready');
     expect(status.state).toBe('done');
     expect(status.epoch).toBe(25000);
-    expect(status.text).toContain('epoch 25000 / 25000');
+    expect(status.text).toContain('epoch 25 000 / 25 000');
     expectElapsedShown(status);
 
     // The defaults: μ = 0.1, band [−4, 6], 50 of 100 clamped, slider at its position.
