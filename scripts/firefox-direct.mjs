@@ -72,6 +72,8 @@ main().catch((e) => { out.error = String(e); }).finally(() => fetch('/report', {
 `;
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.txt': 'text/plain', '.json': 'application/json' };
 
+// Ends the browser and removes its profile (set once it is started).
+let stop = async () => {};
 const report = new Promise((resolve) => {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -111,14 +113,28 @@ const report = new Promise((resolve) => {
     });
     fs.writeFileSync(path.join(profile, 'user.js'), `${userJs.join('\n')}\n`);
     const browser = spawn(firefox, ['--headless', '--no-remote', '--profile', profile, `http://127.0.0.1:${port}/probe.html`], { stdio: 'ignore' });
-    const stop = () => { browser.kill('SIGTERM'); fs.rmSync(profile, { recursive: true, force: true }); };
-    const timer = setTimeout(() => { stop(); console.error('firefox-direct: no report within 300 s'); process.exit(1); }, 300_000);
-    report.then(() => { clearTimeout(timer); stop(); });
+    // Firefox can ignore a SIGTERM that arrives mid-shutdown of a page (a headless process was
+    // left behind once): SIGKILL if it has not exited 5 s later, then drop the profile.
+    const exited = new Promise((done) => browser.once('exit', done));
+    stop = async () => {
+      browser.kill('SIGTERM');
+      const late = setTimeout(() => browser.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(late);
+      fs.rmSync(profile, { recursive: true, force: true });
+    };
+    const timer = setTimeout(async () => {
+      console.error('firefox-direct: no report within 300 s');
+      await stop();
+      process.exit(1);
+    }, 300_000);
+    report.then(() => clearTimeout(timer));
   });
 });
 
 const { server, body } = await report;
 server.close();
+await stop();
 const out = JSON.parse(body);
 console.log(`${out.ua}${prefs.length ? `, prefs ${prefs.join(' ')}` : ''}`);
 for (const r of out.first) console.log(`  first page   μ = ${r.mu}: seed-size run ${r.ms.toFixed(0)} ms (${r.calls} calls, longest ${r.longestCallMs} ms)`);
