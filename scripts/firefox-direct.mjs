@@ -74,6 +74,8 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
 
 // Ends the browser and removes its profile (set once it is started).
 let stop = async () => {};
+// Its own server, not scripts/serve-dist.mjs: the probe page must share the app's origin (to read
+// the iframe) and post its figures back to the same origin, which a static server cannot take.
 const report = new Promise((resolve) => {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');

@@ -15,6 +15,27 @@ pub const FULL_RESOLUTION: u64 = 32_768;
 /// Target bucket count for longer runs; a series never holds more than 2·BUCKETS buckets then.
 pub const BUCKETS: u64 = 2_048;
 
+/// The smaller of a bucket's min and a new value; NaN wins, so a diverging epoch is never
+/// hidden inside a bucket or by a merge of buckets.
+#[inline]
+fn lower(a: f32, b: f32) -> f32 {
+    if b < a || b.is_nan() {
+        b
+    } else {
+        a
+    }
+}
+
+/// The larger of a bucket's max and a new value; NaN wins as in [`lower`].
+#[inline]
+fn higher(a: f32, b: f32) -> f32 {
+    if b > a || b.is_nan() {
+        b
+    } else {
+        a
+    }
+}
+
 /// One decimated series: bucket k covers epochs k·w + 1 ..= (k + 1)·w (epochs are 1-based).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Series {
@@ -59,13 +80,8 @@ impl Series {
             self.max.push(x);
         } else {
             let k = self.min.len() - 1;
-            // NaN wins both ways so a diverging epoch is never hidden inside a bucket.
-            if x < self.min[k] || x.is_nan() {
-                self.min[k] = x;
-            }
-            if x > self.max[k] || x.is_nan() {
-                self.max[k] = x;
-            }
+            self.min[k] = lower(self.min[k], x);
+            self.max[k] = higher(self.max[k], x);
         }
         self.fill += 1;
         if self.fill == self.width {
@@ -75,14 +91,10 @@ impl Series {
 
     /// Merges neighbouring buckets until at most [`BUCKETS`] remain (w doubles each time).
     fn compact(&mut self) {
-        self.merge_until(BUCKETS as usize);
-        self.cap = 2 * BUCKETS as usize;
-    }
-
-    fn merge_until(&mut self, limit: usize) {
-        if self.min.len() > limit.max(1) {
-            *self = self.merged_to(limit);
+        if self.min.len() > BUCKETS as usize {
+            *self = self.merged_to(BUCKETS as usize);
         }
+        self.cap = 2 * BUCKETS as usize;
     }
 
     /// Neighbouring buckets merged in groups of 2ᵏ (w grows 2ᵏ-fold), the smallest k that
@@ -103,13 +115,10 @@ impl Series {
         let buckets = self.min.len().div_ceil(group) as u64;
         // The last bucket holds what the others do not: all epochs recorded, less theirs.
         let held = self.epochs() - (buckets - 1) * width;
-        // NaN wins, as in `push`: a diverging epoch is never hidden by a merge either.
-        let min = |a: f32, b: f32| if b < a || b.is_nan() { b } else { a };
-        let max = |a: f32, b: f32| if b > a || b.is_nan() { b } else { a };
         Series {
             width,
-            min: fold(&self.min, group, min),
-            max: fold(&self.max, group, max),
+            min: fold(&self.min, group, lower),
+            max: fold(&self.max, group, higher),
             fill: if held == width { 0 } else { held },
             cap: self.cap,
         }
