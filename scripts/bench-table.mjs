@@ -152,12 +152,21 @@ row(
   itf.median <= CONVERGED_MS,
 );
 row(`input → converged frame, ${itf.n} slider moves: p95`, ms(itf.p95), `≤ ${CONVERGED_P95_MS} ms`, itf.p95 <= CONVERGED_P95_MS);
-const oh = itf.overhead;
+// The worker overhead is taken from the slider drag, as issue 17's own breakdown was: after a key
+// press (a discrete input) Chromium holds the worker's answer until the frame after the input's
+// (its DeferRendererTasksAfterInput scheduling), so those figures hold up to a frame of waiting
+// that is not reglab's; they are printed beside it (README "Worker overhead").
+const oh = browser.drag?.overhead;
 row(
-  `worker overhead (\`reglab:worker-overhead\`: request posted → answer decoded on the page, less the worker's compute), ${oh?.n ?? 0} runs: median`,
+  `worker overhead (\`reglab:worker-overhead\`: request posted → answer decoded on the page, less the worker's compute), the slider drag's ${oh?.n ?? 0} answered runs: median`,
   oh?.n ? `${ms(oh.median)} (p95 ${ms(oh.p95)})` : 'not measured',
   `≤ ${OVERHEAD_MS} ms`,
   Boolean(oh?.n) && oh.median <= OVERHEAD_MS,
+);
+const ohKeys = itf.overhead;
+row(
+  `worker overhead, the ${ohKeys?.n ?? 0} key presses above (Chromium holds the answer to a key press until the frame after the input's): median`,
+  ohKeys?.n ? `${ms(ohKeys.median)} (p95 ${ms(ohKeys.p95)})` : 'not measured',
 );
 
 /** `xs` (long task durations) as a value: "none" or the list. */

@@ -117,7 +117,16 @@ fi
 # run, or an engine that could not be measured) makes this script exit non-zero like any other.
 say "per engine: Chromium, Firefox ESR and WebKit against $dist"
 engines_status=0
-node scripts/bench-engines.mjs --dist "$dist" --out "$out/engines.md" --json "$out/engines.json" || engines_status=$?
+# In a session of its own, so that a stuck engine driver (a WebKitWebDriver call once never
+# returned, and the bench with it) can be stopped with its browsers after ENGINES_LIMIT_S; that
+# counts as a miss.
+setsid node scripts/bench-engines.mjs --dist "$dist" --out "$out/engines.md" --json "$out/engines.json" &
+engines_pid=$!
+(sleep "${ENGINES_LIMIT_S:-900}" && warn "per-engine bench still running after ${ENGINES_LIMIT_S:-900} s: stopped" &&
+  kill -- -"$engines_pid") 2>/dev/null &
+watchdog=$!
+wait "$engines_pid" || engines_status=$?
+kill "$watchdog" 2>/dev/null || true
 if ((status == 0 && engines_status != 0)); then status=$engines_status; fi
 
 # Firefox as a student starts it, without WebDriver (scripts/firefox-direct.mjs): the first reglab

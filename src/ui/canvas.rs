@@ -132,3 +132,45 @@ pub fn watch_resize(
     });
     trigger
 }
+
+/// [`watch_resize`]'s trigger, also fired when the canvas enters the viewport or leaves it
+/// (IntersectionObserver): a chart far down the page (the regime map, the
+/// explorer) checks [`near_view`] and draws only there, so a slider drag does not redraw pictures
+/// nobody sees (≈ 40 % of a step's canvas work at 1400×900, issue 17); it catches up as it
+/// scrolls near.
+pub fn watch_resize_and_view(
+    canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
+) -> leptos::prelude::Trigger {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    let trigger = watch_resize(canvas);
+    Effect::new(move |_| {
+        let Some(element) = canvas.get() else { return };
+        let on_change = Closure::<dyn FnMut()>::new(move || trigger.notify());
+        // It fires as the canvas enters or leaves the viewport itself; within NEAR_VIEW_PX of it
+        // a chart is already drawing its changes (a root margin would cost the page's wasm the
+        // observer's options type).
+        if let Ok(observer) = web_sys::IntersectionObserver::new(on_change.as_ref().unchecked_ref())
+        {
+            observer.observe(&element);
+        }
+        on_change.forget(); // the observer lives as long as the canvas
+    });
+    trigger
+}
+
+/// How far (CSS px) outside the viewport a chart still counts as near it: it is drawn before it
+/// scrolls in.
+const NEAR_VIEW_PX: f64 = 300.0;
+
+/// Whether the canvas is on screen or within [`NEAR_VIEW_PX`] of it, vertically.
+pub fn near_view(canvas: &HtmlCanvasElement) -> bool {
+    let rect = canvas.get_bounding_client_rect();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    rect.bottom() >= -NEAR_VIEW_PX && rect.top() <= height + NEAR_VIEW_PX
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{fill, num_fixed, range, t};
 
-use crate::ui::canvas::watch_resize;
+use crate::ui::canvas::{near_view, watch_resize_and_view};
 use crate::ui::charts::explorer::{draw_explorer, Coordinate};
 use crate::ui::palette::Palette;
 use crate::view::shown::Frame;
@@ -21,7 +21,7 @@ pub fn Explorer(
     theme: Signal<Palette>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let size = watch_resize(canvas_ref);
+    let size = watch_resize_and_view(canvas_ref);
     let coordinate = move || {
         let f = frame.get()?;
         let i = selected.get().min(f.shown.z0.len().saturating_sub(1));
@@ -39,7 +39,15 @@ pub fn Explorer(
     Effect::new(move |_| {
         size.track();
         let palette = theme.get();
-        let (Some(canvas), Some((_, c))) = (canvas_ref.get(), coordinate()) else {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        // Drawn once (which stamps its type size), then only near the viewport: it sits below
+        // the lab's charts (see watch_resize_and_view).
+        if canvas.has_attribute("data-font-px") && !near_view(&canvas) {
+            return;
+        }
+        let Some((_, c)) = coordinate() else {
             return;
         };
         if let Err(e) = draw_explorer(&canvas, &c, &palette) {

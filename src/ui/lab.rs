@@ -148,6 +148,7 @@ impl Lab {
             }
         });
         Effect::new(move |_| url::replace_query(&params.get().to_query()));
+        url::follow_gestures();
         let (compare, message) = (self.compare, self.message);
         let compare_client = WorkerClient::start(move |event| match event {
             Event::Message(FromWorker::Done(r)) => compare.set(Some(Shown::new(*r))),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::link::mu_scale::{mu_at, position_of, MAX_POSITION};
 use crate::link::Params;
-use crate::ui::canvas::{measure, stamp_font, watch_resize};
+use crate::ui::canvas::{measure, near_view, stamp_font, watch_resize_and_view};
 use crate::ui::charts::regime_map::draw_regime_map;
 use crate::ui::palette::Palette;
 use crate::view::regime::{mu_axis, sig4, MapFrame, Regimes, Region};
@@ -89,12 +89,15 @@ fn redraw(
     frame: StoredValue<Option<MapFrame>>,
 ) {
     type Key = (Regimes, Palette, Option<(u32, u32, u64, u64)>);
-    let size = watch_resize(canvas_ref);
+    let size = watch_resize_and_view(canvas_ref);
     let last = StoredValue::new(None::<Key>);
     Effect::new(move |_| {
         size.track();
         let palette = theme.get();
-        let Some(canvas) = canvas_ref.get() else {
+        // Drawn once; then, off screen, μ moves cost nothing here: the map catches up as it
+        // scrolls near.
+        let drawn = last.with_value(Option::is_some);
+        let Some(canvas) = canvas_ref.get().filter(|c| !drawn || near_view(c)) else {
             return;
         };
         let data = regimes.get();
