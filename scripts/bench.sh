@@ -122,8 +122,14 @@ engines_status=0
 # counts as a miss.
 setsid node scripts/bench-engines.mjs --dist "$dist" --out "$out/engines.md" --json "$out/engines.json" &
 engines_pid=$!
-(sleep "${ENGINES_LIMIT_S:-900}" && warn "per-engine bench still running after ${ENGINES_LIMIT_S:-900} s: stopped" &&
-  kill -- -"$engines_pid") 2>/dev/null &
+(
+  # Its sleep ends with it, so no stray process holds the output open (a `| tee` would wait on it).
+  sleep "${ENGINES_LIMIT_S:-900}" &
+  trap 'kill $! 2>/dev/null; exit 0' TERM
+  wait $!
+  warn "per-engine bench still running after ${ENGINES_LIMIT_S:-900} s: stopped"
+  kill -- -"$engines_pid" 2>/dev/null
+) &
 watchdog=$!
 wait "$engines_pid" || engines_status=$?
 kill "$watchdog" 2>/dev/null || true

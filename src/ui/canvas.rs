@@ -134,10 +134,9 @@ pub fn watch_resize(
 }
 
 /// [`watch_resize`]'s trigger, also fired when the canvas enters the viewport or leaves it
-/// (IntersectionObserver): a chart far down the page (the regime map, the
-/// explorer) checks [`near_view`] and draws only there, so a slider drag does not redraw pictures
-/// nobody sees (≈ 40 % of a step's canvas work at 1400×900, issue 17); it catches up as it
-/// scrolls near.
+/// (IntersectionObserver): a chart far down the page (the regime map, the explorer) asks
+/// [`due_for_drawing`] first, so a slider drag does not redraw pictures nobody sees (≈ 60 % of a
+/// step's canvas work at 1400×900, issue 17); it catches up as it scrolls near.
 pub fn watch_resize_and_view(
     canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
 ) -> leptos::prelude::Trigger {
@@ -165,8 +164,15 @@ pub fn watch_resize_and_view(
 /// scrolls in.
 const NEAR_VIEW_PX: f64 = 300.0;
 
+/// Whether a chart watched by [`watch_resize_and_view`] should draw now: always until it has
+/// drawn once (which stamps its type size, `data-font-px`, read by the text-size checks), then
+/// only while it is near the viewport.
+pub fn due_for_drawing(canvas: &HtmlCanvasElement) -> bool {
+    !canvas.has_attribute("data-font-px") || near_view(canvas)
+}
+
 /// Whether the canvas is on screen or within [`NEAR_VIEW_PX`] of it, vertically.
-pub fn near_view(canvas: &HtmlCanvasElement) -> bool {
+fn near_view(canvas: &HtmlCanvasElement) -> bool {
     let rect = canvas.get_bounding_client_rect();
     let height = web_sys::window()
         .and_then(|w| w.inner_height().ok())

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{fill, num_fixed, range, t};
 
-use crate::ui::canvas::{near_view, watch_resize_and_view};
+use crate::ui::canvas::{due_for_drawing, watch_resize_and_view};
 use crate::ui::charts::explorer::{draw_explorer, Coordinate};
 use crate::ui::palette::Palette;
 use crate::view::shown::Frame;
@@ -39,14 +39,10 @@ pub fn Explorer(
     Effect::new(move |_| {
         size.track();
         let palette = theme.get();
-        let Some(canvas) = canvas_ref.get() else {
+        // It sits below the lab's charts: off screen, a new run costs nothing here.
+        let Some(canvas) = canvas_ref.get().filter(due_for_drawing) else {
             return;
         };
-        // Drawn once (which stamps its type size), then only near the viewport: it sits below
-        // the lab's charts (see watch_resize_and_view).
-        if canvas.has_attribute("data-font-px") && !near_view(&canvas) {
-            return;
-        }
         let Some((_, c)) = coordinate() else {
             return;
         };

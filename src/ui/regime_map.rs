@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::link::mu_scale::{mu_at, position_of, MAX_POSITION};
 use crate::link::Params;
-use crate::ui::canvas::{measure, near_view, stamp_font, watch_resize_and_view};
+use crate::ui::canvas::{due_for_drawing, measure, stamp_font, watch_resize_and_view};
 use crate::ui::charts::regime_map::draw_regime_map;
 use crate::ui::palette::Palette;
 use crate::view::regime::{mu_axis, sig4, MapFrame, Regimes, Region};
@@ -94,10 +94,8 @@ fn redraw(
     Effect::new(move |_| {
         size.track();
         let palette = theme.get();
-        // Drawn once; then, off screen, μ moves cost nothing here: the map catches up as it
-        // scrolls near.
-        let drawn = last.with_value(Option::is_some);
-        let Some(canvas) = canvas_ref.get().filter(|c| !drawn || near_view(c)) else {
+        // Off screen, μ moves cost nothing here: the map catches up as it scrolls near.
+        let Some(canvas) = canvas_ref.get().filter(due_for_drawing) else {
             return;
         };
         let data = regimes.get();

@@ -37,7 +37,8 @@ pub fn shared_href() -> String {
 /// main thread (measured in Chromium, on a blank page alike), which on a 2-core machine is taken
 /// from the worker while a drag computes; and WebKit refuses more than 100 calls per 30 s — one per
 /// 300 ms — with a SecurityError, after which a long drag's last μ would never reach the link.
-/// Outside a gesture (a click, a key press, a typed value) the address follows at once.
+/// Outside a gesture (a value typed and committed, a change made by the page) the address follows
+/// at once; a click or a single key press is a gesture of a few ms, written at its release.
 const WRITE_GAP_MS: f64 = 300.0;
 
 /// The address writer's state: when it last wrote, the newest query not written yet, and
@@ -95,10 +96,14 @@ pub fn hold(on: bool) {
 /// Writes the query waiting, if any: at a gap's end, a gesture's end, before the address is read
 /// and when the page is left.
 pub fn flush_query() {
-    let Some(query) = WRITER.with(|w| w.borrow_mut().pending.take()) else {
+    let Some(query) = WRITER.with(|w| {
+        let mut w = w.borrow_mut();
+        let query = w.pending.take()?;
+        w.last_ms = crate::ui::timing::now();
+        Some(query)
+    }) else {
         return;
     };
-    WRITER.with(|w| w.borrow_mut().last_ms = crate::ui::timing::now());
     let Some(window) = web_sys::window() else {
         return;
     };
