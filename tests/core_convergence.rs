@@ -19,7 +19,7 @@ fn all_finite(run: &Run) -> bool {
         &h.subopt,
     ]
     .iter()
-    .all(|s| s.min.iter().chain(&s.max).all(|x| x.is_finite()))
+    .all(|s| s.min.iter().chain(s.max()).all(|x| x.is_finite()))
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn huge_learning_rate_is_reported_not_a_panic() {
     assert_eq!(run.finish(), StopReason::EpochsDone);
     assert_eq!(run.epoch(), SEED_EPOCHS);
     assert!(all_finite(&run), "every recorded loss is a finite number");
-    let peak = |s: &reglab::core::Series| s.max.iter().fold(0.0f32, |m, &x| m.max(x));
+    let peak = |s: &reglab::core::Series| s.max().iter().fold(0.0f32, |m, &x| m.max(x));
     let h = run.history();
     assert!(
         peak(&h.total) < 1e4,

@@ -133,7 +133,7 @@ fn loss_csv_from_rows_matches_the_history() {
         for k in 0..h.total.len() {
             let epoch = h.total.bucket_end_epoch(k).min(total_epochs);
             let row = [&h.fit, &h.reg, &h.total, &h.grad_norm, &h.err_inf]
-                .map(|s| format!("{}", s.max[k]));
+                .map(|s| format!("{}", s.max()[k]));
             out.push_str(&format!("{epoch},{}\n", row.join(",")));
         }
         out

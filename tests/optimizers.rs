@@ -39,7 +39,7 @@ fn worst_of_last_1000(kind: K, lr: f64, decay: Decay, mu: f64) -> f32 {
     let run = run(kind, lr, decay, mu, SEED_EPOCHS);
     let series = &run.history().err_inf;
     assert_eq!(series.width, 1, "every epoch is kept for ≤ 32 768 epochs");
-    let tail = &series.max[series.len() - 999..];
+    let tail = &series.max()[series.len() - 999..];
     let worst = tail.iter().fold(run.err_inf(), |m, &e| m.max(e));
     let (key, last) = (kind.key(), run.err_inf());
     println!("{key:>9} lr {lr:<4} {decay:?} μ {mu}: worst {worst:.2e}, final {last:.2e}");
@@ -83,7 +83,7 @@ fn prox_lands_on_z_star() {
         let at_30 = run.err_inf();
         assert!(at_30 <= 1e-6, "μ = {mu}: {at_30:e} after 30 epochs");
         assert_eq!(run.finish(), StopReason::EpochsDone);
-        let later = &run.history().err_inf.max[30..];
+        let later = &run.history().err_inf.max()[30..];
         let worst = later.iter().fold(run.err_inf(), |m, &e| m.max(e));
         println!("prox μ = {mu}: after 30 epochs {at_30:.2e}, worst later {worst:.2e}");
         assert!(worst <= 1e-6, "μ = {mu}: {worst:e}");
@@ -174,7 +174,7 @@ fn mu_zero_never_makes_nan() {
                 &h.err_inf,
                 &h.subopt,
             ] {
-                let finite = s.min.iter().chain(&s.max).all(|x| x.is_finite());
+                let finite = s.min.iter().chain(s.max()).all(|x| x.is_finite());
                 assert!(finite, "{kind:?} {decay:?}");
             }
             assert!(run.z().iter().all(|x| x.is_finite()) && run.err_inf().is_finite());

@@ -64,7 +64,7 @@ fn all_finite(run: &Run) -> bool {
     run.z().iter().all(|x| x.is_finite())
         && [&h.fit, &h.reg, &h.total, &h.grad_norm, &h.err_inf]
             .iter()
-            .all(|s| s.max.iter().all(|x| x.is_finite()))
+            .all(|s| s.max().iter().all(|x| x.is_finite()))
 }
 
 // ---------------------------------------------------------------------------------------------

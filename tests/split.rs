@@ -139,10 +139,10 @@ fn assert_same_run(spec: &RunSpec, workers: u32) -> f64 {
     assert_eq!(h.err_inf, g.err_inf);
     let bound = 2.0 * (n as f64 - 1.0) * f64::powi(2.0, -24) + 4.0 * f64::powi(2.0, -24);
     let worst = [
-        rel_diff(&h.fit.max, &g.fit.max),
-        rel_diff(&h.reg.max, &g.reg.max),
-        rel_diff(&h.total.max, &g.total.max),
-        rel_diff(&h.grad_norm.max, &g.grad_norm.max),
+        rel_diff(h.fit.max(), g.fit.max()),
+        rel_diff(h.reg.max(), g.reg.max()),
+        rel_diff(h.total.max(), g.total.max()),
+        rel_diff(h.grad_norm.max(), g.grad_norm.max()),
         rel_diff(&h.fit.min, &g.fit.min),
     ]
     .into_iter()

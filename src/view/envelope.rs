@@ -41,7 +41,7 @@ pub fn envelope(series: &Series, upto: u64, span: u64, columns: usize, floor: f6
             break;
         }
         let col = ((end.min(upto) as f64 - 1.0) / per_column).floor() as usize;
-        let (lo, hi) = (lift(series.min[k]), lift(series.max[k]));
+        let (lo, hi) = (lift(series.min[k]), lift(series.max()[k]));
         let epoch = ((col as f64 + 1.0) * per_column).min(end.min(upto) as f64);
         match out.last_mut() {
             Some(last) if ((last.epoch - 1.0) / per_column).floor() as usize == col => {

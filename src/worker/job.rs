@@ -181,7 +181,7 @@ impl Job {
         let mut values = vec![self.run.err_inf()];
         values.extend_from_slice(self.run.z());
         values.extend(snapshots.iter().flat_map(|s| s.z.iter().copied()));
-        values.extend(losses.iter().flat_map(|s| s.max.iter().copied()));
+        values.extend(losses.iter().flat_map(|s| s.max().iter().copied()));
         let share = Share {
             run: self.id,
             done: !self.ended_early() && self.run.epoch() == self.run.epochs(),

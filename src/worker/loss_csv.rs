@@ -61,11 +61,11 @@ pub fn loss_rows(h: &History) -> Vec<LossRow> {
     (0..h.total.len())
         .map(|k| LossRow {
             epoch: h.total.bucket_end_epoch(k).min(total_epochs),
-            fit: h.fit.max[k],
-            reg: h.reg.max[k],
-            total: h.total.max[k],
-            grad_norm: h.grad_norm.max[k],
-            err_inf: h.err_inf.max[k],
+            fit: h.fit.max()[k],
+            reg: h.reg.max()[k],
+            total: h.total.max()[k],
+            grad_norm: h.grad_norm.max()[k],
+            err_inf: h.err_inf.max()[k],
         })
         .collect()
 }
