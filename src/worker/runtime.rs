@@ -27,6 +27,10 @@ const SLICE_MS: f64 = 4.0;
 /// without a yield, whose hop through the event loop cost the slider's answer 0.1–0.5 ms. A
 /// newer Start waits at most this long, once per task.
 const FIRST_SLICE_MS: f64 = 8.0;
+/// A request read this soon after the worker's last task ended may have waited behind that task,
+/// with newer requests queued behind it: it takes the hop through the event loop, so they overtake
+/// it before it computes anything.
+const QUEUED_MS: f64 = 1.0;
 /// How often a long run reports its progress (the page's watchdog counts on hearing from a
 /// busy worker well within 5 s).
 const PROGRESS_MS: f64 = 100.0;
@@ -61,6 +65,8 @@ struct Worker {
     wake: MessagePort,
     active: Option<Active>,
     scheduled: bool,
+    /// When the last task ended (answered or dropped), on this worker's clock.
+    idle_since: f64,
     helpers: Helpers,
 }
 
@@ -88,6 +94,7 @@ impl Worker {
     /// Drops the active task, and tells the helpers sharing it to drop their part.
     fn drop_active(&mut self) {
         if let Some(old) = self.active.take() {
+            self.idle_since = self.now();
             for &h in &old.slots {
                 self.helpers.post(h, &stop_of(old.job.id()));
             }
@@ -118,6 +125,7 @@ impl Worker {
     }
 
     fn start(&mut self, request: ToWorker, bytes: &[u8], ready: Vec<usize>) {
+        let fresh = self.active.is_none() && self.now() - self.idle_since >= QUEUED_MS;
         self.drop_active();
         match task_for(request, bytes, ready.len()) {
             Some(Ok(mut job)) => {
@@ -134,9 +142,14 @@ impl Worker {
                     started_ms: self.now(),
                     slots,
                 });
-                // The first slice now, not after a hop through the event loop (≈ 0.5 ms): a
-                // newer request still waits no more than one slice, as it would behind the hop.
-                self.pump();
+                // A request that did not wait behind a task computes at once, without the hop
+                // through the event loop (≈ 0.5 ms of a slider step's answer); a newer one still
+                // waits no more than one slice. Any other takes the hop (see QUEUED_MS).
+                if fresh {
+                    self.pump();
+                } else {
+                    self.schedule();
+                }
             }
             Some(Err((run, message))) => {
                 self.post(&FromWorker::Error {
@@ -192,8 +205,7 @@ impl Worker {
         }
     }
 
-    /// One slice of the active job; posts its result when it ends. Not inlined: two callers.
-    #[inline(never)]
+    /// One slice of the active job; posts its result when it ends.
     fn pump(&mut self) {
         let Some(mut active) = self.active.take() else {
             return;
@@ -228,6 +240,7 @@ impl Worker {
             };
             let answer = active.job.finish(elapsed, active.timing);
             self.post(&answer);
+            self.idle_since = now;
             return;
         }
         if active.job.waiting() {
@@ -264,6 +277,7 @@ pub fn start() -> Result<(), JsValue> {
             wake: channel.port2(),
             active: None,
             scheduled: false,
+            idle_since: f64::NEG_INFINITY,
             helpers: Helpers::new(on_helper),
         })
     });
