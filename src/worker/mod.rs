@@ -11,6 +11,8 @@ pub mod request;
 #[cfg(target_arch = "wasm32")]
 pub mod runtime;
 pub mod split;
+#[cfg(target_arch = "wasm32")]
+mod upper_state;
 
 pub use request::task_for;
 #[cfg(target_arch = "wasm32")]

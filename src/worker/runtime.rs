@@ -18,6 +18,7 @@ use crate::protocol::{
 use crate::worker::helpers::{Helpers, OnHelper};
 use crate::worker::job::Task;
 use crate::worker::request::task_for;
+use crate::worker::upper_state::clean_upper;
 
 /// Compute time per slice before the worker looks at its messages again: a newer Start (the
 /// next step of a slider drag) waits for the slice in progress, 2 ms on average at 4 ms; each
@@ -210,6 +211,7 @@ impl Worker {
         let Some(mut active) = self.active.take() else {
             return;
         };
+        clean_upper();
         let start = self.now();
         let slice = active.job.slice_epochs();
         let budget = if active.timing.slices == 0 {
@@ -307,6 +309,7 @@ pub fn start() -> Result<(), JsValue> {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
 
+    clean_upper();
     warm_up();
     worker.borrow().post(&FromWorker::Ready);
     Ok(())

@@ -102,13 +102,18 @@ test('the build has no inline script and serves every file with the CSP header',
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
   const list = (name) => JSON.parse(sw.match(new RegExp(`^const ${name} = (\\[.*\\]);$`, 'm'))[1]);
   const [immutable, mutable] = [list('IMMUTABLE'), list('MUTABLE')];
+  // Every file of the build, sub-directories included (wasm-bindgen's JS snippets).
+  const files = fs.readdirSync(DIST, { recursive: true }).filter((f) => fs.statSync(path.join(DIST, f)).isFile()).map((f) => f.split(path.sep).join('/'));
   // notebook-templates.txt: the notebook export's templates, fetched on export (scripts/notebook-bundle.mjs).
-  expect(mutable.sort()).toEqual(['./index.html', './notebook-templates.txt', './worker.js', './worker_bg.wasm', './worker_loader.js']);
-  expect([...immutable, ...mutable].sort()).toEqual(fs.readdirSync(DIST).filter((f) => f !== 'sw.js').map((f) => `./${f}`).sort());
+  // snippets/<crate>-<hash>/inline0.js: the worker's inline JS (src/worker/upper_state.rs); its
+  // directory's hash names the crate, not the content, so it goes network first like worker.js.
+  const snippets = files.filter((f) => f.startsWith('snippets/'));
+  expect(snippets).toEqual([expect.stringMatching(/^snippets\/reglab-[0-9a-f]{16}\/inline0\.js$/)]);
+  expect(mutable.sort()).toEqual(['./index.html', './notebook-templates.txt', `./${snippets[0]}`, './worker.js', './worker_bg.wasm', './worker_loader.js']);
+  expect([...immutable, ...mutable].sort()).toEqual(files.filter((f) => f !== 'sw.js').map((f) => `./${f}`).sort());
 
   const server = await serve(DIST);
   try {
-    const files = fs.readdirSync(DIST);
     for (const file of ['', ...files]) {
       const res = await fetch(`${server.url}${file}`);
       expect(res.status, file).toBe(200);
