@@ -25,6 +25,62 @@ use reglab::worker::job::{Job, SweepJob, Task};
 wasm_bindgen_test_configure!(run_in_browser);
 
 // ---------------------------------------------------------------------------------------------
+// History merges: the wasm vector pass picks what the scalar pass picks, to the bit
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn vector_merge_pass_equals_the_scalar_pass_bit_for_bit() {
+    use reglab::core::history::{halve_pass, halve_scalar};
+    // Values where a pick can go wrong: NaNs (two payloads, both signs), ±0, ±∞, subnormals,
+    // ties, and ordinary numbers.
+    let special = [
+        f32::NAN,
+        -f32::NAN,
+        f32::from_bits(0x7fc0_1234),
+        0.0,
+        -0.0,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::from_bits(1),
+        -f32::from_bits(1),
+        f32::MIN_POSITIVE,
+        1.0,
+        1.0,
+        -3.5,
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut checked = 0;
+    for len in (0..70).chain([1_001, 25_000]) {
+        let v: Vec<f32> = (0..len)
+            .map(|_| {
+                let r = next();
+                if r % 3 == 0 {
+                    special[(r >> 8) as usize % special.len()]
+                } else {
+                    ((r >> 11) as f64 / (1u64 << 53) as f64 * 200.0 - 100.0) as f32
+                }
+            })
+            .collect();
+        for high in [false, true] {
+            let bits = |x: Vec<f32>| x.into_iter().map(f32::to_bits).collect::<Vec<_>>();
+            assert_eq!(
+                bits(halve_pass(&v, high)),
+                bits(halve_scalar(&v, high)),
+                "length {len}, high {high}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 144);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Protocol
 // ---------------------------------------------------------------------------------------------
 

@@ -1,7 +1,39 @@
 //! Canvas sizing for crisp charts: the bitmap is the element's CSS size × devicePixelRatio, and
 //! every length a chart uses goes through [`Scale::px`] so lines and text keep their CSS size.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::HtmlCanvasElement;
+
+// A chart reads its canvas' box on every draw, and a slider step draws after the readouts' text
+// changed: each read forced a layout in the middle of the step's work (≈ 1.7 ms of a drag step's
+// main thread in Chromium, the worker's answer waiting behind it). The box is remembered until a
+// ResizeObserver says it changed. That observer is made when this module loads, before any
+// chart's own one (`watch_resize`): observers are called in the order they were made, so the box
+// is forgotten before a chart redraws for its new size. JS, so the page's wasm keeps one import.
+#[wasm_bindgen(inline_js = r#"
+const boxes = new WeakMap();
+const observer = typeof ResizeObserver === 'function'
+  ? new ResizeObserver((entries) => { for (const e of entries) boxes.delete(e.target); })
+  : null;
+export function canvas_box(canvas) {
+  let box = boxes.get(canvas);
+  if (box === undefined) {
+    box = canvas.getBoundingClientRect();
+    if (observer) { boxes.set(canvas, box); observer.observe(canvas); }
+  }
+  return box;
+}
+"#)]
+extern "C" {
+    /// The canvas' border box (its `getBoundingClientRect`, remembered while its size holds).
+    fn canvas_box(canvas: &HtmlCanvasElement) -> web_sys::DomRect;
+}
+
+/// The canvas' laid-out width and height, CSS px, without forcing a layout when they are known.
+pub fn css_size(canvas: &HtmlCanvasElement) -> (f64, f64) {
+    let rect = canvas_box(canvas);
+    (rect.width(), rect.height())
+}
 
 /// CSS px → device px for one canvas.
 #[derive(Debug, Clone, Copy)]
@@ -78,22 +110,22 @@ pub fn measure(canvas: &HtmlCanvasElement) -> Option<Scale> {
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .clamp(1.0, 4.0);
-    let rect = canvas.get_bounding_client_rect();
-    if rect.width() < 2.0 || rect.height() < 2.0 {
+    let (width, height) = css_size(canvas);
+    if width < 2.0 || height < 2.0 {
         return None;
     }
     // Lecture mode: the stage's type size (it grows with the screen), thicker lines.
     let (zoom, min_font) = match presenting().then(|| font_px(canvas)).flatten() {
         Some(stage) => (stage / 16.0, stage),
         None => (
-            (rect.width().max(rect.height() * 1.4) / 600.0).clamp(0.875, 1.5),
+            (width.max(height * 1.4) / 600.0).clamp(0.875, 1.5),
             MIN_FONT,
         ),
     };
     Some(Scale {
         dpr,
-        width: (rect.width() * dpr).round() as u32,
-        height: (rect.height() * dpr).round() as u32,
+        width: (width * dpr).round() as u32,
+        height: (height * dpr).round() as u32,
         zoom,
         min_font,
     })

@@ -105,11 +105,13 @@ test('the build has no inline script and serves every file with the CSP header',
   // Every file of the build, sub-directories included (wasm-bindgen's JS snippets).
   const files = fs.readdirSync(DIST, { recursive: true }).filter((f) => fs.statSync(path.join(DIST, f)).isFile()).map((f) => f.split(path.sep).join('/'));
   // notebook-templates.txt: the notebook export's templates, fetched on export (scripts/notebook-bundle.mjs).
-  // snippets/<crate>-<hash>/inline0.js: the worker's inline JS (src/worker/upper_state.rs); its
-  // directory's hash names the crate, not the content, so it goes network first like worker.js.
-  const snippets = files.filter((f) => f.startsWith('snippets/'));
-  expect(snippets).toEqual([expect.stringMatching(/^snippets\/reglab-[0-9a-f]{16}\/inline0\.js$/)]);
-  expect(mutable.sort()).toEqual(['./index.html', './notebook-templates.txt', `./${snippets[0]}`, './worker.js', './worker_bg.wasm', './worker_loader.js']);
+  // snippets/<crate>-<hash>/inlineN.js: the crate's inline JS (the page's canvas boxes,
+  // src/ui/canvas.rs; the worker's vector-state reset, src/worker/upper_state.rs); the directory's
+  // hash names the crate, not the content, so they go network first like worker.js.
+  const snippets = files.filter((f) => f.startsWith('snippets/')).sort();
+  expect(snippets.length).toBe(2);
+  for (const f of snippets) expect(f).toMatch(/^snippets\/reglab-[0-9a-f]{16}\/inline\d+\.js$/);
+  expect(mutable.sort()).toEqual(['./index.html', './notebook-templates.txt', ...snippets.map((f) => `./${f}`), './worker.js', './worker_bg.wasm', './worker_loader.js'].sort());
   expect([...immutable, ...mutable].sort()).toEqual(files.filter((f) => f !== 'sw.js').map((f) => `./${f}`).sort());
 
   const server = await serve(DIST);

@@ -81,7 +81,7 @@ impl LogChart {
 
 /// The number of pixel columns an envelope needs for `canvas` (one per device pixel of width).
 pub fn columns_for(canvas: &HtmlCanvasElement) -> usize {
-    (canvas.get_bounding_client_rect().width()
+    (crate::ui::canvas::css_size(canvas).0
         * web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()))
     .clamp(100.0, 4000.0) as usize
 }
