@@ -7,19 +7,26 @@ use web_sys::HtmlCanvasElement;
 // A chart reads its canvas' box on every draw, and a slider step draws after the readouts' text
 // changed: each read forced a layout in the middle of the step's work (≈ 1.7 ms of a drag step's
 // main thread in Chromium, the worker's answer waiting behind it). The box is remembered until a
-// ResizeObserver says it changed. That observer is made when this module loads, before any
+// ResizeObserver says its size changed. That observer is made when this module loads, before any
 // chart's own one (`watch_resize`): observers are called in the order they were made, so the box
 // is forgotten before a chart redraws for its new size. JS, so the page's wasm keeps one import.
 #[wasm_bindgen(inline_js = r#"
 const boxes = new WeakMap();
 const observer = typeof ResizeObserver === 'function'
-  ? new ResizeObserver((entries) => { for (const e of entries) boxes.delete(e.target); })
+  ? new ResizeObserver((entries) => {
+      for (const e of entries) {
+        boxes.delete(e.target);
+        // A canvas taken out of the page (a PNG export's, a recording's) is reported at size 0:
+        // let it go, or this observer would keep it and its bitmap alive.
+        if (!e.target.isConnected) observer.unobserve(e.target);
+      }
+    })
   : null;
 export function canvas_box(canvas) {
   let box = boxes.get(canvas);
   if (box === undefined) {
     box = canvas.getBoundingClientRect();
-    if (observer) { boxes.set(canvas, box); observer.observe(canvas); }
+    if (observer) { boxes.set(canvas, box); observer.observe(canvas, { box: 'border-box' }); }
   }
   return box;
 }
