@@ -37,12 +37,15 @@ fn higher(a: f32, b: f32) -> f32 {
 }
 
 /// One merge pass: each neighbouring pair (a, b) becomes [`higher`]`(a, b)` if `HIGH`, else
-/// [`lower`]`(a, b)`; an odd last value is kept as it is.
-fn halve<const HIGH: bool>(v: &[f32]) -> Vec<f32> {
+/// [`lower`]`(a, b)`; an odd last value is kept as it is. `VECTOR`: on wasm32, four pairs at a
+/// time ([`wasm_simd`]); the scalar pass (`false`) is what tests hold the vector one to.
+fn halve<const HIGH: bool, const VECTOR: bool>(v: &[f32]) -> Vec<f32> {
     let (pairs, rest) = v.as_chunks::<2>();
     let mut out = Vec::with_capacity(pairs.len() + rest.len());
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    wasm_simd::halve_into::<HIGH>(pairs, &mut out);
+    if VECTOR {
+        wasm_simd::halve_into::<HIGH>(pairs, &mut out);
+    }
     let done = out.len();
     let pick = if HIGH { higher } else { lower };
     out.extend(pairs[done..].iter().map(|&[a, b]| pick(a, b)));
@@ -87,25 +90,15 @@ mod wasm_simd {
     }
 }
 
-/// The scalar merge pass, for tests that hold the wasm vector pass to it.
+/// The merge pass as this target runs it (`vector`: on wasm32, vectorised), for tests that hold
+/// the vector pass to the scalar one.
 #[doc(hidden)]
-pub fn halve_scalar(v: &[f32], high: bool) -> Vec<f32> {
-    let pick = if high { higher } else { lower };
-    let (pairs, rest) = v.as_chunks::<2>();
-    pairs
-        .iter()
-        .map(|&[a, b]| pick(a, b))
-        .chain(rest.iter().copied())
-        .collect()
-}
-
-/// The merge pass as this target runs it (on wasm32, vectorised).
-#[doc(hidden)]
-pub fn halve_pass(v: &[f32], high: bool) -> Vec<f32> {
-    if high {
-        halve::<true>(v)
-    } else {
-        halve::<false>(v)
+pub fn halve_pass(v: &[f32], high: bool, vector: bool) -> Vec<f32> {
+    match (high, vector) {
+        (false, false) => halve::<false, false>(v),
+        (false, true) => halve::<false, true>(v),
+        (true, false) => halve::<true, false>(v),
+        (true, true) => halve::<true, true>(v),
     }
 }
 
@@ -190,9 +183,9 @@ impl Series {
         // the left value unless the right one wins, so the pairs' tree picks the same value, to
         // the bit, as a left-to-right fold of each group would.
         fn fold<const HIGH: bool>(v: &[f32], group: usize) -> Vec<f32> {
-            let mut out = halve::<HIGH>(v);
+            let mut out = halve::<HIGH, true>(v);
             for _ in 1..group.trailing_zeros() {
-                out = halve::<HIGH>(&out);
+                out = halve::<HIGH, true>(&out);
             }
             out
         }
