@@ -152,6 +152,78 @@ test('dragging the slider: the chart ends on the slider’s μ, and every μ dra
   problems.expectNone();
 });
 
+test('a drag lays out only what is in view: off-screen sections are skipped at their own size, and the status state keeps its width', async ({ page }) => {
+  // Issue 17's worker overhead: on two cores a drag step's frame shares the CPU with the worker
+  // computing its answer, so the step lays out and paints only what is in view (style/layout.css),
+  // and nothing on it changes size from step to step (style/main.css, the status badge).
+  test.setTimeout(120_000);
+  const problems = watchProblems(page);
+  const lab = new Lab(page);
+  await lab.open();
+  await lab.waitDone({ mu: 0.1 });
+  await page.waitForTimeout(300);
+  const below = ['.explain', '.regime', '.tournesol-story', '.explorer', '.exports'];
+  const sections = () =>
+    page.evaluate(
+      (sels) =>
+        sels.map((s) => {
+          const el = document.querySelector(s);
+          return { s, cv: getComputedStyle(el).contentVisibility, height: el.getBoundingClientRect().height };
+        }),
+      below,
+    );
+  const before = await sections();
+  for (const b of before) expect(b.cv, `${b.s} before the drag`).toBe('visible');
+  // The width of the status line's state label in each state it shows during the drag
+  // (Computing, Done): one width, so the epoch and time after it do not move or re-wrap.
+  await page.evaluate(() => {
+    window.__stateWidths = {};
+    const status = document.querySelector('[data-testid=status]');
+    const note = () => {
+      const w = status.querySelector('.state').getBoundingClientRect().width;
+      (window.__stateWidths[status.dataset.state] ??= new Set()).add(Math.round(w * 100) / 100);
+    };
+    note();
+    new MutationObserver(note).observe(status, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  const box = await lab.slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 2, y);
+  await page.mouse.down();
+  let during = null;
+  const steps = 40;
+  for (let i = 0; i <= steps; i += 1) {
+    await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / (2 * steps), y);
+    await page.waitForTimeout(25);
+    if (i === steps / 2) during = await sections();
+  }
+  await page.mouse.up();
+  await lab.waitDone();
+  await page.waitForTimeout(300);
+  const after = await sections();
+  const widths = await page.evaluate(() =>
+    Object.fromEntries(Object.entries(window.__stateWidths).map(([k, v]) => [k, [...v]])),
+  );
+  console.log(
+    `drag: ${during.map((d) => `${d.s} ${d.cv} ${d.height.toFixed(1)} px (before ${before.find((b) => b.s === d.s).height.toFixed(1)})`).join('; ')}; ` +
+      `state label widths ${JSON.stringify(widths)}`,
+  );
+  for (const d of during) {
+    const b = before.find((x) => x.s === d.s);
+    expect(d.cv, `${d.s} while the pointer is down`).toBe('auto');
+    // Skipped at the size it had (contain-intrinsic-size: auto), not at a guess: nothing moves.
+    expect(Math.abs(d.height - b.height), `${d.s}: ${d.height} px during the drag, ${b.height} px before`).toBeLessThan(0.5);
+  }
+  for (const a of after) expect(a.cv, `${a.s} after the drag`).toBe('visible');
+  expect(Object.keys(widths).sort(), 'the drag showed both states').toEqual(['done', 'running']);
+  const all = new Set(Object.values(widths).flat());
+  expect([...all], 'the state label has one width in every state').toHaveLength(1);
+  // A button below the first screen takes a click right after the drag.
+  const rows = parseCsv(await exportCsv(page));
+  expect(rows).toHaveLength(100);
+  problems.expectNone();
+});
+
 test('watch it learn (3 s): the loss charts grow, and the last picture equals the Instant one', async ({ page }) => {
   const problems = watchProblems(page);
   const lab = new Lab(page);

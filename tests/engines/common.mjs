@@ -11,7 +11,7 @@
 //     close() }                              // also removes its download directory
 // and a Page is
 //   { goto(url), reload(), url(), eval(fn, ...args), click(testId), focus(testId), press(key),
-//     problems(), close() }
+//     dragHeld(testId, fractions, pauseMs), pointerUp(), problems(), close() }
 // where problems() lists the console errors, page errors and failed requests seen so far (or,
 // where the driver cannot read the console, what the page itself reports: see webkit.mjs).
 

@@ -70,6 +70,24 @@ export class PuppeteerPage {
     await this.page.keyboard.press(key);
   }
 
+  /** A trusted mouse drag along the element, held: the button goes down at each fraction's
+   * point of its width in turn (on its middle line), `pause` ms apart, and stays down until
+   * `pointerUp`. */
+  async dragHeld(testId, fractions, pause) {
+    const box = await (await this.page.$(byTestId(testId))).boundingBox();
+    const at = (f) => [box.x + 2 + (box.width - 4) * f, box.y + box.height / 2];
+    await this.page.mouse.move(...at(fractions[0]));
+    await this.page.mouse.down();
+    for (const f of fractions.slice(1)) {
+      await this.page.mouse.move(...at(f));
+      await sleep(pause);
+    }
+  }
+
+  async pointerUp() {
+    await this.page.mouse.up();
+  }
+
   async problems() {
     return [...this.seen];
   }

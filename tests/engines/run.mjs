@@ -13,7 +13,7 @@
 // (c) the sweep finishes, (g) a reload works offline (service worker), (h) no console error. The
 // facts checked are those of the Playwright specs (tests/e2e/helpers.mjs: the `Lab` page object's
 // test ids and data attributes), and (i) the lecture stage, an embed and the QR overlay fit the
-// engine's window, (k) Record makes a playable video or says why it cannot (record-check.mjs), (m) `?lang=fr` shows the French caption (tests/engines/french-check.mjs), (n) the two tiers: a slider move draws the band before the worker answers (tiers-check.mjs). Prints each engine's version and result line, then
+// engine's window, (k) Record makes a playable video or says why it cannot (record-check.mjs), (m) `?lang=fr` shows the French caption (tests/engines/french-check.mjs), (n) the two tiers: a slider move draws the band before the worker answers (tiers-check.mjs), (o) a run and a sweep shared among workers equal the one-worker ones (workers-check.mjs), (p) a slider drag skips the sections below the first screen at their own size (drag-check.mjs). Prints each engine's version and result line, then
 // `N passed, N failed`; exits 1 when a check failed.
 //
 // Nothing here is timed: engines differ in speed by up to 100× (issue 12), so every wait is
@@ -29,6 +29,7 @@ import { ROOT, serve } from './serve.mjs';
 import { pageSnapshot } from '../shared/page-state.mjs';
 import { notebookCheck } from './notebook-check.mjs';
 import { recordCheck } from './record-check.mjs';
+import { dragCheck } from './drag-check.mjs';
 import { tiersCheck } from './tiers-check.mjs';
 import { workersCheck } from './workers-check.mjs';
 
@@ -451,6 +452,7 @@ function checks(engine, site, dist) {
     recordCheck({ open, site, check, waitDone }),
     tiersCheck({ open, site, waitDone }),
     workersCheck({ open, site, check, waitDone, link: LINK }),
+    dragCheck({ open, site, waitDone }),
     {
       id: 'h',
       name: 'no console error on any page of these checks',

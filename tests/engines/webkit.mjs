@@ -206,6 +206,23 @@ class WebKitPage {
     await this.driver.actions().sendKeys(KEYS[key] ?? key).perform();
   }
 
+  /** A trusted mouse drag along the element, held (W3C pointer actions; see puppeteer.mjs). */
+  async dragHeld(testId, fractions, pause) {
+    await this.activate();
+    const el = await this.driver.findElement(By.css(byTestId(testId)));
+    const { width } = await el.getRect();
+    // Pointer offsets are from the element's centre, in whole CSS px.
+    const x = (f) => Math.round(2 + (width - 4) * f - width / 2);
+    let actions = this.driver.actions({ async: true }).move({ origin: el, x: x(fractions[0]), y: 0 }).press();
+    for (const f of fractions.slice(1)) actions = actions.move({ origin: el, x: x(f), y: 0, duration: pause });
+    await actions.perform();
+  }
+
+  async pointerUp() {
+    await this.activate();
+    await this.driver.actions({ async: true }).release().perform();
+  }
+
   async problems() {
     if (!this.closed) await this.harvest();
     return [...this.seen];
