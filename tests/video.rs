@@ -1,8 +1,8 @@
 //! The recording's plan (frames, epochs, layout, names) and the WebM duration patch, natively.
 
 use reglab::view::video::{
-    extension, file_name, frame_count, frame_due_ms, frame_epoch, frame_step, still_name, Layout,
-    FPS,
+    extension, file_name, frame_count, frame_due_ms, frame_epoch, frame_step, planned_length,
+    planned_start, still_name, Layout, FPS,
 };
 use reglab::view::webm::{duration_ms, frame_times_ms, retime, with_duration, WebmError};
 
@@ -189,7 +189,7 @@ fn frames_are_restamped_on_the_plan_in_place() {
         Some(vec![0, 62, 102, 144, 184, 245, 286, 338])
     );
     let frame = 1000.0 / f64::from(FPS);
-    let fixed = retime(&file, frame).unwrap();
+    let fixed = retime(&file, 8, frame).unwrap();
     assert_eq!(fixed.len(), file.len(), "nothing moves");
     let want: Vec<i64> = (0..8)
         .map(|k| (f64::from(k) * frame).round() as i64)
@@ -209,12 +209,68 @@ fn frames_are_restamped_on_the_plan_in_place() {
 fn restamping_refuses_what_does_not_fit() {
     // A frame's time relative to its Cluster is 16 bits: 40 s apart does not fit.
     let file = firefox_like();
-    assert_eq!(retime(&file, 40_000.0), Err(WebmError::Malformed));
-    assert_eq!(retime(b"not a webm", 33.3), Err(WebmError::Malformed));
+    assert_eq!(retime(&file, 8, 40_000.0), Err(WebmError::Malformed));
+    assert_eq!(retime(b"not a webm", 8, 33.3), Err(WebmError::Malformed));
     // A cut file is refused or restamped up to the cut, never a panic.
     for cut in 0..file.len() {
-        if let Ok(out) = retime(&file[..cut], 33.3) {
+        if let Ok(out) = retime(&file[..cut], 8, 33.3) {
             assert_eq!(out.len(), cut);
         }
     }
+}
+
+#[test]
+fn frames_past_the_plan_share_its_last_period_and_a_short_file_keeps_one_each() {
+    // The finished run sent thrice (two frames more than the 6 planned): the last three share
+    // the last period, so the file still lasts 6 periods and ends on the finished run.
+    let starts: Vec<f64> = (0..8).map(|i| planned_start(i, 8, 6)).collect();
+    assert_eq!(&starts[..6], &[0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
+    assert!((starts[6] - (5.0 + 1.0 / 3.0)).abs() < 1e-12);
+    assert!((starts[7] - (5.0 + 2.0 / 3.0)).abs() < 1e-12);
+    assert_eq!(planned_length(8, 6), 6.0);
+    // A frame dropped: each of the 5 keeps one period; exactly as planned: one period each.
+    assert_eq!(
+        (0..5).map(|i| planned_start(i, 5, 6)).collect::<Vec<_>>(),
+        [0.0, 1.0, 2.0, 3.0, 4.0]
+    );
+    assert_eq!(planned_length(5, 6), 5.0);
+    assert_eq!(
+        (0..6).map(|i| planned_start(i, 6, 6)).collect::<Vec<_>>(),
+        [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    );
+    // Always increasing and inside the file, whatever the counts.
+    for frames in 1..12u32 {
+        for n in 1..20usize {
+            let t: Vec<f64> = (0..n).map(|i| planned_start(i, n, frames)).collect();
+            assert!(t.windows(2).all(|w| w[0] < w[1]), "{frames} {n}: {t:?}");
+            assert!(t[n - 1] < planned_length(n, frames), "{frames} {n}");
+        }
+    }
+}
+
+#[test]
+fn a_webm_with_more_frames_than_planned_ends_on_the_plan() {
+    let file = firefox_like();
+    let frame = 1000.0 / f64::from(FPS);
+    let fixed = retime(&file, 6, frame).unwrap();
+    let ms = |periods: f64| (periods * frame).round() as i64;
+    assert_eq!(
+        frame_times_ms(&fixed),
+        Some(vec![
+            0,
+            ms(1.0),
+            ms(2.0),
+            ms(3.0),
+            ms(4.0),
+            ms(5.0),
+            ms(5.0 + 1.0 / 3.0),
+            ms(5.0 + 2.0 / 3.0)
+        ])
+    );
+    // Planned for more than it holds: one period each.
+    let fixed = retime(&file, 10, frame).unwrap();
+    assert_eq!(
+        frame_times_ms(&fixed),
+        Some((0..8).map(|k| ms(f64::from(k))).collect())
+    );
 }

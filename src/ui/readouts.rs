@@ -66,11 +66,11 @@ pub fn Readouts(
                 }).unwrap_or_default()}
             </p>
             <p data-testid="err-inf" data-value=move || frame.get().map(|f| f.err_inf().to_string()).unwrap_or_default()>
-                "‖z − z*‖∞ = " {move || frame.get().map(|f| localise(format!("{:.3e}", f.err_inf()))).unwrap_or_else(|| "—".into())}
+                "‖z − z*‖∞ = " {move || frame.get().map(|f| localise(format!("{:.3e}", f64::from(f.err_inf())))).unwrap_or_else(|| "—".into())}
             </p>
             <Show when=move || compare.get().is_some()>
                 <p data-testid="err-inf-compare" data-value=move || compare.get().map(|c| c.result.err_inf.to_string()).unwrap_or_default()>
-                    {move || compare.get().map(|c| fill(t().lab.err_compare, &[("opt", crate::i18n::name(c.result.spec.opt.label())), ("err", &localise(format!("{:.3e}", c.result.err_inf))), ("epochs", &c.result.epoch.to_string()), ("ms", &num_fixed(c.result.elapsed_ms, 1))])).unwrap_or_default()}
+                    {move || compare.get().map(|c| fill(t().lab.err_compare, &[("opt", crate::i18n::name(c.result.spec.opt.label())), ("err", &localise(format!("{:.3e}", f64::from(c.result.err_inf)))), ("epochs", &c.result.epoch.to_string()), ("ms", &num_fixed(c.result.elapsed_ms, 1))])).unwrap_or_default()}
                 </p>
             </Show>
             <p data-testid="status"

@@ -70,6 +70,9 @@ struct Ui {
     held: RwSignal<&'static str>,
     cancel_ms: RwSignal<Option<f64>>,
     duration_ms: RwSignal<Option<f64>>,
+    /// How the saved file's frames are timed: "plan" (restamped, 1/FPS s each), "clock" (as the
+    /// recorder stamped them: a file this cannot restamp).
+    stamped: RwSignal<&'static str>,
     mime: RwSignal<String>,
     bytes: RwSignal<usize>,
     control: StoredValue<Option<Rc<Control>>, LocalStorage>,
@@ -88,6 +91,7 @@ impl Ui {
             held: RwSignal::new("none"),
             cancel_ms: RwSignal::new(None),
             duration_ms: RwSignal::new(None),
+            stamped: RwSignal::new(""),
             mime: RwSignal::new(String::new()),
             bytes: RwSignal::new(0),
             control: StoredValue::new_local(None),
@@ -154,6 +158,7 @@ pub fn RecordBar(
             data-record-held=move || ui.held.get()
             data-record-cancel-ms=move || ui.cancel_ms.get().map(|m| format!("{m:.1}"))
             data-record-duration-ms=move || ui.duration_ms.get().map(|m| format!("{m:.1}"))
+            data-record-stamped=move || ui.stamped.get()
             data-record-type=move || ui.mime.get()
             data-record-bytes=move || ui.bytes.get().to_string()>
             <legend>{t().record.legend}</legend>
@@ -200,6 +205,7 @@ async fn record(ui: Ui, job: Job) {
     ui.note.set(String::new());
     ui.cancel_ms.set(None);
     ui.duration_ms.set(None);
+    ui.stamped.set("");
     ui.done.set(0);
     ui.frames.set(frame_count(job.seconds));
     let outcome = capture(ui, &job).await;
@@ -225,6 +231,10 @@ async fn record(ui: Ui, job: Job) {
     }
 }
 
+/// How long the last picture is held at least (page clock): time for a frame to reach the
+/// encoder on a slow machine (at 8× CPU throttling it needed less than 300 ms).
+const FINAL_HOLD_MS: f64 = 300.0;
+
 /// Draws and records every frame on time, then saves the file; `None` when cancelled.
 async fn capture(ui: Ui, job: &Job) -> Result<Option<String>, String> {
     let frames = frame_count(job.seconds);
@@ -236,9 +246,9 @@ async fn capture(ui: Ui, job: &Job) -> Result<Option<String>, String> {
     });
     ui.control.set_value(Some(control.clone()));
     ui.held.set("recorder stream canvas");
-    // The file's time so far: each frame is recorded until the next one is due, so the file
-    // lasts frames / FPS seconds however long the frames take to draw (self-correcting: a frame
-    // held a little long shortens the next).
+    // The file's time so far: each frame is recorded until the next one is due, so even a file
+    // that cannot be restamped afterwards lasts about frames / FPS seconds however long the
+    // frames take to draw (self-correcting: a frame held a little long shortens the next).
     let mut recorded = 0.0;
     for k in 0..frames {
         if control.cancel_at.get().is_some() {
@@ -246,9 +256,16 @@ async fn capture(ui: Ui, job: &Job) -> Result<Option<String>, String> {
         }
         composer.draw(k)?;
         ui.done.set(k + 1);
-        // The last picture is the one a slide ends on: sent thrice (see Recorder::frame).
-        let sends = if k + 1 == frames { 3 } else { 1 };
-        recorded += recorder.frame(frame_due_ms(k + 1) - recorded, sends).await;
+        let due = frame_due_ms(k + 1) - recorded;
+        if k + 1 < frames {
+            recorded += recorder.frame(due, 1).await;
+        } else {
+            // The last picture is the one a slide ends on. On a slow machine a frame reaches the
+            // encoder well after it is sent, and one still on its way when the recording stops
+            // is lost (a 3× slower CPU lost it every time): it is sent thrice and held until the
+            // encoder surely has it, then restamped to one frame's time below.
+            recorded += recorder.frame(due.max(FINAL_HOLD_MS), 3).await;
+        }
     }
     let stopped = recorder.stop().await;
     if let Some(at) = control.cancel_at.get() {
@@ -268,16 +285,20 @@ async fn capture(ui: Ui, job: &Job) -> Result<Option<String>, String> {
         ui.unable.set(Some(t().record.no_output));
         return Err(t().record.no_output.into());
     }
-    // Frames stamped on the plan (Firefox counts paused time), and the duration Chromium's
-    // header lacks: see view::webm.
-    let bytes = match extension(&mime) {
-        "webm" => {
-            let planned = frame_due_ms(frames);
-            let timed = crate::view::webm::retime(&bytes, frame_due_ms(1)).unwrap_or(bytes);
-            crate::view::webm::with_duration(&timed, planned).unwrap_or(timed)
-        }
-        _ => bytes,
+    // Frames stamped on the plan (recorders stamp a late frame late, Firefox counts paused
+    // time, the last picture was held), and the duration Chromium's WebM header lacks: see
+    // view::webm and view::mp4.
+    let period = frame_due_ms(1);
+    let planned = frame_due_ms(frames);
+    let restamped = match extension(&mime) {
+        "webm" => crate::view::webm::retime(&bytes, frames, period)
+            .ok()
+            .map(|timed| crate::view::webm::with_duration(&timed, planned).unwrap_or(timed)),
+        _ => crate::view::mp4::retime(&bytes, frames, period).ok(),
     };
+    ui.stamped
+        .set(if restamped.is_some() { "plan" } else { "clock" });
+    let bytes = restamped.unwrap_or(bytes);
     let base = mime.split(';').next().unwrap_or("video/webm");
     let mu = fmt_real(job.shown.result.spec.mu);
     let name = file_name(&mu, job.seconds, job.size, base);

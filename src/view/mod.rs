@@ -6,6 +6,7 @@ pub mod csv;
 pub mod envelope;
 pub mod explain;
 pub mod format;
+pub mod mp4;
 pub mod notebook;
 pub mod preview;
 pub mod qr;

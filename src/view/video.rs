@@ -91,3 +91,23 @@ pub fn file_name(mu: &str, seconds: u32, (w, h): (u32, u32), mime: &str) -> Stri
 pub fn still_name(mu: &str, (w, h): (u32, u32)) -> String {
     format!("reglab-mu{mu}-last-frame-{w}x{h}.png")
 }
+
+/// When the `i`-th of `n` recorded frames starts on the plan of `frames` frames, in frame
+/// periods (1/FPS s). A recorder may hand back more frames than planned (the finished run is
+/// sent more than once, so that a busy encoder cannot drop the picture a slide ends on) or
+/// fewer (a dropped frame): the frames from the plan's last one on share the last period, so a
+/// file lasts at most `frames` periods and ends on the finished run; with fewer, each keeps one
+/// period.
+pub fn planned_start(i: usize, n: usize, frames: u32) -> f64 {
+    let last = frames.max(1) as usize - 1;
+    if i <= last || n <= last + 1 {
+        i as f64
+    } else {
+        last as f64 + (i - last) as f64 / (n - last) as f64
+    }
+}
+
+/// How long `n` recorded frames last on the plan of `frames` frames, in frame periods.
+pub fn planned_length(n: usize, frames: u32) -> f64 {
+    n.min(frames as usize) as f64
+}

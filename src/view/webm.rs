@@ -3,11 +3,14 @@
 //!   never gets a Duration (Firefox writes 0): a `<video>` reports Infinity and players show no
 //!   length or cannot seek. This adds the Duration element (or overwrites one).
 //! - [`retime`]: recorders stamp frames with the wall clock, and Firefox's keeps counting while
-//!   paused (a 1 s recording lasted 1.38 s). Frames are rendered on a fixed plan (frame k shows
-//!   epoch k·E/(F − 1)), so they are stamped on it too: frame k at k/FPS s.
+//!   paused (a 1 s recording lasted 1.38 s), and every recorder stamps a frame that reached it
+//!   late (a slow machine) late. Frames are rendered on a fixed plan (frame k shows epoch
+//!   k·E/(F − 1)), so they are stamped on it too: frame k at k/FPS s (see `view::mp4` for MP4).
 //!
 //! EBML in brief: every element is an ID (a variable-length integer that keeps its length marker),
 //! a size (a variable-length integer; all value bits set means "unknown"), then its data.
+
+use super::video::planned_start;
 
 /// EBML header, Segment, Segment Info, Duration, TimecodeScale, SeekHead, Cues, Cluster.
 const EBML: u64 = 0x1A45_DFA3;
@@ -277,17 +280,22 @@ fn block_time_at(file: &[u8], data_at: usize) -> Result<usize, WebmError> {
         .ok_or(WebmError::Malformed)
 }
 
-/// `file` with frame k (in file order, counted over all Clusters) stamped at k·`frame_ms`, each
-/// Cluster at its first frame's time. Timecodes are rewritten in place, so no byte moves; a
-/// file whose fields cannot hold the new times is refused, not broken.
-pub fn retime(file: &[u8], frame_ms: f64) -> Result<Vec<u8>, WebmError> {
+/// `file` with its frames (in file order, counted over all Clusters) stamped on the plan of
+/// `frames` frames of `frame_ms` each (frame k at k·`frame_ms`; see [`planned_start`] for more
+/// or fewer frames than planned), each Cluster at its first frame's time. Timecodes are
+/// rewritten in place, so no byte moves; a file whose fields cannot hold the new times is
+/// refused, not broken.
+pub fn retime(file: &[u8], frames: u32, frame_ms: f64) -> Result<Vec<u8>, WebmError> {
     let mut out = file.to_vec();
-    let mut k = 0u32;
+    let mut k = 0usize;
     // Timecodes count TimecodeScale units (1 ms in every recorder's file, but read it).
     let unit_ms = info(file, false).map_or(1_000_000, |i| i.scale) as f64 / 1e6;
     let frame = frame_ms / unit_ms;
-    for cluster in clusters(file)? {
-        let first = (f64::from(k) * frame).round() as u64;
+    let clusters = clusters(file)?;
+    let n = clusters.iter().map(|c| c.frames.len()).sum();
+    let at_plan = |k: usize| (planned_start(k, n, frames) * frame).round() as u64;
+    for cluster in clusters {
+        let first = at_plan(k);
         if let Some((at, len)) = cluster.timecode {
             if len == 0 || len > 8 || (len < 8 && first >> (8 * len) != 0) {
                 return Err(WebmError::Malformed);
@@ -295,7 +303,7 @@ pub fn retime(file: &[u8], frame_ms: f64) -> Result<Vec<u8>, WebmError> {
             out[at..at + len].copy_from_slice(&first.to_be_bytes()[8 - len..]);
         }
         for at in cluster.frames {
-            let rel = (f64::from(k) * frame).round() as u64 - first;
+            let rel = at_plan(k) - first;
             let rel = i16::try_from(rel).map_err(|_| WebmError::Malformed)?;
             out[at..at + 2].copy_from_slice(&rel.to_be_bytes());
             k += 1;

@@ -1,6 +1,6 @@
 // Check (k) of the three-engine suite (run.mjs): Record. Where the engine can record a canvas,
 // a 1 s recording at 1280×720 must give a file that the engine's own <video> loads, with a finite
-// duration near 1 s and 1280×720 frames; where it cannot, the Record button must be disabled
+// duration near 1 s, 1280×720 frames and its frames restamped on the plan; where it cannot, the Record button must be disabled
 // and say why (its title and the bar's message), and nothing may fail.
 //
 // The page's saved Blob is caught where the page hands it to the browser (URL.createObjectURL, as
@@ -56,6 +56,9 @@ export function recordCheck({ open, site, check, waitDone }) {
       }
       check(bar.recordState === 'done', `the recording failed: ${bar.note}`);
       check(bar.recordHeld === 'none', `after saving, the recording still holds: ${bar.recordHeld}`);
+      // Frames restamped on the plan: otherwise a frame that reached the encoder late and the
+      // held last picture lengthen the file (src/view/mp4.rs, webm.rs).
+      check(bar.recordStamped === 'plan', `the ${bar.recordType} file's frames were not restamped on the plan (${bar.recordStamped})`);
       const url = await page.eval(
         () =>
           new Promise((ok) => {
@@ -86,7 +89,7 @@ export function recordCheck({ open, site, check, waitDone }) {
       check(!v.error, `the engine cannot play the file (${bar.recordType}): ${v.error}`);
       check(Number.isFinite(v.duration) && Math.abs(v.duration - 1) <= 0.1, `duration ${v.duration} s, not 1 s ± 10 %`);
       check(v.w === 1280 && v.h === 720, `frames ${v.w}×${v.h}, not 1280×720`);
-      return `${bar.recordType}, ${bar.recordBytes} bytes; its <video>: ${v.duration.toFixed(3)} s, ${v.w}×${v.h}`;
+      return `${bar.recordType}, ${bar.recordBytes} bytes, stamped on the ${bar.recordStamped}; its <video>: ${v.duration.toFixed(3)} s, ${v.w}×${v.h}`;
     },
   };
 }

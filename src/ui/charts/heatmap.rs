@@ -2,9 +2,9 @@
 //! dimension (columns), with a colour bar. Cells are painted as one image (any grid size costs
 //! one draw), axes and colour bar by plotters.
 
-use plotters::coord::ranged1d::{SegmentValue, SegmentedCoord};
-use plotters::coord::types::RangedCoordi32;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -75,9 +75,10 @@ fn color(data: &Heatmap, v: f32) -> RGBColor {
     }
 }
 
-/// The cell grid's axes: dimension (columns) × μ (rows, one segment each).
-type GridChart<'a> =
-    ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordi32, SegmentedCoord<RangedCoordi32>>>;
+/// The cell grid's axes: dimension (columns) × μ (rows k..k + 1, labelled at their centres by
+/// [`mu_labels`]). Plain f64 axes, as the other charts have: plotters' segmented axis was a
+/// second copy of its whole axis code in the wasm (4 KB gzipped) for this one chart.
+type GridChart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// Map `kind` of sweep `s`, drawn: what the page and the PNG export both draw. Its cell layout,
 /// for hit-testing.
@@ -159,9 +160,9 @@ fn grid_axes<'a>(
         builder.caption(data.title, font(18.0));
     }
     let mut chart = builder
-        .build_cartesian_2d(0..cols as i32, (0..rows as i32).into_segmented())
+        .build_cartesian_2d(0.0..cols as f64, 0.0..rows as f64)
         .map_err(err)?;
-    let mus = data.mus;
+    let axis = palette.foreground.stroke_width(s.px(1.0));
     chart
         .configure_mesh()
         .disable_mesh()
@@ -169,19 +170,42 @@ fn grid_axes<'a>(
         .y_desc("μ")
         .axis_desc_style(font(16.0))
         .label_style(font(14.0))
-        .axis_style(palette.foreground.stroke_width(s.px(1.0)))
+        .axis_style(axis)
         .x_labels(6)
-        .y_labels(rows.min(10))
-        .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(k) => mus
-                .get(*k as usize)
-                .map(|&m| short_mu(m))
-                .unwrap_or_default(),
-            _ => String::new(),
-        })
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_labels(0)
         .draw()
         .map_err(err)?;
+    mu_labels(main, &chart, data.mus, font(14.0), axis)?;
     Ok(chart)
+}
+
+/// The μ of the rows beside the grid, each at its row's centre with a tick as plotters draws
+/// them (5 px, the label 10 px off the axis): every row up to 10 rows, else every 2nd, 5th,
+/// 10th… row, at most 10 labels.
+fn mu_labels(
+    main: &Root,
+    chart: &GridChart,
+    mus: &[f64],
+    font: TextStyle,
+    axis: ShapeStyle,
+) -> DrawResult {
+    let rows = mus.len();
+    let every = [1, 2, 5, 10, 20, 50, 100]
+        .into_iter()
+        .find(|n| rows.div_ceil(*n) <= 10)
+        .unwrap_or(rows);
+    let (base_x, base_y) = main.get_base_pixel();
+    let left = chart.plotting_area().get_pixel_range().0.start - base_x;
+    let font = font.pos(Pos::new(HPos::Right, VPos::Center));
+    for (k, mu) in mus.iter().enumerate().step_by(every) {
+        let y = chart.backend_coord(&(0.0, k as f64 + 0.5)).1 - base_y;
+        let tick = PathElement::new(vec![(left - 6, y), (left - 1, y)], axis);
+        main.draw(&tick).map_err(err)?;
+        main.draw(&Text::new(short_mu(*mu), (left - 10, y), font.clone()))
+            .map_err(err)?;
+    }
+    Ok(())
 }
 
 /// The colour bar's value range: symmetric about 0 when diverging, never empty.

@@ -125,9 +125,9 @@ impl Recorder {
     /// the frame, waits, pauses again. A paused recorder's clock stands still, so drawing the
     /// next frame (which may take longer than a frame on a slow or busy machine) adds nothing to
     /// the file's length. The picture is sent `sends` times spread over its `ms` (the same
-    /// picture: the file shows no difference): Chromium's encoder drops a frame that arrives while
-    /// it is busy, and the last one must not be lost. Returns the time actually recorded (the
-    /// page's clock).
+    /// picture): Chromium's encoder drops a frame that arrives while it is busy, and the last one
+    /// must not be lost; the extra copies are restamped into the last frame's time afterwards
+    /// (`view::mp4`, `view::webm`). Returns the time actually recorded (the page's clock).
     pub async fn frame(&self, ms: f64, sends: u32) -> f64 {
         let resumed = clock::now();
         let _ = self.recorder.resume();

@@ -139,7 +139,7 @@ pub(super) fn CellReadout(
                     use crate::i18n::{fill, localise, num, num_fixed};
                     let f4 = |x: f32| num_fixed(f64::from(x), 4);
                     let values = [("mu", num(s.result.rows[row].mu)), ("col", col.to_string()), ("z0", f4(s.z0[col])),
-                        ("z", f4(s.learned[k])), ("star", f4(s.analytic[k])), ("diff", localise(format!("{:.2e}", s.diff[k])))];
+                        ("z", f4(s.learned[k])), ("star", f4(s.analytic[k])), ("diff", localise(format!("{:.2e}", f64::from(s.diff[k]))))];
                     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     fill(crate::i18n::t().panels.cell, &values)
                 }
