@@ -109,8 +109,8 @@ fn trak(s: &Shape, wall: u64) -> Vec<u8> {
     )
 }
 
-/// The file, and where each fragment's moof starts.
-fn build(s: &Shape) -> (Vec<u8>, Vec<usize>) {
+/// The file.
+fn build(s: &Shape) -> Vec<u8> {
     let total: u64 = s.fragments.iter().flatten().map(|&d| u64::from(d)).sum();
     let wall = total * u64::from(MOVIE_SCALE) / u64::from(MEDIA_SCALE);
     let mut moov = [header(b"mvhd", s.version, MOVIE_SCALE, wall), trak(s, wall)].concat();
@@ -180,7 +180,7 @@ fn build(s: &Shape) -> (Vec<u8>, Vec<usize>) {
     ]
     .concat();
     out.extend(bx(b"mfra", &mfra));
-    (out, moofs)
+    out
 }
 
 fn number(file: &[u8], at: usize, len: usize) -> u64 {
@@ -234,7 +234,7 @@ fn a_chromium_file_is_restamped_on_the_plan_in_place() {
     for version in [0, 1] {
         let mut shape = Shape::chromium(vec![wall_clock(50), wall_clock(40)]);
         shape.version = version;
-        let (file, _) = build(&shape);
+        let file = build(&shape);
         let before = frame_times_ms(&file);
         assert_eq!(before.len(), 90);
         assert!(
@@ -272,7 +272,7 @@ fn a_chromium_file_is_restamped_on_the_plan_in_place() {
 #[test]
 fn the_held_last_picture_shares_the_last_period_and_a_dropped_frame_shortens_the_file() {
     // 92 samples for 90 frames (the finished run sent thrice and every send encoded).
-    let (file, _) = build(&Shape::chromium(vec![wall_clock(92)]));
+    let file = build(&Shape::chromium(vec![wall_clock(92)]));
     let fixed = retime(&file, 90, period_ms()).unwrap();
     let times = frame_times_ms(&fixed);
     let want = |periods: f64| (periods * 1000.0).round() * 1000.0 / f64::from(MEDIA_SCALE);
@@ -281,7 +281,7 @@ fn the_held_last_picture_shares_the_last_period_and_a_dropped_frame_shortens_the
     assert_eq!(times[91], want(89.0 + 2.0 / 3.0));
     assert_eq!(duration_ms(&fixed), 3000.0);
     // 89 samples for 90 frames: one period each, 89 periods long.
-    let (file, _) = build(&Shape::chromium(vec![wall_clock(89)]));
+    let file = build(&Shape::chromium(vec![wall_clock(89)]));
     let fixed = retime(&file, 90, period_ms()).unwrap();
     assert_eq!(duration_ms(&fixed), (89.0 * period_ms()).round());
     assert_eq!(frame_times_ms(&fixed)[88], want(88.0));
@@ -289,7 +289,7 @@ fn the_held_last_picture_shares_the_last_period_and_a_dropped_frame_shortens_the
 
 #[test]
 fn shapes_it_does_not_rewrite_are_refused_not_broken() {
-    let refused = |shape: Shape| retime(&build(&shape).0, 90, period_ms());
+    let refused = |shape: Shape| retime(&build(&shape), 90, period_ms());
     let mut s = Shape::chromium(vec![wall_clock(90)]);
     s.trun_flags = 0x205; // durations only as defaults
     assert_eq!(refused(s), Err(Mp4Error::Unsupported));
@@ -306,9 +306,9 @@ fn shapes_it_does_not_rewrite_are_refused_not_broken() {
     // A 32-bit decode time cannot hold a time this far out.
     let mut s = Shape::chromium(vec![wall_clock(3), wall_clock(3)]);
     s.version = 0;
-    assert_eq!(retime(&build(&s).0, 6, 1e9), Err(Mp4Error::Overflow));
+    assert_eq!(retime(&build(&s), 6, 1e9), Err(Mp4Error::Overflow));
     // A cut file is refused or restamped, never a panic, and never changes length.
-    let (whole, _) = build(&Shape::chromium(vec![wall_clock(30), wall_clock(30)]));
+    let whole = build(&Shape::chromium(vec![wall_clock(30), wall_clock(30)]));
     for cut in 0..whole.len() {
         if let Ok(out) = retime(&whole[..cut], 60, period_ms()) {
             assert_eq!(out.len(), cut);

@@ -10,11 +10,12 @@
 //! Chromium writes a fragmented MP4 (ISO BMFF): `moov` with one track and `mvex`, then `moof`
 //! fragments (a `traf` with `tfhd`, `tfdt` and a `trun` listing each sample's duration and
 //! size) with their `mdat`, then an `mfra` index of the fragments' times. Only durations and
-//! times are rewritten, all of them fields of fixed width, so no byte moves; the index is
-//! turned into a `free` box (it is optional, and a stale one would mislead a player's seek). A file of another shape (several tracks, an
-//! edit list, a segment index, durations only as defaults, no fragments) is refused and saved as
-//! recorded. Two passes over the boxes: the first counts the samples and reads the timescales,
-//! the second writes (kept to one small walker: it ships in the page's wasm).
+//! times are rewritten, all of them fields of fixed width, so no byte moves; the index becomes
+//! a `free` box (it is optional, and a stale one would mislead a player's seek). A file of
+//! another shape (several tracks, an edit list, a segment index, durations only as defaults, no
+//! fragments) is refused and saved as recorded. Two passes over the boxes: the first counts the
+//! samples and reads the timescales, the second writes (one small walker: it ships in the page's
+//! wasm).
 
 use super::video::{planned_length, planned_start};
 

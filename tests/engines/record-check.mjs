@@ -1,7 +1,8 @@
 // Check (k) of the three-engine suite (run.mjs): Record. Where the engine can record a canvas,
 // a 1 s recording at 1280×720 must give a file that the engine's own <video> loads, with a finite
-// duration near 1 s, 1280×720 frames and its frames restamped on the plan; where it cannot, the Record button must be disabled
-// and say why (its title and the bar's message), and nothing may fail.
+// duration near 1 s, 1280×720 frames and its frames restamped on the plan; where it cannot, the
+// Record button must be disabled and say why (its title and the bar's message), and nothing may
+// fail.
 //
 // The page's saved Blob is caught where the page hands it to the browser (URL.createObjectURL, as
 // webkit.mjs's download does), read as a data: URL by the engine itself (FileReader: no loop in
