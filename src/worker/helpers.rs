@@ -1,6 +1,6 @@
 //! The helper workers a coordinating worker shares runs with ([`crate::worker::split`]): started
 //! from the same `worker_loader.js` (a nested worker; its URL is relative to this worker's),
-//! on the first request that asks for them, and kept for the next ones. A helper that is still
+//! one at a time from the first request that asks for them, and kept for the next ones. A helper that is still
 //! loading takes no part in a request; one that fails is dropped, and its part computed by the
 //! coordinator (see [`crate::worker::split::SplitRun`]), and a new one started at the next request.
 
@@ -51,12 +51,19 @@ impl Helpers {
         }
     }
 
-    /// Starts helpers until `wanted` (at most [`MAX_HELPERS`]) exist, and returns the indices of
-    /// up to `wanted` that are ready now.
+    /// Starts a helper if fewer than `wanted` (at most [`MAX_HELPERS`]) exist and none is loading,
+    /// and returns the indices of up to `wanted` that are ready now.
     pub fn ready(&mut self, wanted: usize) -> Vec<usize> {
         self.dropped.clear();
         let wanted = wanted.min(MAX_HELPERS);
-        while !self.unavailable && self.slots.iter().flatten().count() < wanted {
+        // One helper loads at a time: WebKit, offline, loads only one of several worker scripts
+        // asked for at once from the service worker's cache and fails the others (see
+        // `ui::client::recovery::RETRY_GAP_MS`), which would count as failures here.
+        let loading = |slots: &[Option<Helper>]| slots.iter().flatten().any(|h| !h.ready);
+        while !self.unavailable
+            && !loading(&self.slots)
+            && self.slots.iter().flatten().count() < wanted
+        {
             let index = self
                 .slots
                 .iter()

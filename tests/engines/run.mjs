@@ -155,8 +155,16 @@ const SWEEP_LINK = 'view=sweep&n=50&epochs=10000';
 function checks(engine, site, dist) {
   const s = {}; // pages and facts handed from one check to the next
   const pages = [];
+  // For a failed check's report: what its pages logged.
+  engine.problemsOf = async (id) => {
+    const out = [];
+    for (const p of pages.filter((q) => q.openedBy === id)) out.push(...(await p.problems().catch(() => [])));
+    return out;
+  };
   const open = async (opts) => {
     const p = await engine.newPage(opts);
+    // Which check opened it: (h) says where each problem came from.
+    p.openedBy = engine.currentCheck;
     pages.push(p);
     return p;
   };
@@ -313,7 +321,7 @@ function checks(engine, site, dist) {
     },
     {
       id: 'g',
-      name: 'offline: after one visit, with the server stopped, a reload, a new link and the sweep still work (service worker)',
+      name: 'offline: after one visit, with the server stopped, a reload, a new link and the sweep on 7 workers still work (service worker)',
       async run() {
         const own = await serve(dist);
         try {
@@ -337,14 +345,18 @@ function checks(engine, site, dist) {
           await page.goto(`${own.url}?mu=1&epochs=5000&n=20`);
           const r2 = await waitDone(page, 1);
           check(Number(r2.band.lo) === 0.5 && Number(r2.band.hi) === 1.5, `band [${r2.band.lo}, ${r2.band.hi}] for the new link offline`);
-          // The sweep has a worker of its own, started with the page's others.
-          await page.goto(`${own.url}?view=sweep&n=20&epochs=5000`);
-          const r3 = await waitFor(() => readout(page), (x) => x.sweep?.state === 'done', {
+          // The sweep has workers of its own, started together with the page's others: seven
+          // of them, as on an 8-core machine (WebKit, offline, loads only one of several worker
+          // scripts asked for at once: the others must be retried one at a time).
+          await page.goto(`${own.url}?view=sweep&n=20&epochs=5000&workers=7`);
+          const r3 = await waitFor(() => readout(page), (x) => x.sweep?.state === 'done' || x.sweep?.state === 'error', {
             timeout: SWEEP_TIMEOUT,
             interval: 250,
             message: 'the sweep to finish offline (sweep-status data-state = done)',
           });
-          return `server stopped: reload → converged (build ${build}, band [0, 2]); a new ?mu=1 link → band [0.5, 1.5]; the sweep → ${r3.sweep.total} μ done`;
+          check(r3.sweep.state === 'done', `the sweep on 7 workers failed offline: ${r3.sweep.text}`);
+          check(/7/.test(r3.sweep.text), `the sweep was not shared among 7 workers: ${r3.sweep.text}`);
+          return `server stopped: reload → converged (build ${build}, band [0, 2]); a new ?mu=1 link → band [0.5, 1.5]; the sweep on 7 workers → ${r3.sweep.total} μ done`;
         } finally {
           await own.stop();
         }
@@ -458,9 +470,9 @@ function checks(engine, site, dist) {
       name: 'no console error on any page of these checks',
       async run() {
         const all = [];
-        for (const p of pages) all.push(...(await p.problems()));
+        for (const p of pages) all.push(...(await p.problems()).map((text) => `(${p.openedBy}) ${brief(text)}`));
         for (const p of pages) await p.close();
-        check(all.length === 0, `${all.length} problem(s):\n      ${all.join('\n      ')}`);
+        check(all.length === 0, `${all.length} problem(s), by the check whose page had it:\n      ${all.join('\n      ')}`);
         return `${pages.length} pages, none; ${engine.consoleNote}`;
       },
     },
@@ -468,6 +480,15 @@ function checks(engine, site, dist) {
 }
 
 // ------------------------------------------------------------------------------------------------
+
+/** A problem with its stack cut to its first frames: a CI log keeps only the end of the
+ * output, and a wasm stack of forty frames would push the message itself out of it. */
+function brief(text, frames = 4) {
+  const lines = String(text).split('\n');
+  const stack = lines.findIndex((l) => /@|^\s+at /.test(l));
+  if (stack < 0 || lines.length - stack <= frames) return lines.join('\n      ');
+  return [...lines.slice(0, stack + frames), `… ${lines.length - stack - frames} more frames`].join('\n      ');
+}
 
 function withTimeout(promise, ms, what) {
   let timer;
@@ -512,6 +533,7 @@ for (const name of ENGINES) {
   for (const c of checks(engine, site, DIST)) {
     if (ONLY.length && !ONLY.includes(c.id)) continue;
     const t = Date.now();
+    engine.currentCheck = c.id;
     try {
       const detail = await withTimeout(c.run(), CHECK_TIMEOUT, `check (${c.id})`);
       ok += 1;
@@ -519,6 +541,8 @@ for (const name of ENGINES) {
     } catch (e) {
       bad += 1;
       console.log(`  FAIL (${c.id}) ${c.name}\n         ${String(e?.message ?? e).replace(/\n/g, '\n         ')}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
+      const logged = (await engine.problemsOf?.(c.id).catch(() => [])) ?? [];
+      if (logged.length) console.log(`         its pages logged: ${logged.map((x) => brief(x)).join('\n         ')}`);
       const crashes = engine.crashes?.() ?? [];
       if (crashes.length) console.log(`         the engine's processes said: ${crashes.slice(-5).join(' | ')}`);
     }
