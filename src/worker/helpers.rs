@@ -1,8 +1,9 @@
 //! The helper workers a coordinating worker shares runs with ([`crate::worker::split`]): started
 //! from the same `worker_loader.js` (a nested worker; its URL is relative to this worker's),
-//! one at a time from the first request that asks for them, and kept for the next ones. A helper that is still
-//! loading takes no part in a request; one that fails is dropped, and its part computed by the
-//! coordinator (see [`crate::worker::split::SplitRun`]), and a new one started at the next request.
+//! one at a time from the first request that asks for them, and kept for the next ones. A helper
+//! that is still loading takes no part in a request; one that fails is dropped, and its part
+//! computed by the coordinator (see [`crate::worker::split::SplitRun`]), and a new one started at
+//! the next request.
 
 use std::rc::Rc;
 
@@ -59,11 +60,9 @@ impl Helpers {
         // One helper loads at a time: WebKit, offline, loads only one of several worker scripts
         // asked for at once from the service worker's cache and fails the others (see
         // `ui::client::recovery::RETRY_GAP_MS`), which would count as failures here.
-        let loading = |slots: &[Option<Helper>]| slots.iter().flatten().any(|h| !h.ready);
-        while !self.unavailable
-            && !loading(&self.slots)
-            && self.slots.iter().flatten().count() < wanted
-        {
+        let helpers = || self.slots.iter().flatten();
+        let loading = helpers().any(|h| !h.ready);
+        if !self.unavailable && !loading && helpers().count() < wanted {
             let index = self
                 .slots
                 .iter()

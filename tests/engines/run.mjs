@@ -155,12 +155,14 @@ const SWEEP_LINK = 'view=sweep&n=50&epochs=10000';
 function checks(engine, site, dist) {
   const s = {}; // pages and facts handed from one check to the next
   const pages = [];
-  // For a failed check's report: what its pages logged.
-  engine.problemsOf = async (id) => {
+  // What the pages that `which` picks logged, each problem marked with the check that opened its
+  // page: for (h), and for a failed check's report.
+  const logged = async (which) => {
     const out = [];
-    for (const p of pages.filter((q) => q.openedBy === id)) out.push(...(await p.problems().catch(() => [])));
+    for (const p of pages.filter(which)) out.push(...(await p.problems()).map((text) => `(${p.openedBy}) ${brief(text)}`));
     return out;
   };
+  engine.problemsOf = (id) => logged((p) => p.openedBy === id);
   const open = async (opts) => {
     const p = await engine.newPage(opts);
     // Which check opened it: (h) says where each problem came from.
@@ -469,8 +471,7 @@ function checks(engine, site, dist) {
       id: 'h',
       name: 'no console error on any page of these checks',
       async run() {
-        const all = [];
-        for (const p of pages) all.push(...(await p.problems()).map((text) => `(${p.openedBy}) ${brief(text)}`));
+        const all = await logged(() => true);
         for (const p of pages) await p.close();
         check(all.length === 0, `${all.length} problem(s), by the check whose page had it:\n      ${all.join('\n      ')}`);
         return `${pages.length} pages, none; ${engine.consoleNote}`;
@@ -542,7 +543,7 @@ for (const name of ENGINES) {
       bad += 1;
       console.log(`  FAIL (${c.id}) ${c.name}\n         ${String(e?.message ?? e).replace(/\n/g, '\n         ')}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
       const logged = (await engine.problemsOf?.(c.id).catch(() => [])) ?? [];
-      if (logged.length) console.log(`         its pages logged: ${logged.map((x) => brief(x)).join('\n         ')}`);
+      if (logged.length) console.log(`         its pages logged: ${logged.join('\n         ')}`);
       const crashes = engine.crashes?.() ?? [];
       if (crashes.length) console.log(`         the engine's processes said: ${crashes.slice(-5).join(' | ')}`);
     }
