@@ -15,6 +15,24 @@ fn seed_runs_keep_every_epoch() {
 }
 
 #[test]
+fn a_seed_run_records_into_the_memory_reserved_for_it() {
+    // Every series is reserved for the planned epochs up front, so the per-epoch path never
+    // copies a series to grow it (see Series::new).
+    let reserved =
+        |h: &reglab::core::History| h.series().map(|s| (s.min.capacity(), s.min.as_ptr()));
+    let mut run = Run::new(Problem::seed(0.1), AdamConfig::default(), 25_000);
+    let before = reserved(run.history());
+    assert!(before.iter().all(|&(cap, _)| cap >= 25_000), "{before:?}");
+    run.finish();
+    let after = reserved(run.history());
+    assert_eq!(before, after, "a series was reallocated while recording");
+    let h = run.history();
+    for s in h.series() {
+        assert_eq!(s.len(), 25_000);
+    }
+}
+
+#[test]
 fn a_million_epochs_keep_a_few_thousand_points() {
     let mut run = Run::new(
         Problem::new(&[-3.0, 0.5, 4.0], 0.3, 1.0).unwrap(),
@@ -23,14 +41,7 @@ fn a_million_epochs_keep_a_few_thousand_points() {
     );
     run.finish();
     let h = run.history();
-    for s in [
-        &h.fit,
-        &h.reg,
-        &h.total,
-        &h.grad_norm,
-        &h.err_inf,
-        &h.subopt,
-    ] {
+    for s in h.series() {
         assert!(s.len() <= 2 * BUCKETS as usize, "{} buckets", s.len());
         assert!(s.len() >= BUCKETS as usize / 2);
         assert_eq!(
