@@ -100,7 +100,7 @@ const vsReglab = (d) =>
   d ? `final z vs reglab's Run CSV: ‖Δz‖∞ ${d.max === 0 ? '0' : d.max.toExponential(1)}, ${d.equal} of ${d.n} equal to the bit` : 'final z not compared';
 const { jsPeer } = browser;
 row(
-  `plain-JS peer: the seed run as a hand-written page would compute it (\`scripts/bench-peer-js.mjs\`: Float32Array, Math.fround on every operation, Keras' update order, 2 Math.pow per epoch), in a blank page of this Chromium, main thread, its own performance.now(); median of ${jsPeer?.reps ?? '?'} after ${jsPeer?.warmups ?? '?'} warm-ups`,
+  `plain-JS peer: the seed run as a hand-written page would compute it (\`scripts/bench-peer-js.mjs\`: Float32Array, Math.fround on every operation, Keras' update order, 2 Math.pow per epoch), in a blank page of this Chromium, main thread, its own performance.now(); median of ${jsPeer?.reps ?? '?'} after ${jsPeer?.warmups ?? '?'} warm-ups, run by run between reglab's warm seed runs (both under the same load)`,
   jsPeer ? `${us(jsPeer.median)} (${ms(jsPeer.median)}; min ${ms(jsPeer.min)}); ${vsReglab(jsPeer.vsReglab)}` : 'not measured',
 );
 scenarioRow(

@@ -150,22 +150,30 @@ impl Lab {
         Effect::new(move |_| url::replace_query(&params.get().to_query()));
         url::follow_gestures();
         let (compare, message) = (self.compare, self.message);
-        let compare_client = WorkerClient::start(move |event| match event {
-            Event::Message(FromWorker::Done(r)) => compare.set(Some(Shown::new(*r))),
-            Event::Message(FromWorker::Error { message: m, .. }) | Event::Failed(m) => {
-                message.set(m)
-            }
-            _ => {}
-        });
+        // Started when compare mode is first asked for, not with the page: a worker that loads
+        // its wasm and warms up at start-up shares the cores with the page's first run and a
+        // fresh load's sweep, for a mode that is off unless a link or the user turns it on.
+        let compare_client = StoredValue::new_local(None::<WorkerClient>);
+        let start_compare = move || {
+            WorkerClient::start(move |event| match event {
+                Event::Message(FromWorker::Done(r)) => compare.set(Some(Shown::new(*r))),
+                Event::Message(FromWorker::Error { message: m, .. }) | Event::Failed(m) => {
+                    message.set(m)
+                }
+                _ => {}
+            })
+        };
         let compare_kind = Memo::new(move |_| params.get().compare.kind());
         Effect::new(move |_| {
             let spec = problem.get();
             match compare_kind.get() {
-                Some(kind) => {
-                    compare_client.request(Request::Run(spec.with_opt(kind)));
-                }
+                Some(kind) => compare_client.update_value(|client| {
+                    client
+                        .get_or_insert_with(start_compare)
+                        .request(Request::Run(spec.with_opt(kind)));
+                }),
                 None => {
-                    compare_client.stop();
+                    compare_client.with_value(|client| client.as_ref().map(WorkerClient::stop));
                     if compare.get_untracked().is_some() {
                         compare.set(None);
                     }
