@@ -6,7 +6,7 @@
 //! (the animation frame that first shows a finished run: `make bench`'s "first converged chart"),
 //! `reglab:worker-overhead` (a request posted → its answer decoded, less the worker's compute).
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 
@@ -18,9 +18,6 @@ extern "C" {
     fn measure_with_options(name: &str, options: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// Work waiting for the first converged chart.
-type Deferred = Box<dyn FnOnce()>;
-
 thread_local! {
     /// When the oldest input not yet shown on screen happened (ms on the performance clock).
     static INPUT_AT: Cell<Option<f64>> = const { Cell::new(None) };
@@ -28,25 +25,6 @@ thread_local! {
     static ANALYTIC_AT: Cell<Option<f64>> = const { Cell::new(None) };
     /// Whether `reglab:first-result` has been marked (once per page load).
     static FIRST_RESULT: Cell<bool> = const { Cell::new(false) };
-    /// What waits for that mark (see [`after_first_result`]); `None` once it is made.
-    static AFTER_FIRST: RefCell<Option<Vec<Deferred>>> = const { RefCell::new(Some(Vec::new())) };
-}
-
-/// Runs `f` once the first converged chart is on screen (`reglab:first-result`), or now if it
-/// already is: for work the page wants soon but not during its first load, such as a worker of
-/// a view not yet shown.
-pub fn after_first_result(f: impl FnOnce() + 'static) {
-    let f: Deferred = Box::new(f);
-    let now = AFTER_FIRST.with(|waiting| match waiting.borrow_mut().as_mut() {
-        Some(list) => {
-            list.push(f);
-            None
-        }
-        None => Some(f),
-    });
-    if let Some(f) = now {
-        f();
-    }
 }
 
 /// The page's clock (ms).
@@ -125,11 +103,6 @@ pub fn mark_first_result() {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
             let _ = p.mark("reglab:first-result");
         }
-        // Taken out before any runs, so one that asks for more is run at once, not lost.
-        let waiting = AFTER_FIRST
-            .with(|w| w.borrow_mut().take())
-            .unwrap_or_default();
-        waiting.into_iter().for_each(|f| f());
     });
     let _ = window.request_animation_frame(mark.unchecked_ref());
 }

@@ -78,7 +78,7 @@ struct Parts {
 }
 
 impl SweepRunner {
-    /// The sweep view's runner, whose finished sweeps go to `sweep`: it runs the grid of
+    /// Starts the first worker, whose finished sweeps go to `sweep`, and runs the grid of
     /// `params` whenever the sweep view is shown and the grid differs from the one last run.
     pub(super) fn new(params: RwSignal<Params>, sweep: RwSignal<Option<Arc<SweepShown>>>) -> Self {
         let runner = Self {
@@ -92,10 +92,7 @@ impl SweepRunner {
             computed_for: StoredValue::new(None::<SweepSpec>),
             sweep,
         };
-        // Its first worker starts once the page's first chart is shown (or when the view asks
-        // for a sweep, if sooner): ready before a person opens the view, without loading and
-        // warming up beside the page's first run.
-        crate::ui::timing::after_first_result(move || runner.ensure_workers(1));
+        runner.ensure_workers(1);
         let visible = Memo::new(move |_| params.get().view == View::Sweep);
         // Sweeps run only while the view is shown: a setting changed elsewhere re-runs it on return.
         Effect::new(move |_| {
