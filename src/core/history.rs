@@ -146,9 +146,7 @@ impl Series {
     /// Records the next epoch's value.
     #[inline]
     pub fn push(&mut self, x: f32) {
-        // One epoch per bucket (every run of the seed's size): its min is its max, stored once.
-        // Half the stores of the general path, on the seed run's per-epoch path.
-        if self.width == 1 && self.min.len() < self.cap {
+        if self.next_is_own_bucket() {
             self.min.push(x);
             return;
         }
@@ -167,6 +165,14 @@ impl Series {
         if self.fill == self.width {
             self.fill = 0;
         }
+    }
+
+    /// Whether the next epoch is a bucket of its own with room for it (every run of the seed's
+    /// size): its min is its max, stored once, in `min` alone. Half the stores of the general
+    /// path, on the seed run's per-epoch path.
+    #[inline]
+    fn next_is_own_bucket(&self) -> bool {
+        self.width == 1 && self.min.len() < self.cap
     }
 
     /// Merges neighbouring buckets until at most [`BUCKETS`] remain (w doubles each time).
@@ -315,8 +321,7 @@ impl History {
         // The six series are only ever pushed together, so they share width, length and cap:
         // the seed run's case (one epoch per bucket, room left) is tested once, not six times
         // in six calls (wasm kept them as calls: ≈ 10 % of a seed run's samples in V8).
-        let s = &self.fit;
-        if s.width == 1 && s.min.len() < s.cap {
+        if self.fit.next_is_own_bucket() {
             self.fit.min.push(e.fit);
             self.reg.min.push(e.reg);
             self.total.min.push(e.total);

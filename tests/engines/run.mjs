@@ -156,13 +156,19 @@ function checks(engine, site, dist) {
   const s = {}; // pages and facts handed from one check to the next
   const pages = [];
   // What the pages that `which` picks logged, each problem marked with the check that opened its
-  // page: for (h), and for a failed check's report.
-  const logged = async (which) => {
+  // page: for (h), and for a failed check's report. `unreadable(error)` answers for a page whose
+  // problems cannot be read (by default the error stands: (h) fails).
+  const logged = async (which, unreadable = (e) => { throw e; }) => {
     const out = [];
-    for (const p of pages.filter(which)) out.push(...(await p.problems()).map((text) => `(${p.openedBy}) ${brief(text)}`));
+    for (const p of pages.filter(which)) {
+      const texts = await p.problems().catch(unreadable);
+      out.push(...texts.map((text) => `(${p.openedBy}) ${brief(text)}`));
+    }
     return out;
   };
-  engine.problemsOf = (id) => logged((p) => p.openedBy === id);
+  // A failed check's page may be the one that broke: it is named, and its siblings still read.
+  engine.problemsOf = (id) =>
+    logged((p) => p.openedBy === id, (e) => [`its problems could not be read: ${e?.message ?? e}`]);
   const open = async (opts) => {
     const p = await engine.newPage(opts);
     // Which check opened it: (h) says where each problem came from.
