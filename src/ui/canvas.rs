@@ -184,6 +184,11 @@ pub fn watch_resize_and_view(
     use wasm_bindgen::JsCast;
 
     let trigger = watch_resize(canvas);
+    WAITING_FOR_FIRST_RESULT.with(|w| {
+        if let Some(waiting) = w.borrow_mut().as_mut() {
+            waiting.push(trigger);
+        }
+    });
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
         let on_change = Closure::<dyn FnMut()>::new(move || trigger.notify());
@@ -203,11 +208,34 @@ pub fn watch_resize_and_view(
 /// scrolls in.
 const NEAR_VIEW_PX: f64 = 300.0;
 
-/// Whether a chart watched by [`watch_resize_and_view`] should draw now: always until it has
-/// drawn once (which stamps its type size, `data-font-px`, read by the text-size checks), then
-/// only while it is near the viewport.
+thread_local! {
+    /// The triggers of the charts watched by [`watch_resize_and_view`], fired by
+    /// [`draw_far_charts`]; `None` once the page's first converged chart is on screen.
+    static WAITING_FOR_FIRST_RESULT: std::cell::RefCell<Option<Vec<leptos::prelude::Trigger>>> =
+        const { std::cell::RefCell::new(Some(Vec::new())) };
+}
+
+/// Whether a chart watched by [`watch_resize_and_view`] should draw now: while it is near the
+/// viewport; and far from it, once, to stamp its type size (`data-font-px`, read by the
+/// text-size checks), but not before the page's first converged chart is on screen. At 1400×900
+/// the regime map (its first draw the page's costliest, ≈ 9 000 canvas calls) and the explorer lie
+/// 2 000–3 000 px down; the map drew while the app started and the explorer in the same frame as
+/// the first answer, both ahead of the first converged chart: on lecture-hall Wi-Fi it came
+/// ≈ 100 ms later (3 151 → 3 046 ms, medians of 6 interleaved loads, `make bench`'s conditions).
 pub fn due_for_drawing(canvas: &HtmlCanvasElement) -> bool {
-    !canvas.has_attribute("data-font-px") || near_view(canvas)
+    near_view(canvas)
+        || (!canvas.has_attribute("data-font-px")
+            && WAITING_FOR_FIRST_RESULT.with(|w| w.borrow().is_none()))
+}
+
+/// The first converged chart is on screen: the charts far from the viewport draw once now (see
+/// [`due_for_drawing`]).
+pub fn draw_far_charts() {
+    use leptos::prelude::Notify;
+    let waiting = WAITING_FOR_FIRST_RESULT.with(|w| w.borrow_mut().take());
+    for trigger in waiting.into_iter().flatten() {
+        trigger.notify();
+    }
 }
 
 /// Whether the canvas is on screen or within [`NEAR_VIEW_PX`] of it, vertically.

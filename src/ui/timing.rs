@@ -91,7 +91,8 @@ pub fn measure_run(elapsed_ms: f64) {
 /// A finished run arrived: the first time on this page, marks `reglab:first-result` in the next
 /// animation frame, i.e. after the effects that draw the result have run (they run before the
 /// frame's callbacks), so the mark is when the converged chart is on screen, not when the numbers
-/// reached the page.
+/// reached the page. The charts far down the page draw in the task after that frame
+/// ([`crate::ui::canvas::draw_far_charts`]), once it is painted.
 pub fn mark_first_result() {
     if FIRST_RESULT.with(|c| c.replace(true)) {
         return;
@@ -100,9 +101,15 @@ pub fn mark_first_result() {
         return;
     };
     let mark = Closure::once_into_js(|| {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(p) = window.performance() {
             let _ = p.mark("reglab:first-result");
         }
+        let far = Closure::once_into_js(crate::ui::canvas::draw_far_charts);
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(far.unchecked_ref(), 0);
     });
     let _ = window.request_animation_frame(mark.unchecked_ref());
 }

@@ -91,3 +91,42 @@ test('the compare worker starts with compare mode, not with the page', async ({ 
   expect(await page.evaluate(() => window.__workersStarted.length)).toBe(3);
   problems.expectNone();
 });
+
+test('the charts far down the page draw after the first converged chart is on screen, not before it', async ({ page }) => {
+  const problems = watchProblems(page);
+  // When each canvas first stamps the type size it drew with (`data-font-px`, set by every
+  // chart's first draw), on the page's clock.
+  await page.addInitScript(() => {
+    const stamped = {};
+    Object.defineProperty(window, '__firstDrawn', { value: stamped });
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const id = r.target.dataset.testid ?? [...r.target.classList].join('.');
+        if (r.target.tagName === 'CANVAS' && r.target.hasAttribute('data-font-px')) stamped[id] ??= performance.now();
+      }
+    }).observe(document, { subtree: true, attributeFilter: ['data-font-px'] });
+  });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const lab = new Lab(page);
+  await lab.open('mu=0.1');
+  await lab.waitDone({ mu: 0.1 });
+  const regimeMap = page.getByTestId('regime-map');
+  const explorer = page.getByTestId('explorer').locator('canvas');
+  // Both are drawn once without being scrolled to (their type size is then known)…
+  await expect(regimeMap).toHaveAttribute('data-font-px', /\d/);
+  await expect(explorer).toHaveAttribute('data-font-px', /\d/);
+  const t = await page.evaluate(() => ({
+    firstResult: performance.getEntriesByName('reglab:first-result')[0].startTime,
+    drawn: { ...window.__firstDrawn },
+    below: [...document.querySelectorAll('[data-testid=regime-map], [data-testid=explorer] canvas')].map(
+      (c) => c.getBoundingClientRect().top - innerHeight,
+    ),
+  }));
+  console.log(`first converged chart at ${t.firstResult.toFixed(0)} ms; first draws: ${JSON.stringify(t.drawn, (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+  // …far below the fold at this size…
+  for (const px of t.below) expect(px, 'a chart this test expects far below the viewport').toBeGreaterThan(1000);
+  // …and only once the first converged chart is on screen: the z chart drew before it.
+  expect(t.drawn['chart-z']).toBeLessThanOrEqual(t.firstResult);
+  for (const id of ['regime-map', 'chart.chart-explorer']) expect(t.drawn[id], `${id} first drawn`).toBeGreaterThan(t.firstResult);
+  problems.expectNone();
+});
