@@ -91,6 +91,7 @@ const STARTUP_GUARD = `
     if (!fromWasm(e, text)) return;
     setTimeout(() => {
       if (document.querySelector('.app') || document.getElementById('reglab-fatal')) return;
+      document.getElementById('boot')?.remove(); // index.html's loading shell: it is not loading
       const box = document.createElement('div');
       box.id = 'reglab-fatal';
       box.className = 'notice fatal';

@@ -7,6 +7,13 @@ fn main() {
         web_sys::console::error_1(&info.to_string().into())
     }));
     reglab::ui::lang::choose();
+    // index.html's boot shell (the name, the formula, a loading bar) makes way for the app.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(reglab::ui::App);
 }
 

@@ -1,6 +1,7 @@
 // Issue 17's first load: the loader starts the page's worker at once (scripts/postbuild.mjs
 // EARLY_WORKER), so on a slow link its files load beside the app's wasm instead of after it, and
-// the app adopts that worker for its runs.
+// the app adopts that worker for its runs; index.html's boot shell is on screen until the app
+// starts.
 import { test, expect } from '@playwright/test';
 
 import { Lab, watchProblems } from './helpers.mjs';
@@ -31,7 +32,7 @@ async function recordWorkers(page) {
   });
 }
 
-test('on a slow link the worker loads beside the app wasm, and the page runs on it', async ({ page, context }) => {
+test('on a slow link the worker loads beside the app wasm, the page runs on it, and it shows its name before the app arrives', async ({ page, context }) => {
   const problems = watchProblems(page);
   await recordWorkers(page);
   // Requests of the page and of its workers, on the test's clock (a worker's own fetches are not
@@ -67,6 +68,13 @@ test('on a slow link the worker loads beside the app wasm, and the page runs on 
   expect(started[0].at, 'the first worker started while the app wasm was still loading').toBeLessThan(appWasmEnd - 1000);
   expect(workerWasm[0].end, 'the first worker’s wasm arrived before the app’s').toBeLessThan(app.end);
   expect(started[0].done, 'the page’s run was answered by the worker the loader started').toBeGreaterThan(0);
+  // Meanwhile the page was not blank: index.html's boot shell (the name, the formula, a loading
+  // bar) painted long before the app wasm arrived, and the app replaced it.
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+  console.log(`first contentful paint ${fcp?.toFixed(0)} ms, app wasm in at ${appWasmEnd.toFixed(0)} ms`);
+  expect(fcp, 'the first contentful paint came while the app wasm was still loading').toBeLessThan(appWasmEnd - 1000);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('h1')).toHaveCount(1);
   problems.expectNone();
 });
 

@@ -296,6 +296,7 @@ test('an app that cannot start says so on the page (its wasm broken in transit),
     const text = await fatal.textContent();
     expect(text).toMatch(/^reglab could not start: .+\. Reload the page: the link in the address bar keeps every setting\.$/);
     expect(await page.locator('.app').count(), 'no app on the page').toBe(0);
+    expect(await page.locator('#boot').count(), 'no loading bar for an app that stopped').toBe(0);
     expect(page.url(), 'the link is kept').toContain('mu=0.25');
     console.log(`hosting: a broken app wasm → "${text}"`);
   } finally {
