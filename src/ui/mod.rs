@@ -123,6 +123,8 @@ fn Masthead(
                     <button type="button" data-testid="keys-toggle" class="keys-toggle" on:click=move |_| show_keys.update(|v| *v = !*v)>{t().lab.keys_button}</button>
                 </div>
             </div>
+            // index.html's boot shell shows this formula (and the name above) until the app
+            // starts, as static MathML: a change here belongs there too.
             <p class="formula">
                 <math display="inline">
                     <mi>"L"</mi><mo>"("</mo><mi>"z"</mi><mo>")"</mo><mo>"="</mo>
