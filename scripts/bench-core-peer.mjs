@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { CHROMIUM_LAUNCH } from '../tests/e2e/chromium.mjs';
+import { median } from '../tests/engines/common.mjs';
 import { jsAdamPeer } from './bench-peer-js.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,10 +106,6 @@ try {
     },
     { source: WORKER, bytes: [...wasm], rounds: ROUNDS, peer: PEER },
   );
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
   const ms = (x) => `${x.toFixed(1).padStart(6)} ms`;
   console.log('round   core, back to back   core after idle   peer');
   rounds.forEach((r, i) => console.log(`${String(i + 1).padStart(5)}   ${ms(r.best)}            ${ms(r.idle)}         ${ms(r.peer)}`));
