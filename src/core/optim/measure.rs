@@ -1,4 +1,4 @@
-//! The measurement and subgradient every optimizer except Adam shares (Adam keeps its own fused
+//! The measurement and subgradient every optimizer except Adam shares (Adam keeps its own
 //! kernel, pinned bit for bit to Keras).
 //!
 //! For each chunk of [`LANES`] coordinates it computes, in f32 as Adam does,
@@ -9,7 +9,7 @@
 //! update, which returns the new z. Measuring and stepping share one pass over memory; the
 //! update is a closure, so it is inlined into the loop and stays SIMD.
 
-use wide::f32x8;
+use wide::{f32x8, i32x4};
 
 use crate::core::optim::fit_term::FitTerm;
 use crate::core::optim::stats::EpochStats;
@@ -88,11 +88,16 @@ pub fn stats_of([fit, reg, grad_sq, err_inf, subopt]: [f32x8; 5], mu: f32) -> Ep
 }
 
 /// The largest lane, NaN first: a diverged z must never read as a perfect 0.
+///
+/// Every lane is |·| (sign bit clear) or the accumulator's +0, and for such values the order of
+/// the bit patterns as integers is the order of the numbers, with every NaN above +∞: the
+/// largest pattern is the largest lane, or a NaN if there is one. Integer maxima need no NaN
+/// test per lane (the scalar fold's compares and branches were ≈ 3 % of a seed run in V8).
 #[inline(always)]
 pub fn nan_first_max(x: f32x8) -> f32 {
-    x.to_array()
-        .into_iter()
-        .fold(0.0, |m: f32, e| if e.is_nan() || e > m { e } else { m })
+    let [lo, hi]: [i32x4; 2] = bytemuck::cast(x);
+    let m = lo.max(hi).to_array();
+    f32::from_bits(m[0].max(m[1]).max(m[2].max(m[3])) as u32)
 }
 
 /// The measurements at `z` without moving it (the same numbers a step would report).
@@ -117,4 +122,40 @@ pub fn lane_sum(x: f32x8) -> f32 {
     let x = x.to_array();
     let a = [x[0] + x[4], x[1] + x[5], x[2] + x[6], x[3] + x[7]];
     (a[0] + a[2]) + (a[1] + a[3])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The integer maximum against the scalar fold it replaced (NaN first, from 0).
+    fn fold(x: f32x8) -> f32 {
+        x.to_array()
+            .into_iter()
+            .fold(0.0, |m: f32, e| if e.is_nan() || e > m { e } else { m })
+    }
+
+    #[test]
+    fn nan_first_max_is_the_largest_lane_or_nan() {
+        let cases = [
+            [0.0; 8],
+            [0.5, 3.0, 1e-40, 0.0, 2.9, 7.25, f32::MIN_POSITIVE, 1.0],
+            [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, f32::INFINITY],
+            [1e30, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1e-45],
+        ];
+        for lanes in cases {
+            let x = f32x8::from(lanes);
+            assert_eq!(nan_first_max(x).to_bits(), fold(x).to_bits(), "{lanes:?}");
+        }
+        for k in 0..8 {
+            let mut lanes = [1.0; 8];
+            lanes[k] = f32::NAN;
+            assert!(
+                nan_first_max(f32x8::from(lanes)).is_nan(),
+                "NaN in lane {k}"
+            );
+            lanes[k] = f32::INFINITY;
+            assert_eq!(nan_first_max(f32x8::from(lanes)), f32::INFINITY);
+        }
+    }
 }
