@@ -21,7 +21,7 @@
 //!   (measured ≤ 2.4e-3), 30–70× closer.
 
 use crate::core::optim::fit_term::FitTerm;
-use crate::core::optim::measure::stats_of;
+use crate::core::optim::measure::{measure_pass, stats_of};
 use crate::core::optim::schedule::Decay;
 use crate::core::optim::stats::EpochStats;
 use crate::core::problem::{Lanes, Problem, LANES};
@@ -144,29 +144,8 @@ fn kernel<T: FitTerm>(
     );
     let tiny = splat(f32::MIN_POSITIVE);
 
-    // Pass 1 measures, pass 2 steps. One fused pass kept ≈ 20 vectors live (10 accumulator
-    // halves, 10 constants) against x86's 16 SIMD registers, and V8 spilled: 52 of its 184
-    // instructions per chunk touched the stack. Two passes spill far less and recompute d and
-    // r (a few operations) instead: the seed run in Chromium took 6.8 against 7.9 ms (median
-    // of 80, interleaved in one page). Both passes do the same operations on the same values
-    // in the same order as the fused one, so z and every sum keep their bits.
-    let (mut fit, mut reg, mut err_inf, mut subopt) = (zero, zero, zero, zero);
-    let measured = z
-        .iter()
-        .zip(problem.z0.iter())
-        .zip(problem.z_star.iter())
-        .zip(problem.fit_star.iter().zip(problem.reg_star.iter()))
-        .zip(problem.w.iter());
-    for ((((&z, &z0), &z_star), (&fit_star, &reg_star)), &w) in measured {
-        let (loss, _) = term.eval(z - z0, w);
-        let r = z - c_v;
-        let r2 = r * r;
-        fit += loss;
-        reg += r2;
-        err_inf = err_inf.fast_max((z - z_star).abs());
-        subopt += (loss - fit_star) + mu_v * (r2 - reg_star);
-    }
-
+    // Measure in one loop, step in another: see `measure_pass` for why two.
+    let [fit, reg, err_inf, subopt] = measure_pass(problem, term, z);
     let mut grad_sq = zero;
     let stepped = z
         .iter_mut()
