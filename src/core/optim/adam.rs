@@ -8,8 +8,8 @@
 //! rounding step makes the trajectory equal TensorFlow's to the bit (see tests/keras_reference.rs).
 //!
 //! The step also measures the losses before it moves z: two loops over contiguous f32 chunks of
-//! [`LANES`], which the compiler turns into SIMD, one measuring and one stepping (see
-//! [`kernel`] for why two).
+//! [`LANES`], which the compiler turns into SIMD, one measuring ([`measure_pass`], shared with
+//! every optimizer, which says why two) and one stepping.
 //!
 //! An optional [`Decay`] sₜ multiplies α: z ← z − (m·αₜ·sₜ)/(√v + ε). With [`Decay::None`] (the
 //! default) α is used untouched, bit for bit Keras'. Documented behaviour on the seed problem
@@ -144,7 +144,6 @@ fn kernel<T: FitTerm>(
     );
     let tiny = splat(f32::MIN_POSITIVE);
 
-    // Measure in one loop, step in another: see `measure_pass` for why two.
     let [fit, reg, err_inf, subopt] = measure_pass(problem, term, z);
     let mut grad_sq = zero;
     let stepped = z

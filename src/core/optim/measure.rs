@@ -1,5 +1,6 @@
-//! The measurement and subgradient every optimizer except Adam shares (Adam keeps its own
-//! kernel, pinned bit for bit to Keras).
+//! The measurement and subgradient the optimizers share: every one measures with
+//! [`measure_pass`], and all but Adam step through [`measure_and_update`] (Adam keeps its own
+//! stepping loop, pinned bit for bit to Keras).
 //!
 //! For each chunk of [`LANES`] coordinates it computes, in f32 as Adam does,
 //!   d = z − z0,  r = z − c,  g = sign(d) + μ·(2r)   (sign(0) = 0, TensorFlow's subgradient),
