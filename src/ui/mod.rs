@@ -44,7 +44,7 @@ use exports::Exports;
 use lab::Lab;
 use panels::{LossPanel, SuboptPanel, ZPanel};
 use readouts::{Notices, Readouts};
-use sweep::SweepView;
+use sweep::{SweepState, SweepView};
 
 /// The sentence after the seed's formula: the seed's closed form, or what the link changed.
 fn formula_tail(p: &Params) -> String {
@@ -66,7 +66,8 @@ fn formula_tail(p: &Params) -> String {
 /// (desktop, phone, lecture stage, embed) is style/main.css's.
 #[component]
 pub fn App() -> impl IntoView {
-    let lab = Lab::start();
+    let sweep_state = RwSignal::new(SweepState::Idle);
+    let lab = Lab::start(sweep_state);
     let params = lab.params;
     let theme = palette::watch_theme();
     let show_keys = RwSignal::new(false);
@@ -89,7 +90,7 @@ pub fn App() -> impl IntoView {
         <qr::QrOverlay open=show_qr />
         <tourbar::TourBar params=params />
         <div class="sweep-view" hidden=move || params.get().view != View::Sweep>
-            <SweepView params=params theme=theme sweep=sweep />
+            <SweepView params=params theme=theme sweep=sweep state=sweep_state />
         </div>
         <LiveLab lab=lab theme=theme />
         <Exports params=params frame=Signal::derive(move || frame.get()) sweep=sweep message=lab.message />

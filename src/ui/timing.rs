@@ -4,7 +4,8 @@
 //! first frame drawn with the worker's answer for it: the converged frame), `reglab:run` (the
 //! worker's compute time of a run, placed so it ends now) and the mark `reglab:first-result`
 //! (the animation frame that first shows a finished run: `make bench`'s "first converged chart"),
-//! `reglab:worker-overhead` (a request posted → its answer decoded, less the worker's compute).
+//! `reglab:worker-overhead` (a request posted → its answer decoded, less the worker's compute),
+//! and the mark `reglab:sweep-done` (each finished sweep, when its answer reached the page).
 
 use std::cell::Cell;
 
@@ -86,6 +87,13 @@ pub fn measure_round_trip(posted_at: f64, compute_ms: f64) {
 pub fn measure_run(elapsed_ms: f64) {
     let end = now();
     measure("reglab:run", end - elapsed_ms, elapsed_ms);
+}
+
+/// A sweep finished (all its parts merged).
+pub fn mark_sweep_done() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("reglab:sweep-done");
+    }
 }
 
 /// A finished run arrived: the first time on this page, marks `reglab:first-result` in the next

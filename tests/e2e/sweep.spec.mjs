@@ -63,6 +63,48 @@ test('the seed sweep: 5 loads each finish all 10 μ and show the worker’s time
   problems.expectNone();
 });
 
+/** Records, from the page's first script on, every change of the live status's and the sweep
+ * status's data-state as [ms, testid, state], in window.__states. */
+async function recordStates(page) {
+  await page.addInitScript(() => {
+    window.__states = [];
+    const seen = new Map();
+    const look = () => {
+      for (const id of ['status', 'sweep-status']) {
+        const state = document.querySelector(`[data-testid=${id}]`)?.dataset.state;
+        if (state !== undefined && seen.get(id) !== state) {
+          seen.set(id, state);
+          window.__states.push([performance.now(), id, state]);
+        }
+      }
+    };
+    new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+}
+
+test('a sweep link computes its sweep first; the hidden live run follows it unasked', async ({ page }) => {
+  const problems = watchProblems(page);
+  await recordStates(page);
+  await openSweep(page);
+  const lab = new Lab(page);
+  // Without a switch of view: the live run is asked for once the sweep is done.
+  await expect(lab.statusEl).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const states = await page.evaluate(() => window.__states);
+  const at = (id, state) => states.find(([, i, s]) => i === id && s === state)?.[0];
+  const sweepDone = at('sweep-status', 'done');
+  expect(sweepDone, JSON.stringify(states)).toBeDefined();
+  const liveBusy = states.filter(([, i, s]) => i === 'status' && s !== 'idle');
+  expect(liveBusy.length, JSON.stringify(states)).toBeGreaterThan(0);
+  for (const [t, , s] of liveBusy) {
+    expect(t, `the live status said ${s} before the sweep was done: ${JSON.stringify(states)}`).toBeGreaterThanOrEqual(sweepDone);
+  }
+  // The live view then opens on its finished run.
+  await page.getByTestId('view-live').click();
+  await lab.waitDone();
+  await expect(lab.chart).toHaveAttribute('data-mu', /.+/);
+  problems.expectNone();
+});
+
 test('the sweep CSV: 10 × 100 rows, every z within 2e-2 of z*, each μ equal to its live run', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watchProblems(page);

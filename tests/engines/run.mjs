@@ -10,7 +10,7 @@
 // with the right band and err-inf, (f) the run CSV downloads with the right rows, (l) both
 // notebooks download as nbformat 4 JSON with the link in their first cell, (b) the μ slider
 // moves μ, (d) copy-link round-trips (or its select-and-copy fallback), (e) lecture mode toggles,
-// (c) the sweep finishes, (g) a reload works offline (service worker), (h) no console error. The
+// (c) the sweep finishes and the hidden live run follows it, (g) a reload works offline (service worker), (h) no console error. The
 // facts checked are those of the Playwright specs (tests/e2e/helpers.mjs: the `Lab` page object's
 // test ids and data attributes), and (i) the lecture stage, an embed and the QR overlay fit the
 // engine's window, (k) Record makes a playable video or says why it cannot (record-check.mjs), (m) `?lang=fr` shows the French caption (tests/engines/french-check.mjs), (n) the two tiers: a slider move draws the band before the worker answers (tiers-check.mjs), (o) a run and a sweep shared among workers equal the one-worker ones (workers-check.mjs), (p) a slider drag skips the sections below the first screen at their own size (drag-check.mjs). Prints each engine's version and result line, then
@@ -307,7 +307,7 @@ function checks(engine, site, dist) {
     },
     {
       id: 'c',
-      name: `the sweep (?${SWEEP_LINK}) finishes and draws`,
+      name: `the sweep (?${SWEEP_LINK}) finishes and draws, and the hidden live run follows it`,
       async run() {
         const page = await open();
         await page.goto(`${site.root}?${SWEEP_LINK}`);
@@ -324,7 +324,21 @@ function checks(engine, site, dist) {
         check(Number(r.sweep.done) === Number(r.sweep.total) && Number(r.sweep.total) >= 2, `sweep done ${r.sweep.done} of ${r.sweep.total}`);
         check(await drawn(page, 'heatmap-learned'), 'heatmap-learned is blank');
         check(await drawn(page, 'chart-overlay'), 'chart-overlay is blank');
-        return `${r.sweep.total} μ done in ${Number(r.sweep.elapsedMs).toFixed(0)} ms of worker compute; heatmap and overlay drawn`;
+        // The hidden live run waits for the sweep shown, then follows it without a switch of
+        // view: its compute starts after the sweep's answer reached the page.
+        await waitFor(() => readout(page), (x) => x.status?.state === 'done', {
+          timeout: RUN_TIMEOUT,
+          interval: 150,
+          message: 'the hidden live run to be done after the sweep',
+          fail: failedState,
+        });
+        const t = await page.eval(() => ({
+          sweepDone: performance.getEntriesByName('reglab:sweep-done')[0]?.startTime ?? null,
+          run: performance.getEntriesByName('reglab:run')[0]?.startTime ?? null,
+        }));
+        check(t.sweepDone !== null && t.run !== null, `no reglab:sweep-done mark or reglab:run measure: ${JSON.stringify(t)}`);
+        check(t.run >= t.sweepDone, `the live run computed from ${t.run.toFixed(1)} ms, before the sweep was done at ${t.sweepDone.toFixed(1)} ms`);
+        return `${r.sweep.total} μ done in ${Number(r.sweep.elapsedMs).toFixed(0)} ms of worker compute; heatmap and overlay drawn; the hidden live run followed: its reglab:run starts ${(t.run - t.sweepDone).toFixed(0)} ms after reglab:sweep-done`;
       },
     },
     {
@@ -353,7 +367,7 @@ function checks(engine, site, dist) {
           await page.goto(`${own.url}?mu=1&epochs=5000&n=20`);
           const r2 = await waitDone(page, 1);
           check(Number(r2.band.lo) === 0.5 && Number(r2.band.hi) === 1.5, `band [${r2.band.lo}, ${r2.band.hi}] for the new link offline`);
-          // The sweep has workers of its own, started together with the page's others: seven
+          // The sweep has workers of its own, started together when the sweep view opens: seven
           // of them, as on an 8-core machine (WebKit, offline, loads only one of several worker
           // scripts asked for at once: the others must be retried one at a time).
           await page.goto(`${own.url}?view=sweep&n=20&epochs=5000&workers=7`);

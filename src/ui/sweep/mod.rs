@@ -31,8 +31,10 @@ pub fn SweepView(
     theme: Signal<Palette>,
     /// The latest finished sweep, shared with the export buttons.
     sweep: RwSignal<Option<Arc<SweepShown>>>,
+    /// Where the sweep stands, shared with the live lab (whose run waits for a sweep shown).
+    state: RwSignal<SweepState>,
 ) -> impl IntoView {
-    let runner = SweepRunner::new(params, sweep);
+    let runner = SweepRunner::new(params, sweep, state);
     let hover = RwSignal::new(None::<(usize, usize)>);
     let open_row = move |row: usize| open_live_at(params, sweep, row);
     view! {

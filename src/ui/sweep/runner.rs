@@ -30,6 +30,12 @@ pub enum SweepState {
 }
 
 impl SweepState {
+    /// Whether a sweep is still to come or computing (the live view's run waits for it while
+    /// the sweep view is shown: see [`crate::ui::lab::Lab::start`]).
+    pub fn pending(self) -> bool {
+        matches!(self, SweepState::Idle | SweepState::Running)
+    }
+
     /// The state's name in `data-state`.
     pub(super) fn key(self) -> &'static str {
         match self {
@@ -79,10 +85,15 @@ struct Parts {
 
 impl SweepRunner {
     /// Starts the first worker, whose finished sweeps go to `sweep`, and runs the grid of
-    /// `params` whenever the sweep view is shown and the grid differs from the one last run.
-    pub(super) fn new(params: RwSignal<Params>, sweep: RwSignal<Option<Arc<SweepShown>>>) -> Self {
+    /// `params` whenever the sweep view is shown and the grid differs from the one last run;
+    /// where it stands goes to `state`.
+    pub(super) fn new(
+        params: RwSignal<Params>,
+        sweep: RwSignal<Option<Arc<SweepShown>>>,
+        state: RwSignal<SweepState>,
+    ) -> Self {
         let runner = Self {
-            state: RwSignal::new(SweepState::Idle),
+            state,
             progress: RwSignal::new((0usize, 0usize, 0.0f64)),
             message: RwSignal::new(String::new()),
             workers: StoredValue::new_local(Vec::new()),
@@ -221,6 +232,7 @@ impl SweepRunner {
                 self.progress
                     .set((result.rows.len(), result.spec.mus.len(), result.elapsed_ms));
                 self.sweep.set(Some(SweepShown::new(result)));
+                crate::ui::timing::mark_sweep_done();
                 self.state.set(SweepState::Done);
             }
             // Parts that do not make up the grid (never seen): the first worker runs it whole.
