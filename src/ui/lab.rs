@@ -118,12 +118,12 @@ impl Lab {
     fn follow_params(self, sweep: RwSignal<SweepState>) {
         let params = self.params;
         let problem = Memo::new(move |_| params.get().run_spec(0));
-        // A fresh load of a sweep link computed the hidden live run beside its sweep: on 2
-        // cores the sweep took 76–175 ms of worker time (medians 107 and 149 in two runs of
-        // fresh loads), its re-runs in the same page 63–86. Held until the sweep is done, failed
-        // or cancelled (or the live view is shown), the live run leaves the sweep the core:
-        // 60–76 ms, median 64. `asked` is the spec last asked for: the effect also runs when the
-        // view or the sweep's state changes, and then asks for nothing already asked for.
+        // A fresh load of a sweep link computed the hidden live run beside its sweep, and on 2
+        // cores the sweep took 1.6× its re-run's worker time. Held until the sweep is done,
+        // failed or cancelled (or the live view is shown), the live run leaves the sweep the
+        // core: 1.17× (README "A sweep link computes its sweep first"). `asked` is the spec
+        // last asked for: the effect also runs when the view or the sweep's state changes, and
+        // then asks for nothing already asked for.
         let mut asked = None::<RunSpec>;
         Effect::new(move |_| {
             let spec = problem.get();
