@@ -12,25 +12,12 @@ use crate::link::{Field, Params, Playback, Replaced, View};
 use crate::protocol::{FromWorker, RunResult};
 use crate::spec::RunSpec;
 use crate::ui::client::{Event, Request, WorkerClient};
-use crate::ui::playback::Player;
+use crate::ui::playback::{snapshots_for, Player};
 use crate::ui::quiz::{Phase, Quiz};
-use crate::ui::sweep::SweepState;
 use crate::ui::{problem_panel, timing, url};
 use crate::view::preview::Preview;
 use crate::view::run_state::RunState;
 use crate::view::shown::{Frame, Shown};
-use crate::worker::job::SCRUB_SNAPSHOTS;
-
-/// Snapshots per second of playback (one per frame at 60 Hz).
-const PLAYBACK_FPS: u32 = 60;
-
-/// Snapshots a run keeps for playing back over `play` and scrubbing.
-fn snapshots_for(play: Playback) -> u32 {
-    match play {
-        Playback::Instant => SCRUB_SNAPSHOTS,
-        Playback::Seconds(s) => (u32::from(s) * PLAYBACK_FPS).max(SCRUB_SNAPSHOTS),
-    }
-}
 
 /// Sets μ through the parameter table's bounds: the one writer of μ (slider, text field, lecture
 /// keys, sweep rows). `Err` says why `mu` was refused; μ then keeps its value.
@@ -79,9 +66,9 @@ pub struct Lab {
 
 impl Lab {
     /// The lab for the page's link: starts the workers and asks for the link's run. While the
-    /// sweep view is shown and its sweep (`sweep`) is still to come or computing, the run
-    /// waits: a fresh load of a sweep link computes what it shows first.
-    pub fn start(sweep: RwSignal<SweepState>) -> Self {
+    /// sweep view is shown and `sweep_pending()` (its sweep is still to come or computing), the
+    /// run waits: a fresh load of a sweep link computes what it shows first.
+    pub fn start(sweep_pending: impl Fn() -> bool + 'static) -> Self {
         let parsed = Params::from_query(&url::current_query());
         let frame = RwSignal::new(None);
         let state = RwSignal::new(RunState::Idle);
@@ -107,7 +94,7 @@ impl Lab {
         #[cfg(feature = "test-hooks")]
         client.expose_as("live"); // window.__reglab (see client/test_hooks.rs)
         lab.worker.set_value(Some(client));
-        lab.follow_params(sweep);
+        lab.follow_params(sweep_pending);
         lab
     }
 
@@ -115,19 +102,16 @@ impl Lab {
     /// (coalesced to one request per animation frame by the client) and rewrites the URL; in
     /// compare mode the second optimizer runs the same problem in a worker of its own, so both
     /// compute at once (two cores) and neither cancels the other.
-    fn follow_params(self, sweep: RwSignal<SweepState>) {
+    fn follow_params(self, sweep_pending: impl Fn() -> bool + 'static) {
         let params = self.params;
         let problem = Memo::new(move |_| params.get().run_spec(0));
-        // A fresh load of a sweep link computed the hidden live run beside its sweep, and on 2
-        // cores the sweep took 1.6× its re-run's worker time. Held until the sweep is done,
-        // failed or cancelled (or the live view is shown), the live run leaves the sweep the
-        // core: 1.17× (README "A sweep link computes its sweep first"). `asked` is the spec
-        // last asked for: the effect also runs when the view or the sweep's state changes, and
-        // then asks for nothing already asked for.
+        // Held for a sweep shown, the live run leaves it the core (a fresh load's sweep took
+        // 1.6× its re-run beside it, 1.17× alone: README "A sweep link computes its sweep
+        // first"). `asked`: the effect also runs when the view or the sweep's state changes.
         let mut asked = None::<RunSpec>;
         Effect::new(move |_| {
             let spec = problem.get();
-            let held = params.with(|p| p.view == View::Sweep) && sweep.get().pending();
+            let held = params.with(|p| p.view == View::Sweep) && sweep_pending();
             if held || asked.as_ref() == Some(&spec) {
                 return;
             }
@@ -164,10 +148,15 @@ impl Lab {
         });
         Effect::new(move |_| url::replace_query(&params.get().to_query()));
         url::follow_gestures();
-        let (compare, message) = (self.compare, self.message);
-        // Started when compare mode is first asked for, not with the page: a worker that loads
-        // its wasm and warms up at start-up shares the cores with the page's first run and a
-        // fresh load's sweep, for a mode that is off unless a link or the user turns it on.
+        self.follow_compare(problem);
+    }
+
+    /// Compare mode: the second optimizer runs `problem` in a worker of its own, started when
+    /// compare mode is first asked for, not with the page: a worker that loads its wasm and warms
+    /// up at start-up shares the cores with the page's first run and a fresh load's sweep, for a
+    /// mode that is off unless a link or the user turns it on.
+    fn follow_compare(self, problem: Memo<RunSpec>) {
+        let (params, compare, message) = (self.params, self.compare, self.message);
         let compare_client = StoredValue::new_local(None::<WorkerClient>);
         let start_compare = move || {
             WorkerClient::start(move |event| match event {

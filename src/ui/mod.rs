@@ -67,7 +67,7 @@ fn formula_tail(p: &Params) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let sweep_state = RwSignal::new(SweepState::Idle);
-    let lab = Lab::start(sweep_state);
+    let lab = Lab::start(move || sweep_state.get().pending());
     let params = lab.params;
     let theme = palette::watch_theme();
     let show_keys = RwSignal::new(false);

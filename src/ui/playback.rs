@@ -6,8 +6,21 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::link::Playback;
 use crate::view::run_state::RunState;
 use crate::view::shown::{Frame, Shown};
+use crate::worker::job::SCRUB_SNAPSHOTS;
+
+/// Snapshots per second of playback (one per frame at 60 Hz).
+const PLAYBACK_FPS: u32 = 60;
+
+/// Snapshots a run keeps for playing back over `play` and scrubbing.
+pub fn snapshots_for(play: Playback) -> u32 {
+    match play {
+        Playback::Instant => SCRUB_SNAPSHOTS,
+        Playback::Seconds(s) => (u32::from(s) * PLAYBACK_FPS).max(SCRUB_SNAPSHOTS),
+    }
+}
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Clock {
