@@ -821,7 +821,7 @@ async fn mounted_lab_moves_mu_by_slider_and_text_field() {
     let slot = Rc::new(Cell::new(None::<Lab>));
     let put = slot.clone();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let lab = Lab::start();
+        let lab = Lab::start(|| false); // no sweep view on this page
         put.set(Some(lab));
         view! { <LiveLab lab=lab theme=Signal::derive(|| Palette::LIGHT) /> }
     });
