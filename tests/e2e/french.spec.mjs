@@ -94,6 +94,10 @@ test('Playwright reports English as the browser language (so the other specs run
 
 test('?lang=fr: the caption in French with a decimal comma, and no English text of the catalogue on the page', async ({ page }) => {
   test.setTimeout(300_000); // the first call builds examples/i18n_strings.rs
+  // Before any page is open: the build blocks this process, and with it the driver's reading of
+  // the browser's events, for as long as cargo takes on a cold clone.
+  const pieces = englishPieces(catalogue());
+  expect(pieces.length).toBeGreaterThan(100);
   const problems = watchProblems(page);
   const lab = new Lab(page);
   await lab.open('lang=fr&mu=0.05');
@@ -106,8 +110,6 @@ test('?lang=fr: the caption in French with a decimal comma, and no English text 
   await expect(page.getByTestId('band')).toHaveAttribute('data-lo', '-9');
   await expect(page.getByTestId('band')).toContainText('[−9,0000\u202f; 11,0000]');
 
-  const pieces = englishPieces(catalogue());
-  expect(pieces.length).toBeGreaterThan(100);
   // Open every panel a student can open, so their text counts too.
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   const lab_text = await page.evaluate(() => document.body.innerText);

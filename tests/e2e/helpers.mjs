@@ -52,7 +52,8 @@ export function closeRel(a, b, rel = 1e-9) {
  * Attach it before navigating. `problems.list` is an array of strings; `problems.expectNone()`
  * fails with all of them listed. `problems.responses` records every response seen (url, status),
  * so a spec can check that the listener really saw the requests it cares about. Messages matching
- * one of `allow` (RegExps: problems a spec provokes on purpose) go to `problems.allowed` instead.
+ * one of `allow` (RegExps: problems a spec provokes on purpose) go to `problems.allowed` instead,
+ * and requests a navigation cancelled on the page it left go to `problems.abandoned`.
  */
 export function watchProblems(page, { allow = [] } = {}) {
   const list = [];
@@ -83,9 +84,28 @@ export function watchProblems(page, { allow = [] } = {}) {
   });
   page.on('pageerror', (err) => add(`pageerror: ${err?.stack ?? err}`));
   page.on('crash', () => add('the page crashed'));
-  page.on('requestfailed', (req) =>
-    add(`requestfailed: ${req.method()} ${req.url()} — ${req.failure()?.errorText ?? '?'}`),
-  );
+  // Leaving a document cancels what it still had in flight: Chromium reports the favicon or a
+  // worker's fetch of the page being left as net::ERR_ABORTED (seen when the language menu
+  // reloads the page, and when a spec navigates, on a loaded machine). That is the navigation's
+  // doing, not a fault of the page, so such a request is kept apart in `abandoned`: it must have
+  // been asked for before a main-frame navigation began and have failed after. An abort of a
+  // request the current document made still counts as a problem.
+  let seq = 0;
+  let navigationSeq = -1;
+  const askedAt = new WeakMap();
+  const abandoned = [];
+  page.on('request', (req) => {
+    seq += 1;
+    askedAt.set(req, seq);
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigationSeq = seq;
+  });
+  page.on('requestfailed', (req) => {
+    seq += 1;
+    const text = `requestfailed: ${req.method()} ${req.url()} — ${req.failure()?.errorText ?? '?'}`;
+    const left = req.failure()?.errorText === 'net::ERR_ABORTED' && !req.isNavigationRequest();
+    if (left && (askedAt.get(req) ?? Infinity) < navigationSeq) abandoned.push(text);
+    else add(text);
+  });
   page.on('response', (res) => {
     responses.push({ url: res.url(), status: res.status() });
     if (res.status() >= 400) add(`HTTP ${res.status()} for ${res.request().method()} ${res.url()}`);
@@ -94,6 +114,7 @@ export function watchProblems(page, { allow = [] } = {}) {
     list,
     responses,
     allowed,
+    abandoned,
     expectNone(message = 'console errors/warnings, page errors or failed requests') {
       expect(list, `${message}:\n${list.join('\n')}`).toEqual([]);
     },
