@@ -5,12 +5,11 @@
 // no error. Screenshots of the lab, the sweep and the lecture stage in French at 1280×720 go to
 // tests/e2e/artifacts/ (and docs/screenshots/fr-*.png with UPDATE_SCREENSHOTS=1).
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { Lab, watchProblems } from './helpers.mjs';
+import { Lab, runTool, watchProblems } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
@@ -22,13 +21,8 @@ const FRENCH_CAPTION = 'μ = 0,05\u00a0: bande [−9\u202f; 11] — 95 coordonn�
 const ENGLISH_CAPTION = 'μ = 0.05: band [-9, 11] — 95 of 100 coordinates follow z0';
 
 /** The catalogue, from the crate itself (examples/i18n_strings.rs): [{key, en, fr, same}]. */
-function catalogue() {
-  const out = execFileSync('cargo', ['run', '--quiet', '--example', 'i18n_strings'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 16 << 20,
-  });
-  return JSON.parse(out);
+async function catalogue() {
+  return JSON.parse(await runTool('cargo', ['run', '--quiet', '--example', 'i18n_strings'], { cwd: ROOT }));
 }
 
 /**
@@ -94,9 +88,8 @@ test('Playwright reports English as the browser language (so the other specs run
 
 test('?lang=fr: the caption in French with a decimal comma, and no English text of the catalogue on the page', async ({ page }) => {
   test.setTimeout(300_000); // the first call builds examples/i18n_strings.rs
-  // Before any page is open: the build blocks this process, and with it the driver's reading of
-  // the browser's events, for as long as cargo takes on a cold clone.
-  const pieces = englishPieces(catalogue());
+  // Before the page opens, so that the build (on a cold clone) does not share the cores with it.
+  const pieces = englishPieces(await catalogue());
   expect(pieces.length).toBeGreaterThan(100);
   const problems = watchProblems(page);
   const lab = new Lab(page);

@@ -1,6 +1,25 @@
 // Shared helpers for reglab's Playwright specs: a page object (`Lab`) over the page's stable test
 // ids, the μ slider's scale (mirrors src/link/mu_scale.rs), and a collector of console problems.
 import { expect } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+// ----------------------------------------------------------------------------------------------
+// Native tools
+// ----------------------------------------------------------------------------------------------
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs `command args…` and resolves to its stdout. Asynchronous on purpose: a cargo example
+ * builds on its first call (10–20 s on a clean clone), and a synchronous call blocked this
+ * process for all of it, so Playwright stopped reading the browser's events while a page was
+ * open (CI once lost its Chromium in such a pause, in french.spec).
+ */
+export async function runTool(command, args, options = {}) {
+  const { stdout } = await execFileAsync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
+  return stdout;
+}
 
 // ----------------------------------------------------------------------------------------------
 // The μ slider's scale (the page contract; see src/link/mu_scale.rs)

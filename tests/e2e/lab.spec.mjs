@@ -5,12 +5,11 @@
 // (input-to-frame, long tasks, how many μ get drawn while the mouse moves) are printed, and their
 // targets are checked by `make bench` (scripts/bench-browser.mjs, scripts/bench-table.mjs).
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { Lab, watchProblems, bandFor, positionOf, RUN_TIMEOUT } from './helpers.mjs';
+import { Lab, watchProblems, bandFor, positionOf, runTool, RUN_TIMEOUT } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
@@ -40,11 +39,7 @@ function parseCsv(text) {
 
 /** The same run recomputed natively by reglab's core (examples/run_csv.rs), as CSV text. */
 function nativeCsv(query) {
-  return execFileSync(
-    'cargo',
-    ['run', '--quiet', '--release', '--example', 'run_csv', '--', query],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
+  return runTool('cargo', ['run', '--quiet', '--release', '--example', 'run_csv', '--', query], { cwd: ROOT });
 }
 
 /** Data URLs of the three charts, to compare pictures. */
@@ -76,7 +71,7 @@ test('a link opens its converged run; the CSV matches z*, the native core bit fo
     worst = Math.max(worst, Math.fround(Math.abs(r.z - r.zStar)));
   }
   expect(Math.fround(await lab.errInf())).toBe(worst);
-  expect(csv).toBe(nativeCsv('mu=0.25&epochs=25000'));
+  expect(csv).toBe(await nativeCsv('mu=0.25&epochs=25000'));
   console.log(`mu=0.25: ||z - z*||_inf = ${worst.toExponential(3)}, worker ${status.elapsedMs} ms; CSV equals the native recomputation`);
   problems.expectNone();
 });

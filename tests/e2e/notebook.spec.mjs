@@ -7,13 +7,12 @@
 // prox calls hypot, which Python and the page's wasm libm may round differently).
 // PYTHON=/path/to/python overrides /usr/bin/python3. Nothing here is timed.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { Lab, watchProblems } from './helpers.mjs';
+import { Lab, runTool, watchProblems } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
@@ -51,13 +50,9 @@ function csvBits(text) {
 }
 
 /** Runs `python RUNNER args…`; returns its stdout, or fails with its stderr. */
-function python(args) {
+async function python(args) {
   try {
-    return execFileSync(PYTHON, [RUNNER, ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, MPLBACKEND: 'Agg' },
-      maxBuffer: 64 << 20,
-    });
+    return await runTool(PYTHON, [RUNNER, ...args], { env: { ...process.env, MPLBACKEND: 'Agg' } });
   } catch (e) {
     throw new Error(`${PYTHON} ${RUNNER} ${args.join(' ')} failed (scripts/setup.sh python installs numpy, matplotlib, nbformat):\n${e.stderr ?? e}`);
   }
@@ -88,10 +83,10 @@ for (const state of STATES) {
       const file = path.join(dir, name);
       fs.writeFileSync(file, text);
       if (flavour === 'numpy') numpyPath = file;
-      else console.log(python([file, path.join(dir, 'tf.txt'), '--validate-only']).trim());
+      else console.log((await python([file, path.join(dir, 'tf.txt'), '--validate-only'])).trim());
     }
     const out = path.join(dir, 'z.txt');
-    console.log(python([numpyPath, out, '--validate']).trim());
+    console.log((await python([numpyPath, out, '--validate'])).trim());
     const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe(`z ${state.n}`);
     const ours = Uint32Array.from(lines.slice(1, 1 + state.n).map((h) => parseInt(h, 16)));

@@ -2,22 +2,17 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-import { Lab, watchProblems } from './helpers.mjs';
+import { Lab, runTool, watchProblems } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
 
 /** z of a run recomputed natively by reglab's core (examples/run_csv.rs, with the browser's
  * powf), as f32 bit patterns. */
-function nativeZBits(query) {
-  const csv = execFileSync(
-    'cargo',
-    ['run', '--quiet', '--release', '--example', 'run_csv', '--', query],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
+async function nativeZBits(query) {
+  const csv = await runTool('cargo', ['run', '--quiet', '--release', '--example', 'run_csv', '--', query], { cwd: ROOT });
   return zBitsOf(csv);
 }
 
@@ -187,7 +182,7 @@ test('scrubber: epoch 5 000 of the seed run shows z exactly as a run stopped the
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-cursor', '5000');
   // A run of 5 000 epochs, natively: z after its last epoch (no decay, so the plan's length
   // does not change the trajectory).
-  expect(await exportedZBits(page)).toEqual(nativeZBits('mu=0.1&epochs=5000'));
+  expect(await exportedZBits(page)).toEqual(await nativeZBits('mu=0.1&epochs=5000'));
 
   // Keyboard: the slider's own arrows step one snapshot (100 epochs).
   await scrubber.focus();
