@@ -1,5 +1,5 @@
 // Beyond the seed (issue 7): two optimizers side by side on the same problem.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

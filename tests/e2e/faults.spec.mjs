@@ -13,7 +13,7 @@
 // input-to-frame, long tasks and how long the changes took; `make bench` checks their targets
 // (scripts/bench-browser.mjs, scripts/bench-table.mjs). The bounds on when a fault's notice
 // appears follow from the page's own 5 s watchdog (src/ui/client.rs), not from the CPU.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // EARLY_WORKER), so on a slow link its files load beside the app's wasm instead of after it, and
 // the app adopts that worker for its runs; index.html's boot shell is on screen until the app
 // starts.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 
 import { Lab, watchProblems } from './helpers.mjs';
 

@@ -4,7 +4,7 @@
 // language menu switches language keeping the state, and `lang=de` falls back to English with
 // no error. Screenshots of the lab, the sweep and the lecture stage in French at 1280×720 go to
 // tests/e2e/artifacts/ (and docs/screenshots/fr-*.png with UPDATE_SCREENSHOTS=1).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,7 +4,7 @@
 //
 // Each test starts and stops its own server (scripts/serve-dist.mjs on a free port): stopping it
 // is the point. Fresh browser contexts per test: no service worker leaks into other specs.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

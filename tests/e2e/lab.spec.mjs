@@ -4,7 +4,7 @@
 // No assertion here depends on the machine's speed or load (issue 12): the drag's timings
 // (input-to-frame, long tasks, how many μ get drawn while the mouse moves) are printed, and their
 // targets are checked by `make bench` (scripts/bench-browser.mjs, scripts/bench-table.mjs).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 // Lecture mode, shareable links, the tour and accessibility (issue 6).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';

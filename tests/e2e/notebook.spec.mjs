@@ -6,7 +6,7 @@
 // page's Run CSV: bit for bit for Adam, within 1e-6 for the proximal gradient (its pseudo-Huber
 // prox calls hypot, which Python and the page's wasm libm may round differently).
 // PYTHON=/path/to/python overrides /usr/bin/python3. Nothing here is timed.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

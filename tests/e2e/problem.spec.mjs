@@ -1,7 +1,7 @@
 // Beyond the seed (issue 7): z0 you can draw — drag a point, copy the link, open it: the same z0
 // (to the link encoding's precision) and the same result — pasted values, presets, and the
 // Tournesol weights with a band per coordinate.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -7,7 +7,7 @@
 //
 // The file is played in a page of its own (about:blank): the site's CSP (default-src 'self')
 // allows no blob: media, and the app itself never plays the file back.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -7,7 +7,7 @@
 // corner), data-mu-lo/hi (log axis) and data-z-lo/hi, so (μ, z0) ↔ pixels here is independent
 // of how the page lays the map out. Screenshots go to tests/e2e/artifacts/ and, with
 // UPDATE_SCREENSHOTS=1 and a passing test, to docs/screenshots/.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';

@@ -1,7 +1,7 @@
 // The walking skeleton end to end: the page loads cleanly (at / and under /reglab/), the worker
 // computes the default run, the μ slider works from the keyboard, a link sets μ, a burst of 50
 // run requests ends on the last one with no late stale draw, and bad μ input is refused.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -5,7 +5,7 @@
 // failing layout can be fixed from the log alone. Screenshots go to tests/e2e/artifacts/; with
 // UPDATE_SCREENSHOTS=1 the ones the docs show are also written to docs/screenshots/, but only
 // by a test that passed.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';

@@ -2,7 +2,7 @@
 // row is the live run of its μ), rows open the live view, and every export is a usable file.
 // How fast it runs depends on the CPU: the sweep's time is printed here, and its target is
 // checked by `make bench` (scripts/bench-table.mjs: median of 5 fresh loads ≤ 100 ms).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 // Teaching beyond the clamp (issue 15): predict-then-reveal, the scrubber and the warm start.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

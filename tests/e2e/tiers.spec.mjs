@@ -2,7 +2,7 @@
 // before the worker can answer (tests/shared/two-tiers.mjs lets only microtasks run after the
 // input) — and the learned z follows with the worker's answer. `reglab:input-to-analytic` is
 // measured once per move, `reglab:input-to-frame` when the converged frame is drawn.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 
 import { Lab, RUN_TIMEOUT, bandFor, closeRel, muAt, positionOf, watchProblems } from './helpers.mjs';
 import { moveSlider } from '../shared/two-tiers.mjs';

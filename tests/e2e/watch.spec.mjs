@@ -2,7 +2,7 @@
 // request the page could not load, and to stay quiet about requests that a navigation cancelled
 // on the document it left (the language menu reloads the page; specs navigate). Both halves are
 // provoked here on purpose, with the favicon held or aborted by a route.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 
 import { Lab, watchProblems } from './helpers.mjs';
 

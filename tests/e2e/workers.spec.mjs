@@ -5,7 +5,7 @@
 // src/view/sweep_parts.rs) has the one-worker rows: its Sweep CSV equals the one-worker CSV.
 import fs from 'node:fs';
 
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 
 import { Lab, watchProblems } from './helpers.mjs';
 
