@@ -8,7 +8,10 @@
 //     readClipboard(page) → string | null,   // what the page wrote with navigator.clipboard, or null
 //     download(page, testId) → { name, text, how }, // clicks testId and returns the file it saves
 //     consoleNote,                           // how (or whether) console errors are seen
-//     close() }                              // also removes its download directory
+//     close(),                               // also removes its download directory
+//     alive(), gone, pid() }                 // optional (puppeteer's engines): whether the browser
+//                                            // process is connected, a promise settled when it
+//                                            // goes away, its process id (run.mjs's crash guard)
 // and a Page is
 //   { goto(url), reload(), url(), eval(fn, ...args), click(testId), focus(testId), press(key),
 //     dragHeld(testId, fractions, pauseMs), pointerUp(), problems(), close() }

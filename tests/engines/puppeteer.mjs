@@ -149,12 +149,17 @@ export async function newFileIn(dir, before, { timeout = 30_000 } = {}) {
 /** The engine object (common.mjs) around a launched puppeteer browser. */
 export function puppeteerEngine({ name, browserName, browser, driver, downloads, contextOptions = {}, consoleNote, readClipboard }) {
   let shared = null;
+  // Settles when the browser process goes away (a crash, or close()): run.mjs's crash guard.
+  const gone = new Promise((resolve) => browser.once('disconnected', resolve));
   return {
     name,
     browser: browserName,
     driver,
     consoleNote,
     puppeteer: browser,
+    alive: () => browser.connected,
+    gone,
+    pid: () => browser.process()?.pid ?? null,
     async newPage({ fresh = false } = {}) {
       if (fresh) {
         const ctx = await browser.createBrowserContext(contextOptions);

@@ -5,6 +5,7 @@
 // (puppeteer-core over the DevTools protocol; Playwright's suite covers Chromium in depth).
 //
 //   node tests/engines/run.mjs [--dist dist] [--engines firefox,webkit[,chromium]] [--only a,f,…]
+//   node tests/engines/run.mjs --engines chromium --drill crash|fail   (tests the crash guard)
 //
 // Each engine checks what a student does with a shared link: (a) a non-default link converges
 // with the right band and err-inf, (f) the run CSV downloads with the right rows, (l) both
@@ -23,7 +24,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { bandFor, closeRel, muAt } from '../e2e/helpers.mjs';
-import { waitFor } from './common.mjs';
+import { sleep, waitFor } from './common.mjs';
+import { drillCheck } from './crash-drill.mjs';
 import { frenchCheck } from './french-check.mjs';
 import { ROOT, serve } from './serve.mjs';
 import { pageSnapshot } from '../shared/page-state.mjs';
@@ -45,6 +47,8 @@ const ENGINES = opt('engines', process.env.ENGINES ?? 'firefox,webkit')
   .filter(Boolean);
 // --only a,g,h runs a subset of the checks (while working on one).
 const ONLY = opt('only', '').split(',').filter(Boolean);
+// --drill crash|fail runs one drill check alone, to test the crash guard (crash-drill.mjs).
+const DRILL = opt('drill', null);
 const RUN_TIMEOUT = Number(process.env.ENGINES_RUN_TIMEOUT ?? 60_000);
 const SWEEP_TIMEOUT = 2 * RUN_TIMEOUT;
 const CHECK_TIMEOUT = 5 * RUN_TIMEOUT; // a whole check, so that a hung driver cannot hang `make test`
@@ -521,6 +525,70 @@ function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** The checks of this run: the suite's, or with `--drill` the drill alone (crash-drill.mjs). */
+function checksFor(engine, attempt) {
+  return DRILL ? [drillCheck(DRILL, engine, attempt)] : checks(engine, site, DIST);
+}
+
+/**
+ * Launches engine `name` and runs its checks (`attempt`: 1, or 2 after a crash). Returns
+ * { engine, ok, bad, attempt, crashed }, where `crashed` is the id of the check during which the
+ * browser process went away (the rest are then not run: they would only fail the same way), and
+ * `engine` is null when it could not start.
+ */
+async function runEngine(name, attempt) {
+  let engine;
+  try {
+    engine = await withTimeout((await LAUNCHERS[name]()).launch(), 120_000, `launching ${name}`);
+    live.add(engine);
+  } catch (e) {
+    console.log(`\n== ${name}: could not start: ${e.stack ?? e}`);
+    return { engine: null, ok: 0, bad: checksFor({ consoleNote: '' }, attempt).length, attempt, crashed: null };
+  }
+  console.log(`\n== ${name}: ${engine.browser} ${engine.version} (${engine.driver})${attempt > 1 ? `, run ${attempt}` : ''}`);
+  let ok = 0;
+  let bad = 0;
+  let crashed = null;
+  const list = checksFor(engine, attempt).filter((c) => !ONLY.length || ONLY.includes(c.id));
+  for (const [k, c] of list.entries()) {
+    const t = Date.now();
+    engine.currentCheck = c.id;
+    try {
+      // A browser that dies mid-check ends the check at once, not after CHECK_TIMEOUT.
+      const gone = engine.gone?.then(() => {
+        throw new Error(`${name}'s browser process went away during the check`);
+      });
+      const detail = await Promise.race([withTimeout(c.run(), CHECK_TIMEOUT, `check (${c.id})`), ...(gone ? [gone] : [])]);
+      ok += 1;
+      console.log(`  ok   (${c.id}) ${c.name}\n         ${detail}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
+    } catch (e) {
+      bad += 1;
+      console.log(`  FAIL (${c.id}) ${c.name}\n         ${String(e?.message ?? e).replace(/\n/g, '\n         ')}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
+      if (engine.alive && !(await stillAlive(engine))) {
+        crashed = c.id;
+        const rest = list.length - k - 1;
+        if (rest) console.log(`  the browser process is gone: the ${rest} check(s) after (${c.id}) are not run and count as failed`);
+        bad += rest;
+        break;
+      }
+      const logged = (await engine.problemsOf?.(c.id).catch(() => [])) ?? [];
+      if (logged.length) console.log(`         its pages logged: ${logged.join('\n         ')}`);
+      const crashes = engine.crashes?.() ?? [];
+      if (crashes.length) console.log(`         the engine's processes said: ${crashes.slice(-5).join(' | ')}`);
+    }
+  }
+  await withTimeout(engine.close(), 30_000, `closing ${name}`).catch((e) => console.log(`  ${e.message}`));
+  live.delete(engine);
+  return { engine, ok, bad, attempt, crashed };
+}
+
+/** Whether the engine's browser is still there a moment after a failure (a crash's disconnect
+ * can reach the driver after the error it caused). */
+async function stillAlive(engine) {
+  for (let i = 0; i < 10 && engine.alive(); i += 1) await sleep(100);
+  return engine.alive();
+}
+
 const site = await serve(DIST);
 let passed = 0;
 let failed = 0;
@@ -537,42 +605,25 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 console.log(`three-engine smoke suite: ${DIST} at ${site.root} (with the site's CSP), engines: ${ENGINES.join(', ')}`);
 for (const name of ENGINES) {
   const t0 = Date.now();
-  let engine;
-  try {
-    engine = await withTimeout((await LAUNCHERS[name]()).launch(), 120_000, `launching ${name}`);
-    live.add(engine);
-  } catch (e) {
-    const n = checks({ consoleNote: '' }, site, DIST).length;
-    failed += n;
-    console.log(`\n== ${name}: could not start: ${e.stack ?? e}`);
-    lines.push(`engine ${name}: could not start — all ${n} checks failed`);
+  let result = await runEngine(name, 1);
+  if (result.crashed) {
+    // Debian Chromium 148's browser process crashes now and then, whatever the page does (README
+    // "Engines"): the engine gets one more run of its checks in a new browser. A check that
+    // fails with its browser alive never gets a second run.
+    console.log(`\n##### ${name}'s browser process is gone (during check (${result.crashed})): its checks run once more in a new browser`);
+    result = await runEngine(name, 2);
+    if (result.crashed) console.log(`##### ${name}'s browser process is gone again (during check (${result.crashed})): no third run`);
+  }
+  if (!result.engine) {
+    failed += result.bad;
+    lines.push(`engine ${name}: could not start — all ${result.bad} checks failed`);
     continue;
   }
-  console.log(`\n== ${name}: ${engine.browser} ${engine.version} (${engine.driver})`);
-  let ok = 0;
-  let bad = 0;
-  for (const c of checks(engine, site, DIST)) {
-    if (ONLY.length && !ONLY.includes(c.id)) continue;
-    const t = Date.now();
-    engine.currentCheck = c.id;
-    try {
-      const detail = await withTimeout(c.run(), CHECK_TIMEOUT, `check (${c.id})`);
-      ok += 1;
-      console.log(`  ok   (${c.id}) ${c.name}\n         ${detail}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
-    } catch (e) {
-      bad += 1;
-      console.log(`  FAIL (${c.id}) ${c.name}\n         ${String(e?.message ?? e).replace(/\n/g, '\n         ')}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
-      const logged = (await engine.problemsOf?.(c.id).catch(() => [])) ?? [];
-      if (logged.length) console.log(`         its pages logged: ${logged.join('\n         ')}`);
-      const crashes = engine.crashes?.() ?? [];
-      if (crashes.length) console.log(`         the engine's processes said: ${crashes.slice(-5).join(' | ')}`);
-    }
-  }
-  await engine.close();
-  live.delete(engine);
-  passed += ok;
-  failed += bad;
-  const line = `engine ${name}, ${engine.browser} ${engine.version}: ${ok} of ${ok + bad} checks passed${bad ? `, ${bad} FAILED` : ''} (${((Date.now() - t0) / 1000).toFixed(0)} s)`;
+  passed += result.ok;
+  failed += result.bad;
+  const { browser, version } = result.engine;
+  const rerun = result.attempt > 1 ? ', on a second run after its browser process crashed' : '';
+  const line = `engine ${name}, ${browser} ${version}: ${result.ok} of ${result.ok + result.bad} checks passed${result.bad ? `, ${result.bad} FAILED` : ''}${rerun} (${((Date.now() - t0) / 1000).toFixed(0)} s)`;
   console.log(line);
   lines.push(line);
 }
