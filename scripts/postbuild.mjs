@@ -81,7 +81,8 @@ if ('serviceWorker' in navigator) {
  * nothing. Plain JS in the loader, so it costs the wasm budget nothing.
  */
 const STARTUP_GUARD = `
-// If the app cannot start, the page says why instead of staying blank (scripts/postbuild.mjs).
+// If the app cannot start, or stops after it started, the page says why instead of staying blank
+// or frozen (scripts/postbuild.mjs).
 {
   let panic = '';
   const fromWasm = (e, text) =>
@@ -90,15 +91,33 @@ const STARTUP_GUARD = `
   const stopped = (e, text) => {
     if (!fromWasm(e, text)) return;
     setTimeout(() => {
-      if (document.querySelector('.app') || document.getElementById('reglab-fatal')) return;
+      if (document.getElementById('reglab-fatal')) return;
+      const app = document.querySelector('.app');
+      // Once the app runs, only a trap of its wasm or its panic (which aborts into a trap) stops
+      // it: a Rust panic or a wasm trap leaves its state half-updated, so nothing it shows
+      // would answer any more (WebKit once trapped mid-run: README "Engines").
+      if (app && !(e instanceof WebAssembly.RuntimeError) && !panic) return;
       document.getElementById('boot')?.remove(); // index.html's loading shell: it is not loading
       const box = document.createElement('div');
       box.id = 'reglab-fatal';
-      box.className = 'notice fatal';
+      box.className = app ? 'notice fatal stopped' : 'notice fatal';
       box.setAttribute('role', 'alert');
       box.dataset.testid = 'fatal';
-      box.textContent = 'reglab could not start: ' + (panic || text || 'unknown error') +
+      box.textContent = (app ? 'reglab stopped: ' : 'reglab could not start: ') + (panic || text || 'unknown error') +
         '. Reload the page: the link in the address bar keeps every setting.';
+      if (app) {
+        // The last picture stays on screen, but nothing in it answers: say so, and offer the
+        // way back (a button, not an inline handler: the CSP blocks those).
+        app.inert = true;
+        app.classList.add('app-stopped');
+        const reload = document.createElement('button');
+        reload.type = 'button';
+        reload.className = 'run';
+        reload.dataset.testid = 'fatal-reload';
+        reload.textContent = 'Reload';
+        reload.addEventListener('click', () => location.reload());
+        box.append(' ', reload);
+      }
       document.body.prepend(box);
     });
   };

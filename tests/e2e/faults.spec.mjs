@@ -506,3 +506,39 @@ test('a 10 000 000-epoch run at n = 10 000: 20 s of it report progress every sec
   await page.goto('about:blank');
   problems.expectNone();
 });
+
+// The page's own wasm panicking mid-session (WebKit once trapped in it: README "Engines"): the
+// loader's guard (scripts/postbuild.mjs STARTUP_GUARD) says reglab stopped and why, leaves the
+// last picture on screen but inert, and its Reload brings the same link back to life.
+const PAGE_PANIC = [/reglab test hook: the page's wasm panics on purpose/, /RuntimeError: unreachable/];
+
+test("the page's wasm panicking after start: reglab says it stopped, and Reload restores the same link", async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchProblems(page, { allow: PAGE_PANIC });
+  const lab = new Lab(page);
+  await lab.open('mu=0.3&epochs=3000&n=20');
+  await lab.waitDone();
+  const fatal = page.getByTestId('fatal');
+  await expect(fatal).toHaveCount(0);
+  // Scrolled down, as a student reading the lower sections would be.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  // From a timer, as an event handler's trap would arrive: uncaught, not through evaluate().
+  await page.evaluate(() => setTimeout(() => window.__reglab.crashPage()));
+  await expect(fatal).toBeVisible({ timeout: 10_000 });
+  await expect(fatal).toHaveAttribute('role', 'alert');
+  const text = await fatal.textContent();
+  expect(text).toMatch(/^reglab stopped: panicked at .+reglab test hook: the page's wasm panics on purpose\. Reload the page: the link in the address bar keeps every setting\. Reload$/s);
+  expect(await page.evaluate(() => document.querySelector('.app').inert), 'the stopped app answers no input').toBe(true);
+  expect(page.url(), 'the link is kept').toContain('mu=0.3');
+  await expect(fatal).toBeInViewport();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'page-stopped.png') });
+  expect(problems.allowed.some((t) => PAGE_PANIC[0].test(t)), `the panic was seen: ${problems.allowed}`).toBe(true);
+  problems.expectNone();
+
+  await page.getByTestId('fatal-reload').click();
+  await lab.waitDone();
+  await expect(fatal).toHaveCount(0);
+  expect(await lab.urlMu()).toBe(0.3);
+  expect(await page.evaluate(() => document.querySelector('.app').inert)).toBe(false);
+  console.log(`page panic: "${text}"; Reload → μ ${await lab.urlMu()} done again`);
+});

@@ -14,7 +14,7 @@
 // (c) the sweep finishes and the hidden live run follows it, (g) a reload works offline (service worker), (h) no console error. The
 // facts checked are those of the Playwright specs (tests/e2e/helpers.mjs: the `Lab` page object's
 // test ids and data attributes), and (i) the lecture stage, an embed and the QR overlay fit the
-// engine's window, (k) Record makes a playable video or says why it cannot (record-check.mjs), (m) `?lang=fr` shows the French caption (tests/engines/french-check.mjs), (n) the two tiers: a slider move draws the band before the worker answers (tiers-check.mjs), (o) a run and a sweep shared among workers equal the one-worker ones (workers-check.mjs), (p) a slider drag skips the sections below the first screen at their own size (drag-check.mjs). Prints each engine's version and result line, then
+// engine's window, (k) Record makes a playable video or says why it cannot (record-check.mjs), (m) `?lang=fr` shows the French caption (tests/engines/french-check.mjs), (n) the two tiers: a slider move draws the band before the worker answers (tiers-check.mjs), (o) a run and a sweep shared among workers equal the one-worker ones (workers-check.mjs), (p) a slider drag skips the sections below the first screen at their own size (drag-check.mjs), (q) a wasm trap after start says reglab stopped and Reload restores the link (stopped-check.mjs). Prints each engine's version and result line, then
 // `N passed, N failed`; exits 1 when a check failed.
 //
 // Nothing here is timed: engines differ in speed by up to 100× (issue 12), so every wait is
@@ -34,6 +34,7 @@ import { recordCheck } from './record-check.mjs';
 import { dragCheck } from './drag-check.mjs';
 import { tiersCheck } from './tiers-check.mjs';
 import { workersCheck } from './workers-check.mjs';
+import { stoppedCheck } from './stopped-check.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -173,6 +174,11 @@ function checks(engine, site, dist) {
   // A failed check's page may be the one that broke: it is named, and its siblings still read.
   engine.problemsOf = (id) =>
     logged((p) => p.openedBy === id, (e) => [`its problems could not be read: ${e?.message ?? e}`]);
+  // A page whose problems a check provoked on purpose (and has checked itself): (h) skips it.
+  const forget = (page) => {
+    const i = pages.indexOf(page);
+    if (i >= 0) pages.splice(i, 1);
+  };
   const open = async (opts) => {
     const p = await engine.newPage(opts);
     // Which check opened it: (h) says where each problem came from.
@@ -491,6 +497,7 @@ function checks(engine, site, dist) {
     tiersCheck({ open, site, waitDone }),
     workersCheck({ open, site, check, waitDone, link: LINK }),
     dragCheck({ open, site, waitDone }),
+    stoppedCheck({ open, forget, site, check, waitDone }),
     {
       id: 'h',
       name: 'no console error on any page of these checks',

@@ -52,7 +52,8 @@ fn app_wasm_bytes() -> f64 {
 /// it would; `crashWorker(name)` / `hangWorker(name)` ask it to panic / to compute 8 s without
 /// answering; `restarts(name)` counts the client's restarts; `memory()` gives
 /// `{ appWasmBytes, workerWasmBytes: { name: bytes } }` (a worker's figure is from its last
-/// progress report). They only break, or read, this page's own workers.
+/// progress report); `crashPage()` panics in the page's own wasm. They only break, or read, this
+/// page and its own workers.
 fn install_test_hooks() {
     let Some(window) = web_sys::window() else {
         return;
@@ -109,5 +110,10 @@ fn install_test_hooks() {
         out.into()
     });
     set("memory", memory.into_js_value());
+    // The page's own wasm panics (and so traps, panic = "abort"): the loader's guard must say
+    // that reglab stopped and offer a reload (scripts/postbuild.mjs STARTUP_GUARD).
+    let crash_page =
+        Closure::<dyn Fn()>::new(|| panic!("reglab test hook: the page's wasm panics on purpose"));
+    set("crashPage", crash_page.into_js_value());
     let _ = js_sys::Reflect::set(&window, &"__reglab".into(), &hooks);
 }
