@@ -108,4 +108,37 @@ impl Optimizer {
             Self::Prox(o) => o.step(problem, z),
         }
     }
+
+    /// Up to `count` steps, each epoch's measurements handed to `sink`, which may stop the loop
+    /// after any epoch; returns the steps taken. The same bits as `count` calls of
+    /// [`Optimizer::step`]. Adam, the seed's optimizer, runs them in one loop of its own
+    /// ([`Adam::run_steps`]); the others step one call at a time.
+    pub fn run_steps<F>(&mut self, problem: &Problem, z: &mut [f32x8], count: u64, sink: F) -> u64
+    where
+        F: FnMut(EpochStats) -> std::ops::ControlFlow<()>,
+    {
+        /// `count` calls of `step`, for the optimizers without a loop of their own.
+        fn one_by_one<F: FnMut(EpochStats) -> std::ops::ControlFlow<()>>(
+            count: u64,
+            mut step: impl FnMut() -> EpochStats,
+            mut sink: F,
+        ) -> u64 {
+            for k in 0..count {
+                if sink(step()).is_break() {
+                    return k + 1;
+                }
+            }
+            count
+        }
+        // Each arm calls its own type's step, not `Optimizer::step`: that one's Adam arm would
+        // instantiate Adam's loop a second time in the worker's wasm.
+        match self {
+            Self::Adam(o) => o.run_steps(problem, z, count, sink),
+            Self::Sgd(o) => one_by_one(count, || o.step(problem, z), sink),
+            Self::Momentum(o) => one_by_one(count, || o.step(problem, z), sink),
+            Self::RmsProp(o) => one_by_one(count, || o.step(problem, z), sink),
+            Self::Adagrad(o) => one_by_one(count, || o.step(problem, z), sink),
+            Self::Prox(o) => one_by_one(count, || o.step(problem, z), sink),
+        }
+    }
 }
