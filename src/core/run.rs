@@ -14,8 +14,9 @@ use crate::core::problem::{floats, Lanes, Problem};
 
 /// The most epochs handed to the optimizer's loop in one call. A browser's first, baseline
 /// compilation of the loop runs until the call returns (V8 swaps in its optimised code only at
-/// the next call), so a call over a whole 2 500-epoch slice made a fresh page's first seed run
-/// 15 % slower; 128 epochs per call cost nothing measurable in a warm run.
+/// the next call), so one call over a whole 2 500-epoch slice risks a slow first run of a fresh
+/// page (one A/B read 15 % slower, later ones within the noise); 128 epochs per call cost
+/// nothing measurable in a warm run.
 const EPOCHS_PER_CALL: u64 = 128;
 
 /// Why a run stopped.
@@ -115,8 +116,8 @@ impl Run {
         }
         let end = self.epochs.min(self.epoch.saturating_add(max_epochs));
         while self.epoch < end {
-            // The epochs up to the next observation (or the end) in one call: the optimizer
-            // loops over them itself (see `Optimizer::run_steps`).
+            // The epochs up to the next observation or the end, at most EPOCHS_PER_CALL, in one
+            // call: the optimizer loops over them itself (see `Optimizer::run_steps`).
             let until = match every {
                 0 => end,
                 _ => end.min((self.epoch / every + 1).saturating_mul(every)),

@@ -103,8 +103,8 @@ impl Adam {
     /// as [`Adam::step`] returns them) to `sink`, which may stop the loop after any epoch.
     /// Returns the steps taken. The same operations as `count` calls of [`Adam::step`], so the
     /// same bits; but the fit term is matched once and the epochs run in one loop around the
-    /// inlined kernel, with no call per epoch (in V8 the seed run took 5.0 ms this way against
-    /// 5.6 ms with a call per epoch: README "Benchmarks").
+    /// inlined kernel, with no call per epoch (in V8 the core's seed run took 5.2 ms this way
+    /// against 5.6 ms with a call per epoch: README "Benchmarks").
     ///
     /// # Panics
     /// If `z` does not have the problem's padded length (a programming error, not user input).
