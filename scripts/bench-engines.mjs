@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { median, waitFor } from '../tests/engines/common.mjs';
+import { median, sleep, waitFor, withTimeout } from '../tests/engines/common.mjs';
 import { serve } from '../tests/engines/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,6 +51,8 @@ const SWEEPS = Number(opt('sweeps', 3));
 const SWEEP_RERUNS = Number(opt('sweep-reruns', 2));
 const MAX_RATIO = Number(opt('max-ratio', 3));
 const TIMEOUT = Number(process.env.BENCH_ENGINES_TIMEOUT ?? 120_000);
+// One engine's whole measurement (≈ 1–3 min here): past this a driver is taken to hang.
+const ENGINE_TIMEOUT = 15 * 60_000;
 
 const SEED_QUERY = 'mu=0.1&play=instant';
 const SWEEP_QUERY = 'view=sweep';
@@ -220,6 +222,50 @@ function summary(samples) {
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const ratio = (x, base) => (Number.isFinite(x) && base > 0 ? x / base : NaN);
 
+/** Engine `name`'s rows: the seed runs, the shared runs and the sweeps. */
+async function measure(engine, name, row) {
+  Object.assign(row, { browser: engine.browser, version: engine.version });
+  process.stderr.write(`bench-engines: ${name} (${engine.browser} ${engine.version}): seed run …\n`);
+  const runs = [];
+  for (let p = 0; p < PAGES; p += 1) runs.push(...(await seedRuns(engine, site.url)));
+  row.seedRun = summary(runs);
+  row.shared = summary(await sharedRuns(engine, site.url));
+  process.stderr.write(`bench-engines: ${name}: seed run median ${f1(row.seedRun.median)} ms; sweep …\n`);
+  row.sweep = summary(await sweeps(engine, site.url));
+  process.stderr.write(`bench-engines: ${name}: sweep median ${f1(row.sweep.median)} ms\n`);
+}
+
+/**
+ * Measures engine `name` into `row`. A browser process that goes away meanwhile (a crash: the
+ * engine's `gone`) ends the attempt at once, and the engine is measured once more in a new
+ * browser, as tests/engines/run.mjs reruns its checks; no attempt may hang the bench for ever
+ * (a driver whose browser died can wait for ever on the command in flight).
+ */
+async function measureEngine(name, row) {
+  for (let attempt = 1; ; attempt += 1) {
+    let engine;
+    try {
+      engine = await withTimeout((await LAUNCHERS[name]()).launch(), 120_000, `launching ${name}`);
+      const gone = engine.gone.then(() => {
+        throw new Error(`${name}'s browser process went away`);
+      });
+      await Promise.race([withTimeout(measure(engine, name, row), ENGINE_TIMEOUT, `measuring ${name}`), gone]);
+      return;
+    } catch (e) {
+      let dead = false;
+      if (engine) {
+        for (let i = 0; i < 10 && engine.alive(); i += 1) await sleep(100);
+        dead = !engine.alive();
+      }
+      if (attempt > 1 || !dead) throw e;
+      process.stderr.write(`##### bench-engines: ${name}'s browser process is gone (${e.message}): measured once more in a new browser\n`);
+      for (const key of ['seedRun', 'shared', 'sweep']) delete row[key];
+    } finally {
+      await withTimeout(engine?.close() ?? Promise.resolve(), 30_000, `closing ${name}`).catch((e) => process.stderr.write(`bench-engines: ${e.message}\n`));
+    }
+  }
+}
+
 const site = await serve(DIST);
 const rows = [];
 try {
@@ -227,23 +273,11 @@ try {
     if (!LAUNCHERS[name]) throw new Error(`unknown engine ${name}`);
     const row = { engine: name };
     rows.push(row);
-    let engine;
     try {
-      engine = await (await LAUNCHERS[name]()).launch();
-      Object.assign(row, { browser: engine.browser, version: engine.version });
-      process.stderr.write(`bench-engines: ${name} (${engine.browser} ${engine.version}): seed run …\n`);
-      const runs = [];
-      for (let p = 0; p < PAGES; p += 1) runs.push(...(await seedRuns(engine, site.url)));
-      row.seedRun = summary(runs);
-      row.shared = summary(await sharedRuns(engine, site.url));
-      process.stderr.write(`bench-engines: ${name}: seed run median ${f1(row.seedRun.median)} ms; sweep …\n`);
-      row.sweep = summary(await sweeps(engine, site.url));
-      process.stderr.write(`bench-engines: ${name}: sweep median ${f1(row.sweep.median)} ms\n`);
+      await measureEngine(name, row);
     } catch (e) {
       row.error = String(e?.message ?? e).split('\n')[0];
       process.stderr.write(`bench-engines: ${name} FAILED: ${e?.stack ?? e}\n`);
-    } finally {
-      await engine?.close();
     }
   }
 } finally {

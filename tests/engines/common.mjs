@@ -9,9 +9,9 @@
 //     download(page, testId) → { name, text, how }, // clicks testId and returns the file it saves
 //     consoleNote,                           // how (or whether) console errors are seen
 //     close(),                               // also removes its download directory
-//     alive(), gone, pid() }                 // optional (puppeteer's engines): whether the browser
-//                                            // process is connected, a promise settled when it
-//                                            // goes away, its process id (run.mjs's crash guard)
+//     alive(), gone, pid() }                 // whether the browser process is there, a promise
+//                                            // settled when it goes away, its process id (run.mjs's
+//                                            // crash guard; optional, every engine here has them)
 // and a Page is
 //   { goto(url), reload(), url(), eval(fn, ...args), click(testId), focus(testId), press(key),
 //     dragHeld(testId, fractions, pauseMs), pointerUp(), problems(), close() }
@@ -23,10 +23,23 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The CSS selector of a data-testid. */
 export const byTestId = (id) => `[data-testid="${id}"]`;
 
+/** `promise`, or an error saying `what` gave no answer within `ms` ms. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Calls `probe` (async, returns a value) every `interval` ms until `accept(value)` is true;
  * returns that value. Throws after `timeout` ms with `message` and the last value seen, or at
- * once when `fail(value)` returns a reason (a string).
+ * once when `fail(value)` returns a reason (a string). A probe that never answers (a driver
+ * whose browser died mid-command: WebKitWebDriver then waits for ever) is given up at the
+ * timeout too, so no wait outlives its timeout by more than one `interval`.
  */
 export async function waitFor(probe, accept, { timeout = 60_000, interval = 100, message = 'condition', fail = () => null } = {}) {
   const t0 = Date.now();
@@ -34,7 +47,8 @@ export async function waitFor(probe, accept, { timeout = 60_000, interval = 100,
   let lastError;
   for (;;) {
     try {
-      last = await probe();
+      const left = Math.max(timeout - (Date.now() - t0), 0) + interval;
+      last = await withTimeout(Promise.resolve().then(probe), left, `a probe while waiting for ${message}`);
       lastError = undefined;
       if (accept(last)) return last;
     } catch (e) {

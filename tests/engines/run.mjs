@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { bandFor, closeRel, muAt } from '../e2e/helpers.mjs';
-import { sleep, waitFor } from './common.mjs';
+import { sleep, waitFor, withTimeout } from './common.mjs';
 import { drillCheck } from './crash-drill.mjs';
 import { frenchCheck } from './french-check.mjs';
 import { ROOT, serve } from './serve.mjs';
@@ -520,16 +520,6 @@ function brief(text, frames = 4) {
   const stack = lines.findIndex((l) => /@|^\s+at /.test(l));
   if (stack < 0 || lines.length - stack <= frames) return lines.join('\n      ');
   return [...lines.slice(0, stack + frames), `… ${lines.length - stack - frames} more frames`].join('\n      ');
-}
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
 
 /** The checks of this run: the suite's, or with `--drill` the drill alone (crash-drill.mjs). */

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Builder, By, Key } from 'selenium-webdriver';
 
-import { byTestId, sleep, waitFor } from './common.mjs';
+import { byTestId, sleep, waitFor, withTimeout } from './common.mjs';
 import { newFileIn } from './puppeteer.mjs';
 import { freePort } from '../shared/net.mjs';
 
@@ -38,6 +38,10 @@ export function miniBrowser() {
 }
 
 const WEBDRIVER = process.env.WEBKIT_WEBDRIVER ?? 'WebKitWebDriver';
+// The drill of tests/e2e/engines-guard.spec.mjs: the first driver of this process never opens a
+// session (hung-driver.mjs), and REGLAB_WEBKIT_SESSION_MS shortens the wait for it.
+const HUNG_DRIVER = path.join(path.dirname(new URL(import.meta.url).pathname), 'hung-driver.mjs');
+const DRILL_HUNG_SESSION = process.env.REGLAB_WEBKIT_DRILL === 'hung-session';
 
 /**
  * Starts WebKitWebDriver (under xvfb-run -a when there is no display); resolves to { url, stop }.
@@ -45,13 +49,15 @@ const WEBDRIVER = process.env.WEBKIT_WEBDRIVER ?? 'WebKitWebDriver';
  * directory): the driver and its browsers get a config directory of their own whose
  * user-dirs.dirs points that at `downloads`.
  */
-async function startDriver(downloads) {
+async function startDriver(downloads, { hung = false } = {}) {
   const port = await freePort();
   const config = fs.mkdtempSync(path.join(os.tmpdir(), 'reglab-webkit-config-'));
   fs.writeFileSync(path.join(config, 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
-  const [cmd, argv] = process.env.DISPLAY
-    ? [WEBDRIVER, [`--port=${port}`]]
-    : ['xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', WEBDRIVER, `--port=${port}`]];
+  const [cmd, argv] = hung
+    ? [process.execPath, [HUNG_DRIVER, `--port=${port}`]]
+    : process.env.DISPLAY
+      ? [WEBDRIVER, [`--port=${port}`]]
+      : ['xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', WEBDRIVER, `--port=${port}`]];
   // A process group of its own, so that stop() ends xvfb-run, Xvfb, the driver and its browsers.
   const child = spawn(cmd, argv, {
     detached: true,
@@ -80,6 +86,8 @@ async function startDriver(downloads) {
   }
   return {
     url,
+    /** The process group of xvfb-run, Xvfb, the driver and its browsers (spawned detached). */
+    group: child.pid,
     /** What the driver and its browsers printed about processes that crashed or were killed. */
     crashes: () => log.split('\n').filter((l) => /crash|terminat|signal|killed|abort/i.test(l)),
     async stop() {
@@ -241,20 +249,81 @@ class WebKitPage {
   }
 }
 
+/** How long a new WebDriver session may take: MiniBrowser starts in ≈ 1 s here. */
+const SESSION_MS = Number(process.env.REGLAB_WEBKIT_SESSION_MS ?? 30_000);
+
+/** The state letter of process `pid` (R, S, Z…), or null when there is no such process. */
+function processState(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  } catch {
+    return null;
+  }
+}
+
+/** Whether process `pid` runs (a zombie has ended). */
+const running = (pid) => pid !== null && ![null, 'Z', 'X'].includes(processState(pid));
+
+/**
+ * The MiniBrowser (WebKit's UI process, the browser itself) that the driver of process group
+ * `group` launched, or null. A crashed or aborted MiniBrowser leaves no trace the driver tells:
+ * WebKitWebDriver then waits for ever on the command in flight (seen once in `make bench`: no
+ * MiniBrowser left, the driver asleep, a request open). Linux only, as Debian's WebKit is.
+ */
+function miniBrowserIn(group) {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const [state, , pgrp] = stat.slice(close + 2).split(' ');
+    if (comm === 'MiniBrowser' && Number(pgrp) === group && state !== 'Z') return Number(entry);
+  }
+  return null;
+}
+
 export async function launch({ downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'reglab-webkit-dl-')) } = {}) {
   const binary = miniBrowser();
   if (!fs.existsSync(binary)) throw new Error(`no MiniBrowser at ${binary}: run \`scripts/setup.sh engines\` (webkit2gtk-driver)`);
-  const server = await startDriver(downloads);
+  let server = await startDriver(downloads, { hung: DRILL_HUNG_SESSION });
   const capabilities = {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary, args: ['--automation'] },
   };
-  const session = { driver: null, current: null, pages: 0 };
-  const open = async () => {
-    session.driver = await new Builder().disableEnvironmentOverrides().usingServer(server.url).withCapabilities(capabilities).build();
-    session.current = await session.driver.getWindowHandle();
+  // `browser`: the pid of the session's MiniBrowser; `opening` while a session is being replaced
+  // (its MiniBrowser quits on purpose then, which is no crash).
+  const session = { driver: null, current: null, pages: 0, browser: null, opening: false };
+  const build = async () => {
+    session.driver = await withTimeout(
+      new Builder().disableEnvironmentOverrides().usingServer(server.url).withCapabilities(capabilities).build(),
+      SESSION_MS,
+      'WebKitWebDriver opening a session',
+    );
+    session.current = await withTimeout(session.driver.getWindowHandle(), SESSION_MS, 'WebKitWebDriver naming its window');
+    session.browser = miniBrowserIn(server.group);
     session.pages = 0;
     await session.driver.manage().window().setRect({ width: 1400, height: 900 }).catch(() => {});
+  };
+  // A session that does not open in SESSION_MS gets one more try on a new driver (the old one
+  // and whatever it launched are ended with its process group).
+  const open = async () => {
+    session.opening = true;
+    try {
+      await build();
+    } catch (e) {
+      console.log(`##### WebKit: ${e.message}: a new WebKitWebDriver and one more try`);
+      await server.stop();
+      server = await startDriver(downloads);
+      await build();
+    } finally {
+      session.opening = false;
+    }
   };
   try {
     await open();
@@ -262,6 +331,20 @@ export async function launch({ downloads = fs.mkdtempSync(path.join(os.tmpdir(),
     await server.stop();
     throw e;
   }
+  // Without a MiniBrowser found (another process layout), no crash can be told: alive then.
+  const alive = () => session.browser === null || running(session.browser);
+  // Settles when the session's MiniBrowser goes away other than by opening a new session
+  // (polled: the driver gives no sign), or at close(): run.mjs's crash guard.
+  let closing = false;
+  const gone = new Promise((resolve) => {
+    const poll = setInterval(() => {
+      if (closing || (!session.opening && !alive())) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 250);
+    poll.unref();
+  });
   const caps = await session.driver.getCapabilities();
   const version = caps.get('browserVersion') ?? '?';
   return {
@@ -269,6 +352,9 @@ export async function launch({ downloads = fs.mkdtempSync(path.join(os.tmpdir(),
     browser: 'WebKitGTK MiniBrowser',
     // Printed with a failed check: an engine process that crashed leaves a blank page behind.
     crashes: () => server.crashes(),
+    alive,
+    gone,
+    pid: () => session.browser,
     version,
     executable: binary,
     driver: `WebKitWebDriver (classic WebDriver) + selenium-webdriver ${require('selenium-webdriver/package.json').version}${process.env.DISPLAY ? '' : ', under xvfb-run'}`,
@@ -280,7 +366,8 @@ export async function launch({ downloads = fs.mkdtempSync(path.join(os.tmpdir(),
      */
     async newPage({ fresh = false } = {}) {
       if (fresh && session.pages > 0) {
-        await session.driver.quit().catch(() => {});
+        session.opening = true;
+        await withTimeout(session.driver.quit(), SESSION_MS, 'WebKitWebDriver ending a session').catch(() => {});
         await open();
       }
       session.pages += 1;
@@ -345,7 +432,9 @@ export async function launch({ downloads = fs.mkdtempSync(path.join(os.tmpdir(),
       };
     },
     async close() {
-      await session.driver?.quit().catch(() => {});
+      closing = true;
+      // A driver whose MiniBrowser is gone may never answer quit: its process group ends anyway.
+      if (alive()) await withTimeout(session.driver.quit(), 10_000, 'WebKitWebDriver ending its session').catch(() => {});
       await server.stop();
       fs.rmSync(downloads, { recursive: true, force: true });
     },
