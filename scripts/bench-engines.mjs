@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { median, sleep, waitFor, withTimeout } from '../tests/engines/common.mjs';
+import { median, stillAlive, waitFor, withTimeout } from '../tests/engines/common.mjs';
 import { serve } from '../tests/engines/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -252,16 +252,11 @@ async function measureEngine(name, row) {
       await Promise.race([withTimeout(measure(engine, name, row), ENGINE_TIMEOUT, `measuring ${name}`), gone]);
       return;
     } catch (e) {
-      let dead = false;
-      if (engine) {
-        for (let i = 0; i < 10 && engine.alive(); i += 1) await sleep(100);
-        dead = !engine.alive();
-      }
-      if (attempt > 1 || !dead) throw e;
-      process.stderr.write(`##### bench-engines: ${name}'s browser process is gone (${e.message}): measured once more in a new browser\n`);
+      if (attempt > 1 || !engine || (await stillAlive(engine))) throw e;
+      process.stderr.write(`##### bench-engines: ${name}'s browser process is gone (${e?.message || e?.name || String(e)}): measured once more in a new browser\n`);
       for (const key of ['seedRun', 'shared', 'sweep']) delete row[key];
     } finally {
-      await withTimeout(engine?.close() ?? Promise.resolve(), 30_000, `closing ${name}`).catch((e) => process.stderr.write(`bench-engines: ${e.message}\n`));
+      if (engine) await withTimeout(engine.close(), 30_000, `closing ${name}`).catch((e) => process.stderr.write(`bench-engines: ${e.message}\n`));
     }
   }
 }

@@ -64,6 +64,13 @@ export async function waitFor(probe, accept, { timeout = 60_000, interval = 100,
   }
 }
 
+/** Whether the engine's browser is still there a moment after a failure (a crash's disconnect
+ * can reach the driver after the error it caused). */
+export async function stillAlive(engine) {
+  for (let i = 0; i < 10 && engine.alive(); i += 1) await sleep(100);
+  return engine.alive();
+}
+
 /** Median of numbers. */
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { bandFor, closeRel, muAt } from '../e2e/helpers.mjs';
-import { sleep, waitFor, withTimeout } from './common.mjs';
+import { stillAlive, waitFor, withTimeout } from './common.mjs';
 import { drillCheck } from './crash-drill.mjs';
 import { frenchCheck } from './french-check.mjs';
 import { ROOT, serve } from './serve.mjs';
@@ -577,13 +577,6 @@ async function runEngine(name, attempt) {
   await withTimeout(engine.close(), 30_000, `closing ${name}`).catch((e) => console.log(`  ${e.message}`));
   live.delete(engine);
   return { engine, ok, bad, attempt, crashed };
-}
-
-/** Whether the engine's browser is still there a moment after a failure (a crash's disconnect
- * can reach the driver after the error it caused). */
-async function stillAlive(engine) {
-  for (let i = 0; i < 10 && engine.alive(); i += 1) await sleep(100);
-  return engine.alive();
 }
 
 const site = await serve(DIST);

@@ -38,7 +38,7 @@ export function miniBrowser() {
 }
 
 const WEBDRIVER = process.env.WEBKIT_WEBDRIVER ?? 'WebKitWebDriver';
-// The drill of tests/e2e/engines-guard.spec.mjs: the first driver of this process never opens a
+// The drill of tests/e2e/engines-guard.spec.mjs: the first driver of each launch never opens a
 // session (hung-driver.mjs), and REGLAB_WEBKIT_SESSION_MS shortens the wait for it.
 const HUNG_DRIVER = path.join(path.dirname(new URL(import.meta.url).pathname), 'hung-driver.mjs');
 const DRILL_HUNG_SESSION = process.env.REGLAB_WEBKIT_DRILL === 'hung-session';
@@ -252,40 +252,38 @@ class WebKitPage {
 /** How long a new WebDriver session may take: MiniBrowser starts in ≈ 1 s here. */
 const SESSION_MS = Number(process.env.REGLAB_WEBKIT_SESSION_MS ?? 30_000);
 
-/** The state letter of process `pid` (R, S, Z…), or null when there is no such process. */
-function processState(pid) {
+/** Process `pid`'s name, state letter (R, S, Z…) and process group from /proc, or null when
+ * there is no such process. Linux only, as Debian's WebKit is. */
+function procStat(pid) {
+  let stat;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
     return null;
   }
+  const close = stat.lastIndexOf(')');
+  const [state, , group] = stat.slice(close + 2).split(' ');
+  return { name: stat.slice(stat.indexOf('(') + 1, close), state, group: Number(group) };
 }
 
 /** Whether process `pid` runs (a zombie has ended). */
-const running = (pid) => pid !== null && ![null, 'Z', 'X'].includes(processState(pid));
+const running = (pid) => pid !== null && !['Z', 'X', undefined].includes(procStat(pid)?.state);
 
 /**
  * The MiniBrowser (WebKit's UI process, the browser itself) that the driver of process group
  * `group` launched, or null. A crashed or aborted MiniBrowser leaves no trace the driver tells:
  * WebKitWebDriver then waits for ever on the command in flight (seen once in `make bench`: no
- * MiniBrowser left, the driver asleep, a request open). Linux only, as Debian's WebKit is.
+ * MiniBrowser left, the driver asleep, a request open).
  */
 function miniBrowserIn(group) {
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    const close = stat.lastIndexOf(')');
-    const comm = stat.slice(stat.indexOf('(') + 1, close);
-    const [state, , pgrp] = stat.slice(close + 2).split(' ');
-    if (comm === 'MiniBrowser' && Number(pgrp) === group && state !== 'Z') return Number(entry);
-  }
-  return null;
+  const pid = fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .find((entry) => {
+      const p = procStat(entry);
+      return p?.name === 'MiniBrowser' && p.group === group && p.state !== 'Z';
+    });
+  return pid === undefined ? null : Number(pid);
 }
 
 export async function launch({ downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'reglab-webkit-dl-')) } = {}) {
