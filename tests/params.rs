@@ -204,6 +204,26 @@ fn crossed_z0_range_falls_back() {
 }
 
 #[test]
+fn a_crossed_range_of_long_numbers_is_quoted_short() {
+    // Found by tests/fuzz_links.rs: the pair's notice quoted both numbers in full (226 characters).
+    let tiny = format!("-0.{}5842304482485434", "0".repeat(200));
+    let parsed = Params::from_query(&format!(
+        "z0max={tiny}&z0min=0.00000000000000004115799001632949"
+    ));
+    assert_eq!((parsed.params.z0min, parsed.params.z0max), (-10.0, 10.0));
+    assert_eq!(parsed.replaced.len(), 2);
+    for r in &parsed.replaced {
+        assert!(
+            r.given.chars().count() <= 41,
+            "{} quoted {:?}",
+            r.key,
+            r.given
+        );
+        assert!(r.given.ends_with('…'), "{:?}", r.given);
+    }
+}
+
+#[test]
 fn the_last_repeated_key_wins() {
     assert_eq!(Params::from_query("mu=0.3&mu=0.25").params.mu, 0.25);
 }

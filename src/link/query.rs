@@ -174,7 +174,8 @@ fn renamed(pairs: &[(String, String)], legacy: &mut Vec<Replaced>) -> Vec<(Strin
 
 /// The two notices of a range whose ends are out of order: each key goes back to its default.
 fn range_replaced(lo: f64, hi: f64, keys: [(&str, f64); 2], why: &str) -> Vec<Replaced> {
-    let given = format!("{}…{}", fmt_real(lo), fmt_real(hi));
+    // Quoted as every notice quotes a link (`shorten`): two tiny numbers in full are long.
+    let given = shorten(&format!("{}…{}", fmt_real(lo), fmt_real(hi)));
     keys.iter()
         .map(|(key, used)| Replaced {
             key: (*key).into(),
