@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { CHROMIUM_LAUNCH } from '../tests/e2e/chromium.mjs';
+import { CHROMIUM_LAUNCH, launchOnceMoreAfterCrash } from '../tests/e2e/chromium.mjs';
 import { jsAdamPeer, zDiff } from './bench-peer-js.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -91,8 +91,8 @@ function serve(dir, extra = []) {
   });
 }
 
-// The launch the end-to-end tests use (tests/e2e/chromium.mjs).
-const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
+// The launch the end-to-end tests use (tests/e2e/chromium.mjs), once more after a crash at start.
+const browser = await launchOnceMoreAfterCrash(() => chromium.launch({ ...CHROMIUM_LAUNCH, headless: true }), 'Chromium');
 
 /** A page in a context of its own (no shared cache or compiled code), console errors reported.
  * Close it with `closePage`. `options` go to the new context. */

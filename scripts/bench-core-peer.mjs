@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_LAUNCH } from '../tests/e2e/chromium.mjs';
+import { CHROMIUM_LAUNCH, launchOnceMoreAfterCrash } from '../tests/e2e/chromium.mjs';
 import { median } from '../tests/engines/common.mjs';
 import { jsAdamPeer } from './bench-peer-js.mjs';
 
@@ -74,7 +74,7 @@ onmessage = async ({ data }) => {
   postMessage({ ms, sum });
 };`;
 
-const browser = await chromium.launch(CHROMIUM_LAUNCH);
+const browser = await launchOnceMoreAfterCrash(() => chromium.launch(CHROMIUM_LAUNCH), 'Chromium');
 try {
   const page = await browser.newPage();
   await page.goto('about:blank');

@@ -32,6 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { launchOnceMoreAfterCrash } from '../tests/e2e/chromium.mjs';
 import { median, stillAlive, waitFor, withTimeout } from '../tests/engines/common.mjs';
 import { serve } from '../tests/engines/serve.mjs';
 
@@ -245,7 +246,10 @@ async function measureEngine(name, row) {
   for (let attempt = 1; ; attempt += 1) {
     let engine;
     try {
-      engine = await withTimeout((await LAUNCHERS[name]()).launch(), 120_000, `launching ${name}`);
+      engine = await launchOnceMoreAfterCrash(
+        async () => withTimeout((await LAUNCHERS[name]()).launch(), 120_000, `launching ${name}`),
+        name,
+      );
       const gone = engine.gone.then(() => {
         throw new Error(`${name}'s browser process went away`);
       });

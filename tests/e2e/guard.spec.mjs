@@ -1,22 +1,40 @@
 // The browser-crash guard (tests/e2e/fixtures.mjs), checked by running guard/crash.guard.mjs in a
 // Playwright run of its own: a test that fails on its own is not run again, a test whose browser
 // process died gets one more attempt in a new browser and passes there, and the next test does
-// not inherit the dead browser.
+// not inherit the dead browser. A second run, with a Chromium that dies as it starts
+// (guard/chromium-crashes-at-start.sh), checks that such a launch is made once more.
 import { test, expect } from './fixtures.mjs';
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { CHROMIUM_LAUNCH } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
 
-/** The JSON report of the guard's own run (its exit code is 1: one test fails on purpose). */
-function guardRun() {
+/** Each test's { status, attempts, errors } in a JSON report, by title. */
+function outcomes(report) {
+  const outcome = {};
+  for (const suite of report.suites) {
+    for (const spec of suite.specs) {
+      const t = spec.tests[0];
+      outcome[spec.title] = { status: t.status, attempts: t.results.map((r) => r.status), errors: t.results.map((r) => r.error?.message ?? '') };
+    }
+  }
+  return outcome;
+}
+
+/** The JSON report of the guard's own run, with `args` and `env` added to the command and the
+ * environment (its exit code is 1 when a test fails, as one does on purpose). */
+function guardRun(args = [], env = {}) {
   return new Promise((resolve, reject) => {
     execFile(
       path.join(ROOT, 'node_modules', '.bin', 'playwright'),
-      ['test', '--config', path.join(here, 'guard', 'playwright.config.mjs')],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
+      ['test', '--config', path.join(here, 'guard', 'playwright.config.mjs'), ...args],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env } },
       (err, stdout, stderr) => {
         try {
           resolve({ report: JSON.parse(stdout), stderr });
@@ -31,13 +49,7 @@ function guardRun() {
 test('a Chromium crash gets one more attempt in a new browser; any other failure does not', async () => {
   test.setTimeout(180_000);
   const { report, stderr } = await guardRun();
-  const outcome = {};
-  for (const suite of report.suites) {
-    for (const spec of suite.specs) {
-      const t = spec.tests[0];
-      outcome[spec.title] = { status: t.status, attempts: t.results.map((r) => r.status), errors: t.results.map((r) => r.error?.message ?? '') };
-    }
-  }
+  const outcome = outcomes(report);
   console.log(`guard: ${JSON.stringify(Object.fromEntries(Object.entries(outcome).map(([k, v]) => [k, [v.status, ...v.attempts]])))}`);
   const plain = outcome['a plain failure is not retried into a pass'];
   expect(plain.status).toBe('unexpected');
@@ -48,4 +60,23 @@ test('a Chromium crash gets one more attempt in a new browser; any other failure
   expect(crash.attempts).toEqual(['failed', 'passed']);
   expect(stderr + JSON.stringify(report)).toContain("Chromium's browser process is gone");
   expect(outcome['the test after a crash runs on a live browser'].attempts).toEqual(['passed']);
+});
+
+test('a Chromium that crashes while it starts is launched once more, and the test runs', async () => {
+  test.setTimeout(120_000);
+  const mark = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'reglab-launch-drill-')), 'crashed');
+  const title = 'the test after a crash runs on a live browser';
+  const { report, stderr } = await guardRun(['--grep', title], {
+    CHROMIUM: path.join(here, 'guard', 'chromium-crashes-at-start.sh'),
+    REGLAB_LAUNCH_DRILL_MARK: mark,
+    REGLAB_LAUNCH_DRILL_CHROMIUM: CHROMIUM_LAUNCH.executablePath,
+  });
+  const outcome = outcomes(report);
+  console.log(`guard, launch drill: ${JSON.stringify(outcome[title])}`);
+  // The drill did crash a launch (the stand-in made its mark), and the guard said so.
+  expect(fs.existsSync(mark)).toBe(true);
+  // (A worker's output is written into the JSON report, with the test it ran for.)
+  expect(stderr + JSON.stringify(report)).toContain("##### Chromium's browser process crashed while it started (killed by SIGSEGV): it is launched once more");
+  expect(outcome[title].attempts).toEqual(['passed']);
+  expect(Object.keys(outcome)).toEqual([title]);
 });

@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { bandFor, closeRel, muAt } from '../e2e/helpers.mjs';
+import { launchOnceMoreAfterCrash } from '../e2e/chromium.mjs';
 import { stillAlive, waitFor, withTimeout } from './common.mjs';
 import { drillCheck } from './crash-drill.mjs';
 import { frenchCheck } from './french-check.mjs';
@@ -536,7 +537,13 @@ function checksFor(engine, attempt) {
 async function runEngine(name, attempt) {
   let engine;
   try {
-    engine = await withTimeout((await LAUNCHERS[name]()).launch(), 120_000, `launching ${name}`);
+    // The browser process killed by a signal as it started (Chromium 148's crash, which cost a
+    // clean clone's e2e run one test): no check has run, so it is launched once more.
+    engine = await launchOnceMoreAfterCrash(
+      async () => withTimeout((await LAUNCHERS[name]()).launch(), 120_000, `launching ${name}`),
+      name,
+      (line) => console.log(`\n${line}`),
+    );
     live.add(engine);
   } catch (e) {
     console.log(`\n== ${name}: could not start: ${e.stack ?? e}`);
