@@ -20,7 +20,7 @@ export const CHROMIUM_LAUNCH = {
  * `<process did exit: exitCode=null, signal=SIGSEGV>`; puppeteer says `Failed to launch the
  * browser process: Code: null` (a process ended by a signal has no exit code).
  */
-export function crashedAtLaunch(error) {
+function crashedAtLaunch(error) {
   const text = String(error?.message ?? error);
   const signal = /exitCode=null, signal=(SIG[A-Z]+)/.exec(text);
   if (signal) return `killed by ${signal[1]}`;

@@ -6,12 +6,10 @@
 // driver that never opens a session (tests/engines/hung-driver.mjs) is replaced by a new one.
 import { test, expect } from './fixtures.mjs';
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { CHROMIUM_LAUNCH } from './chromium.mjs';
+import { crashAtStart } from './guard/crash-at-start.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.resolve(ROOT, process.env.E2E_DIST ?? 'dist');
@@ -44,16 +42,11 @@ test('a browser process that dies mid-check gets its engine one more run in a ne
 
 test('a Chromium that crashes while it starts is launched once more', async () => {
   test.setTimeout(120_000);
-  const mark = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'reglab-launch-drill-')), 'crashed');
-  const env = {
-    CHROMIUM: path.join(ROOT, 'tests', 'e2e', 'guard', 'chromium-crashes-at-start.sh'),
-    REGLAB_LAUNCH_DRILL_MARK: mark,
-    REGLAB_LAUNCH_DRILL_CHROMIUM: CHROMIUM_LAUNCH.executablePath,
-  };
+  const launch = crashAtStart();
   // The crash drill on top: the launch, the check's crash and the second run's launch.
-  const { code, out } = await drill('crash', { env });
+  const { code, out } = await drill('crash', { env: launch.env });
   const say = (what) => `${what}; the drill printed:\n${out}`;
-  expect(fs.existsSync(mark), say('the stand-in crashed the first launch')).toBe(true);
+  expect(launch.crashed(), say('the stand-in crashed the first launch')).toBe(true);
   expect(out, say('the guard announces the second launch')).toContain("##### chromium's browser process crashed while it started (killed by a signal): it is launched once more");
   expect(out, say('no "could not start"')).not.toContain('could not start');
   expect(out, say("the engine's line")).toMatch(/1 of 1 checks passed, on a second run after its browser process crashed/);

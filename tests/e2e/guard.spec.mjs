@@ -5,12 +5,10 @@
 // (guard/chromium-crashes-at-start.sh), checks that such a launch is made once more.
 import { test, expect } from './fixtures.mjs';
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { CHROMIUM_LAUNCH } from './chromium.mjs';
+import { crashAtStart } from './guard/crash-at-start.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
@@ -64,17 +62,13 @@ test('a Chromium crash gets one more attempt in a new browser; any other failure
 
 test('a Chromium that crashes while it starts is launched once more, and the test runs', async () => {
   test.setTimeout(120_000);
-  const mark = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'reglab-launch-drill-')), 'crashed');
+  const drill = crashAtStart();
   const title = 'the test after a crash runs on a live browser';
-  const { report, stderr } = await guardRun(['--grep', title], {
-    CHROMIUM: path.join(here, 'guard', 'chromium-crashes-at-start.sh'),
-    REGLAB_LAUNCH_DRILL_MARK: mark,
-    REGLAB_LAUNCH_DRILL_CHROMIUM: CHROMIUM_LAUNCH.executablePath,
-  });
+  const { report, stderr } = await guardRun(['--grep', title], drill.env);
   const outcome = outcomes(report);
   console.log(`guard, launch drill: ${JSON.stringify(outcome[title])}`);
   // The drill did crash a launch (the stand-in made its mark), and the guard said so.
-  expect(fs.existsSync(mark)).toBe(true);
+  expect(drill.crashed()).toBe(true);
   // (A worker's output is written into the JSON report, with the test it ran for.)
   expect(stderr + JSON.stringify(report)).toContain("##### Chromium's browser process crashed while it started (killed by SIGSEGV): it is launched once more");
   expect(outcome[title].attempts).toEqual(['passed']);
