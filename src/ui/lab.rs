@@ -124,7 +124,7 @@ impl Lab {
                 self.state.set(RunState::Idle);
                 return;
             }
-            self.state.set(RunState::Computing);
+            self.computing();
             let play = params.get_untracked().play;
             let spec = RunSpec {
                 snapshots: snapshots_for(play),
@@ -237,6 +237,15 @@ impl Lab {
             .unwrap_or(0)
     }
 
+    /// The worker computes a new answer: [`RunState::Updating`] while a finished one is shown
+    /// (its words stay until the worker reports progress), else [`RunState::Computing`].
+    fn computing(self) {
+        self.state.set(match self.state.get_untracked() {
+            RunState::Done | RunState::Updating => RunState::Updating,
+            _ => RunState::Computing,
+        });
+    }
+
     /// What the run worker says.
     fn on_event(self, event: Event) {
         match event {
@@ -247,7 +256,13 @@ impl Lab {
             }
             Event::Message(FromWorker::Progress {
                 epoch, elapsed_ms, ..
-            }) => self.progress.set((epoch, elapsed_ms)),
+            }) => {
+                self.progress.set((epoch, elapsed_ms));
+                // 100 ms in: the status line now says the run is computing.
+                if self.state.get_untracked() == RunState::Updating {
+                    self.state.set(RunState::Computing);
+                }
+            }
             Event::Message(FromWorker::Done(r)) => self.show(*r),
             Event::Message(_) => {}
         }
@@ -338,7 +353,7 @@ impl Lab {
         let snapshots = snapshots_for(p.play);
         self.player.stop();
         self.warm_run.set_value(None);
-        self.state.set(RunState::Computing);
+        self.computing();
         let spec = p.run_spec(snapshots);
         let id = self.request(Request::Run(spec));
         self.play_run.set_value(match p.play {

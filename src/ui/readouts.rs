@@ -32,20 +32,23 @@ pub fn Readouts(
 ) -> impl IntoView {
     let band = move || band_now(lab, frame);
     let clamped = move || clamped_now(lab, frame);
-    let epoch = move || match (state.get(), frame.get()) {
-        (RunState::Running, None) | (RunState::Computing, _) => progress.get().0,
+    // The `data-*` attributes say the state itself; the words show `state.words()`.
+    let epoch = move |state: RunState| match (state, frame.get()) {
+        (RunState::Running, None) => progress.get().0,
+        (s, _) if s.computing() => progress.get().0,
         (_, Some(f)) => f.epoch(),
         _ => 0,
     };
-    let elapsed = move || match state.get() {
-        RunState::Computing => progress.get().1,
-        _ => frame.get().map_or(0.0, |f| f.shown.result.elapsed_ms),
+    let elapsed = move |state: RunState| match state.computing() {
+        true => progress.get().1,
+        false => frame.get().map_or(0.0, |f| f.shown.result.elapsed_ms),
     };
     // How the worker spent the shown run's compute; absent while a new run computes.
-    let timing = move || match state.get() {
-        RunState::Computing => None,
-        _ => frame.get().map(|f| f.shown.result.timing),
+    let timing = move |state: RunState| match state.computing() {
+        true => None,
+        false => frame.get().map(|f| f.shown.result.timing),
     };
+    let words = move || state.get().words();
     view! {
         <section class="readouts" aria-live="polite" aria-label=t().lab.readouts>
             {move || match band() {
@@ -75,15 +78,15 @@ pub fn Readouts(
             </Show>
             <p data-testid="status"
                 data-state=move || state.get().key()
-                data-epoch=move || epoch().to_string()
-                data-elapsed-ms=move || format!("{:.3}", elapsed())
-                data-calls=move || timing().map(|t| t.calls.to_string())
-                data-slices=move || timing().map(|t| t.slices.to_string())
-                data-longest-call-ms=move || timing().map(|t| format!("{:.3}", t.longest_call_ms))
-                data-workers=move || timing().map(|t| t.workers.to_string())
+                data-epoch=move || epoch(state.get()).to_string()
+                data-elapsed-ms=move || format!("{:.3}", elapsed(state.get()))
+                data-calls=move || timing(state.get()).map(|t| t.calls.to_string())
+                data-slices=move || timing(state.get()).map(|t| t.slices.to_string())
+                data-longest-call-ms=move || timing(state.get()).map(|t| format!("{:.3}", t.longest_call_ms))
+                data-workers=move || timing(state.get()).map(|t| t.workers.to_string())
                 data-worker=move || if ready.get() { "ready" } else { "starting" }>
-                <span class=move || format!("state state-{}", state.get().key())>{move || state.get().label()}</span>
-                {move || status_tail(epoch(), epochs.get(), elapsed(), timing())}
+                <span class=move || format!("state state-{}", words().key())>{move || words().label()}</span>
+                {move || status_tail(epoch(words()), epochs.get(), elapsed(words()), timing(words()))}
             </p>
             <Show when=move || !message.get().is_empty()>
                 <p class="status-message" role="alert">{move || message.get()}</p>

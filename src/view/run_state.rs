@@ -8,6 +8,10 @@ pub enum RunState {
     Idle,
     /// The worker is computing.
     Computing,
+    /// The worker is computing a new answer while the last finished one is on screen, and has not
+    /// reported progress yet (it does after 100 ms of compute): the status line keeps the shown
+    /// answer's words (see [`RunState::words`]), while `data-state` says "running".
+    Updating,
     /// A computed run is being played back.
     Running,
     /// Playback paused.
@@ -25,7 +29,7 @@ impl RunState {
     pub fn key(self) -> &'static str {
         match self {
             RunState::Idle => "idle",
-            RunState::Computing | RunState::Running => "running",
+            RunState::Computing | RunState::Updating | RunState::Running => "running",
             RunState::Paused => "paused",
             RunState::Done => "done",
             RunState::Diverged => "diverged",
@@ -39,11 +43,30 @@ impl RunState {
         match self {
             RunState::Idle => m.state_idle,
             RunState::Computing => m.state_computing,
+            RunState::Updating => m.state_done,
             RunState::Running => m.state_playing,
             RunState::Paused => m.state_paused,
             RunState::Done => m.state_done,
             RunState::Diverged => m.state_diverged,
             RunState::Error => m.state_error,
+        }
+    }
+
+    /// Whether the worker is computing the run (said or not).
+    pub fn computing(self) -> bool {
+        matches!(self, RunState::Computing | RunState::Updating)
+    }
+
+    /// The state whose words the status line shows: an answer being updated keeps the shown
+    /// answer's. A run that answers within 100 ms (the seed run takes ≈ 5 ms, each step of a
+    /// slider drag ≈ 15) so goes from one answer's words straight to the next: no "Computing"
+    /// flashing between them up to 60 times a second, on the projector or in a screen reader's
+    /// live region, and no frame laid out and painted while the worker computes, which on a
+    /// 2-core machine took CPU from it (README "Benchmarks").
+    pub fn words(self) -> RunState {
+        match self {
+            RunState::Updating => RunState::Done,
+            s => s,
         }
     }
 }

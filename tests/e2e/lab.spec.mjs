@@ -219,6 +219,53 @@ test('a drag lays out only what is in view: off-screen sections are skipped at t
   problems.expectNone();
 });
 
+test('a run that answers within 100 ms keeps the shown answer’s words; a longer one says Computing', async ({ page }) => {
+  const problems = watchProblems(page);
+  const lab = new Lab(page);
+  // A run of 3 000 epochs on 20 coordinates: well under a millisecond of compute on any machine;
+  // shown at once (Run would otherwise play it back, and the status line say Playing).
+  await lab.open('mu=0.3&epochs=3000&n=20&play=instant');
+  await lab.waitDone();
+  // Every change of the status line: its data-state and the words a person reads.
+  const observeStatus = () =>
+    page.evaluate(() => {
+      const status = document.querySelector('[data-testid=status]');
+      window.__seen = [];
+      const note = () => window.__seen.push({ state: status.dataset.state, words: status.querySelector('.state').textContent, text: status.textContent });
+      note();
+      new MutationObserver(note).observe(status, { attributes: true, childList: true, subtree: true, characterData: true });
+    });
+  await observeStatus();
+  for (let i = 0; i < 5; i += 1) {
+    const before = await page.evaluate(() => window.__seen.length);
+    await lab.runButton.click();
+    await expect.poll(() => page.evaluate((k) => window.__seen.slice(k).some((s) => s.state === 'running'), before)).toBe(true);
+    await lab.waitDone();
+  }
+  const seen = await page.evaluate(() => window.__seen);
+  const states = seen.map((s) => s.state);
+  expect(states.filter((s, i) => s === 'running' && states[i - 1] !== 'running').length, 'each Run was said at once in data-state').toBe(5);
+  expect(new Set(seen.map((s) => s.words)), 'the words stay the shown answer’s').toEqual(new Set(['Done']));
+  expect(seen.every((s) => !s.text.includes('Computing')), 'the status line never flashed Computing').toBe(true);
+
+  // Runs of 10 million epochs (≈ 1 s) report their progress after 100 ms of compute: once the
+  // first has answered, the next (a new μ) keeps its words only until then.
+  await lab.open('mu=0.3&epochs=10000000&n=20&play=instant');
+  await lab.waitDone({ timeout: 120_000 });
+  await observeStatus();
+  await lab.pressOnSlider('ArrowRight');
+  await lab.waitDone({ state: 'running' });
+  await expect(lab.statusEl.locator('.state')).toHaveText('Computing', { timeout: RUN_TIMEOUT });
+  const progress = await lab.status();
+  expect(progress.state).toBe('running');
+  expect(progress.text).toContain('Computing');
+  await lab.waitDone({ timeout: 120_000 });
+  const long = await page.evaluate(() => window.__seen.map((s) => s.words));
+  expect(long[0], 'the new run first keeps the answer’s words').toBe('Done');
+  expect(long, 'then says Computing, then Done').toEqual(expect.arrayContaining(['Done', 'Computing']));
+  problems.expectNone('quick runs, then a long one');
+});
+
 test('watch it learn (3 s): the loss charts grow, and the last picture equals the Instant one', async ({ page }) => {
   const problems = watchProblems(page);
   const lab = new Lab(page);
