@@ -237,3 +237,19 @@ impl Params {
         }
     }
 }
+
+impl Params {
+    /// The page root's classes: lecture mode, embed mode and the panels a classroom link hides.
+    pub fn root_class(&self) -> String {
+        let mut class = String::from("app");
+        if self.embed {
+            class.push_str(" embed");
+        } else if self.present {
+            class.push_str(" present");
+        }
+        for panel in &self.hide {
+            class.push_str(&format!(" hide-{panel}"));
+        }
+        class
+    }
+}

@@ -124,7 +124,7 @@ impl Lab {
                 self.state.set(RunState::Idle);
                 return;
             }
-            self.computing();
+            self.state.update(|s| *s = s.asked());
             let play = params.get_untracked().play;
             let spec = RunSpec {
                 snapshots: snapshots_for(play),
@@ -237,15 +237,6 @@ impl Lab {
             .unwrap_or(0)
     }
 
-    /// The worker computes a new answer: [`RunState::Updating`] while a finished one is shown
-    /// (its words stay until the worker reports progress), else [`RunState::Computing`].
-    fn computing(self) {
-        self.state.set(match self.state.get_untracked() {
-            RunState::Done | RunState::Updating => RunState::Updating,
-            _ => RunState::Computing,
-        });
-    }
-
     /// What the run worker says.
     fn on_event(self, event: Event) {
         match event {
@@ -258,10 +249,8 @@ impl Lab {
                 epoch, elapsed_ms, ..
             }) => {
                 self.progress.set((epoch, elapsed_ms));
-                // 100 ms in: the status line now says the run is computing.
-                if self.state.get_untracked() == RunState::Updating {
-                    self.state.set(RunState::Computing);
-                }
+                self.state
+                    .maybe_update(|s| std::mem::replace(s, s.progressed()) != *s);
             }
             Event::Message(FromWorker::Done(r)) => self.show(*r),
             Event::Message(_) => {}
@@ -353,7 +342,7 @@ impl Lab {
         let snapshots = snapshots_for(p.play);
         self.player.stop();
         self.warm_run.set_value(None);
-        self.computing();
+        self.state.update(|s| *s = s.asked());
         let spec = p.run_spec(snapshots);
         let id = self.request(Request::Run(spec));
         self.play_run.set_value(match p.play {
@@ -396,20 +385,5 @@ impl Lab {
         if let Err(e) = problem_panel::set_z0_values(self.params, &values) {
             self.message.set(e);
         }
-    }
-
-    /// The page root's classes: lecture mode, embed mode and the panels a classroom link hides.
-    pub fn root_class(self) -> String {
-        let p = self.params.get();
-        let mut class = String::from("app");
-        if p.embed {
-            class.push_str(" embed");
-        } else if p.present {
-            class.push_str(" present");
-        }
-        for panel in &p.hide {
-            class.push_str(&format!(" hide-{panel}"));
-        }
-        class
     }
 }

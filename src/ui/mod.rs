@@ -77,7 +77,7 @@ pub fn App() -> impl IntoView {
     let sweep = RwSignal::new(None);
     first_screen::keep_lab_top_current();
     view! {
-        <div class=move || lab.root_class()>
+        <div class=move || lab.params.with(|p| p.root_class())>
         <Masthead params=params show_keys=show_keys show_qr=show_qr />
         <main>
         // An embed hides the masthead; its page still has a title for screen readers.

@@ -33,21 +33,7 @@ pub fn Readouts(
     let band = move || band_now(lab, frame);
     let clamped = move || clamped_now(lab, frame);
     // The `data-*` attributes say the state itself; the words show `state.words()`.
-    let epoch = move |state: RunState| match (state, frame.get()) {
-        (RunState::Running, None) => progress.get().0,
-        (s, _) if s.computing() => progress.get().0,
-        (_, Some(f)) => f.epoch(),
-        _ => 0,
-    };
-    let elapsed = move |state: RunState| match state.computing() {
-        true => progress.get().1,
-        false => frame.get().map_or(0.0, |f| f.shown.result.elapsed_ms),
-    };
-    // How the worker spent the shown run's compute; absent while a new run computes.
-    let timing = move |state: RunState| match state.computing() {
-        true => None,
-        false => frame.get().map(|f| f.shown.result.timing),
-    };
+    let numbers = move |s: RunState| status_numbers(s, frame.get(), progress.get());
     let words = move || state.get().words();
     view! {
         <section class="readouts" aria-live="polite" aria-label=t().lab.readouts>
@@ -78,20 +64,41 @@ pub fn Readouts(
             </Show>
             <p data-testid="status"
                 data-state=move || state.get().key()
-                data-epoch=move || epoch(state.get()).to_string()
-                data-elapsed-ms=move || format!("{:.3}", elapsed(state.get()))
-                data-calls=move || timing(state.get()).map(|t| t.calls.to_string())
-                data-slices=move || timing(state.get()).map(|t| t.slices.to_string())
-                data-longest-call-ms=move || timing(state.get()).map(|t| format!("{:.3}", t.longest_call_ms))
-                data-workers=move || timing(state.get()).map(|t| t.workers.to_string())
+                data-epoch=move || numbers(state.get()).0.to_string()
+                data-elapsed-ms=move || format!("{:.3}", numbers(state.get()).1)
+                data-calls=move || numbers(state.get()).2.map(|t| t.calls.to_string())
+                data-slices=move || numbers(state.get()).2.map(|t| t.slices.to_string())
+                data-longest-call-ms=move || numbers(state.get()).2.map(|t| format!("{:.3}", t.longest_call_ms))
+                data-workers=move || numbers(state.get()).2.map(|t| t.workers.to_string())
                 data-worker=move || if ready.get() { "ready" } else { "starting" }>
                 <span class=move || format!("state state-{}", words().key())>{move || words().label()}</span>
-                {move || status_tail(epoch(words()), epochs.get(), elapsed(words()), timing(words()))}
+                {move || { let (epoch, ms, timing) = numbers(words()); status_tail(epoch, epochs.get(), ms, timing) }}
             </p>
             <Show when=move || !message.get().is_empty()>
                 <p class="status-message" role="alert">{move || message.get()}</p>
             </Show>
         </section>
+    }
+}
+
+/// The status line's numbers in `state`: the epoch, the worker's ms and how it spent them. A run
+/// computing shows its progress (no timing yet); otherwise the shown run's.
+fn status_numbers(
+    state: RunState,
+    frame: Option<Frame>,
+    progress: (u64, f64),
+) -> (u64, f64, Option<WorkTiming>) {
+    if state.computing() {
+        return (progress.0, progress.1, None);
+    }
+    match frame {
+        Some(f) => (
+            f.epoch(),
+            f.shown.result.elapsed_ms,
+            Some(f.shown.result.timing),
+        ),
+        None if state == RunState::Running => (progress.0, 0.0, None),
+        None => (0, 0.0, None),
     }
 }
 

@@ -52,6 +52,24 @@ impl RunState {
         }
     }
 
+    /// The state once a new run is asked for: [`RunState::Updating`] while a finished answer is
+    /// shown (its words stay until the worker reports progress), else [`RunState::Computing`].
+    pub fn asked(self) -> RunState {
+        match self {
+            RunState::Done | RunState::Updating => RunState::Updating,
+            _ => RunState::Computing,
+        }
+    }
+
+    /// The state once the worker reports progress (after 100 ms of compute): now the words say
+    /// the run is computing.
+    pub fn progressed(self) -> RunState {
+        match self {
+            RunState::Updating => RunState::Computing,
+            s => s,
+        }
+    }
+
     /// Whether the worker is computing the run (said or not).
     pub fn computing(self) -> bool {
         matches!(self, RunState::Computing | RunState::Updating)
@@ -68,5 +86,32 @@ impl RunState {
             RunState::Updating => RunState::Done,
             s => s,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RunState::{self, *};
+
+    const ALL: [RunState; 8] = [
+        Idle, Computing, Updating, Running, Paused, Done, Diverged, Error,
+    ];
+
+    #[test]
+    fn a_new_run_keeps_a_finished_answers_words_until_progress() {
+        for s in ALL {
+            let asked = s.asked();
+            assert!(asked.computing(), "{s:?}");
+            assert_eq!(asked.key(), "running", "{s:?}: data-state says it at once");
+            let keeps = matches!(s, Done | Updating);
+            assert_eq!(asked == Updating, keeps, "{s:?}");
+            assert_eq!(asked.words(), if keeps { Done } else { Computing }, "{s:?}");
+            assert_eq!(asked.progressed(), Computing, "{s:?}");
+        }
+        for s in ALL.into_iter().filter(|s| *s != Updating) {
+            assert_eq!(s.progressed(), s, "progress changes nothing but Updating");
+            assert_eq!(s.words(), s);
+        }
+        assert_eq!(Updating.label(), Done.label());
     }
 }
