@@ -36,6 +36,7 @@ import { dragCheck } from './drag-check.mjs';
 import { tiersCheck } from './tiers-check.mjs';
 import { workersCheck } from './workers-check.mjs';
 import { stoppedCheck } from './stopped-check.mjs';
+import { statusCheck } from './status-check.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -499,6 +500,7 @@ function checks(engine, site, dist) {
     workersCheck({ open, site, check, waitDone, link: LINK }),
     dragCheck({ open, site, waitDone }),
     stoppedCheck({ open, forget, site, check, waitDone }),
+    statusCheck({ open, site, check, waitDone }),
     {
       id: 'h',
       name: 'no console error on any page of these checks',
