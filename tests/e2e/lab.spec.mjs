@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { Lab, watchProblems, bandFor, positionOf, runTool, RUN_TIMEOUT } from './helpers.mjs';
+import { observeStatus } from '../shared/status-words.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
@@ -227,15 +228,7 @@ test('a run that answers within 100 ms keeps the shown answer’s words; a longe
   await lab.open('mu=0.3&epochs=3000&n=20&play=instant');
   await lab.waitDone();
   // Every change of the status line: its data-state and the words a person reads.
-  const observeStatus = () =>
-    page.evaluate(() => {
-      const status = document.querySelector('[data-testid=status]');
-      window.__seen = [];
-      const note = () => window.__seen.push({ state: status.dataset.state, words: status.querySelector('.state').textContent, text: status.textContent });
-      note();
-      new MutationObserver(note).observe(status, { attributes: true, childList: true, subtree: true, characterData: true });
-    });
-  await observeStatus();
+  await page.evaluate(observeStatus);
   for (let i = 0; i < 5; i += 1) {
     const before = await page.evaluate(() => window.__seen.length);
     await lab.runButton.click();
@@ -252,7 +245,7 @@ test('a run that answers within 100 ms keeps the shown answer’s words; a longe
   // first has answered, the next (a new μ) keeps its words only until then.
   await lab.open('mu=0.3&epochs=10000000&n=20&play=instant');
   await lab.waitDone({ timeout: 120_000 });
-  await observeStatus();
+  await page.evaluate(observeStatus);
   await lab.pressOnSlider('ArrowRight');
   await lab.waitDone({ state: 'running' });
   await expect(lab.statusEl.locator('.state')).toHaveText('Computing', { timeout: RUN_TIMEOUT });

@@ -3,16 +3,8 @@
 // keeps that answer's words until the worker reports progress (after 100 ms of compute), while
 // the status's data-state says `running` at once: quick runs never flash "Computing", and a long
 // one says it once its progress comes. The e2e test of the same name is Chromium's.
+import { observeStatus } from '../shared/status-words.mjs';
 import { waitFor } from './common.mjs';
-
-/** Records every change of the status line (its data-state and its words) in `window.__seen`. */
-function observeStatus() {
-  const status = document.querySelector('[data-testid="status"]');
-  window.__seen = [];
-  const note = () => window.__seen.push({ state: status.dataset.state, words: status.querySelector('.state').textContent });
-  note();
-  new MutationObserver(note).observe(status, { attributes: true, childList: true, subtree: true, characterData: true });
-}
 
 /** The check, given the suite's `open` (a new page), the served site, `check` and
  * `waitDone(page, mu)`. */
