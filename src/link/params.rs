@@ -236,9 +236,7 @@ impl Params {
             ..self.clone()
         }
     }
-}
 
-impl Params {
     /// The page root's classes: lecture mode, embed mode and the panels a classroom link hides.
     pub fn root_class(&self) -> String {
         let mut class = String::from("app");
