@@ -569,7 +569,7 @@ async function runEngine(name, attempt) {
       console.log(`  ok   (${c.id}) ${c.name}\n         ${detail}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
     } catch (e) {
       bad += 1;
-      console.log(`  FAIL (${c.id}) ${c.name}\n         ${String(e?.message ?? e).replace(/\n/g, '\n         ')}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
+      console.log(`  FAIL (${c.id}) ${c.name}\n         ${String(e?.message || e?.name || e).replace(/\n/g, '\n         ')}  [${((Date.now() - t) / 1000).toFixed(1)} s]`);
       if (engine.alive && !(await stillAlive(engine))) {
         crashed = c.id;
         const rest = list.length - k - 1;
