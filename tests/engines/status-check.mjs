@@ -3,7 +3,7 @@
 // keeps that answer's words until the worker reports progress (after 100 ms of compute), while
 // the status's data-state says `running` at once: quick runs never flash "Computing", and a long
 // one says it once its progress comes. The e2e test of the same name is Chromium's.
-import { observeStatus } from '../shared/status-words.mjs';
+import { observeStatus, summariseStatus } from '../shared/status-words.mjs';
 import { waitFor } from './common.mjs';
 
 /** The check, given the suite's `open` (a new page), the served site, `check` and
@@ -28,10 +28,8 @@ export function statusCheck({ open, site, check, waitDone }) {
           { timeout: 30_000, message: `Run ${i + 1} said running, then done` },
         );
       }
-      const quick = await page.eval(() => window.__seen);
-      const starts = quick.filter((s, i) => s.state === 'running' && quick[i - 1]?.state !== 'running').length;
+      const { starts, words } = summariseStatus(await page.eval(() => window.__seen));
       check(starts === runs, `data-state went to running ${starts} times for ${runs} runs`);
-      const words = [...new Set(quick.map((s) => s.words))];
       check(words.length === 1 && words[0] === 'Done', `the words of quick runs were ${words.join(', ')}, not only Done`);
 
       // 10 million epochs (about a second in Chromium): the first run answers, then a new μ.
@@ -52,8 +50,7 @@ export function statusCheck({ open, site, check, waitDone }) {
       );
       const firstRunning = long.find((s) => s.state === 'running');
       check(firstRunning?.words === 'Done', `the long run began with the words ${firstRunning?.words}, not the answer's (Done)`);
-      const said = long.map((s) => s.words).filter((w, i, all) => w !== all[i - 1]);
-      return `${runs} quick runs: data-state running ${starts} times, the words always Done; a 10 000 000-epoch run: ${said.join(' → ')}`;
+      return `${runs} quick runs: data-state running ${starts} times, the words always Done; a 10 000 000-epoch run: ${summariseStatus(long).words.join(' → ')}`;
     },
   };
 }

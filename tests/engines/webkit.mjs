@@ -244,7 +244,12 @@ class WebKitPage {
     if (handles.length > 1) {
       await this.activate();
       await this.driver.close();
-      this.session.current = null;
+      // Closing leaves the driver in no window, and WebKitWebDriver answers "new window" from
+      // there with NoSuchWindowError (check r, opened after q closed its page): it goes on in a
+      // window that is still open.
+      const next = handles.find((h) => h !== this.handle);
+      await this.driver.switchTo().window(next);
+      this.session.current = next;
     }
   }
 }
@@ -370,10 +375,6 @@ export async function launch({ downloads = fs.mkdtempSync(path.join(os.tmpdir(),
       }
       session.pages += 1;
       if (session.pages === 1) return new WebKitPage(session, session.current);
-      // A page's close leaves the driver in no window, and WebKitWebDriver answers "new window"
-      // from there with NoSuchWindowError (check r, opened after q closed its page): from one
-      // that is still open.
-      if (session.current === null) await session.driver.switchTo().window((await session.driver.getAllWindowHandles())[0]);
       await session.driver.switchTo().newWindow('window');
       session.current = await session.driver.getWindowHandle();
       return new WebKitPage(session, session.current);

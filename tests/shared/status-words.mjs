@@ -16,3 +16,11 @@ export function observeStatus() {
   note();
   new MutationObserver(note).observe(status, { attributes: true, childList: true, subtree: true, characterData: true });
 }
+
+/** What `window.__seen` says: how many times data-state went to `running`, and the words shown,
+ * each change once in order. */
+export function summariseStatus(seen) {
+  const starts = seen.filter((s, i) => s.state === 'running' && seen[i - 1]?.state !== 'running').length;
+  const words = seen.map((s) => s.words).filter((w, i, all) => w !== all[i - 1]);
+  return { starts, words };
+}
