@@ -17,7 +17,7 @@ use reglab::protocol::{
 use reglab::spec::{RunSpec, SweepSpec, Weights, Z0Spec};
 use reglab::view::sweep_parts::{merge, mu_parts, part_specs};
 use reglab::worker::job::Task;
-use reglab::worker::split::{blocks, MIN_BLOCK};
+use reglab::worker::split::{auto_workers, blocks, AUTO_MIN_STEPS, MIN_BLOCK};
 use reglab::worker::task_for;
 
 fn seed(mu: f64, epochs: u64) -> RunSpec {
@@ -152,6 +152,53 @@ fn assert_same_run(spec: &RunSpec, workers: u32) -> f64 {
         "k = {k}: loss sums differ by {worst:e} > {bound:e}"
     );
     worst
+}
+
+/// A run the link did not ask to share goes to no more workers than its work is worth: the seed
+/// stays on one whatever the cores; a wide run or a prox run takes one worker per 4 M steps.
+#[test]
+fn an_unasked_run_is_shared_only_as_far_as_its_work_is_worth() {
+    let sized = |n: usize, epochs: u64, opt: OptimizerKind| RunSpec {
+        n,
+        epochs,
+        opt,
+        ..seed(0.1, epochs)
+    };
+    for workers in [1, 2, 3, 7, 16] {
+        let one = sized(100, 25_000, OptimizerKind::Adam);
+        assert_eq!(auto_workers(workers, &one), 1, "the seed on {workers}");
+        assert_eq!(
+            auto_workers(workers, &sized(0, 25_000, OptimizerKind::Adam)),
+            1
+        );
+    }
+    assert_eq!(AUTO_MIN_STEPS, 4_000_000);
+    assert_eq!(
+        auto_workers(3, &sized(1_600, 5_000, OptimizerKind::Adam)),
+        2
+    );
+    assert_eq!(
+        auto_workers(3, &sized(2_000, 5_000, OptimizerKind::Adam)),
+        2
+    );
+    assert_eq!(
+        auto_workers(3, &sized(2_400, 5_000, OptimizerKind::Adam)),
+        3
+    );
+    assert_eq!(
+        auto_workers(1, &sized(2_400, 5_000, OptimizerKind::Adam)),
+        1
+    );
+    // The Tournesol state's size with prox: 100 × 25 000 × 32 = 80 M steps.
+    assert_eq!(auto_workers(3, &sized(100, 25_000, OptimizerKind::Prox)), 3);
+    assert_eq!(
+        auto_workers(16, &sized(100_000, 10_000_000, OptimizerKind::Adam)),
+        16
+    );
+    assert_eq!(
+        auto_workers(0, &sized(100_000, 25_000, OptimizerKind::Adam)),
+        1
+    );
 }
 
 #[test]

@@ -21,6 +21,7 @@ use std::ops::Range;
 
 use crate::core::history::FULL_RESOLUTION;
 use crate::core::optim::stats::EpochStats;
+use crate::core::optim::OptimizerKind;
 use crate::core::problem::LANES;
 use crate::core::{History, StopReason};
 use crate::protocol::{
@@ -32,6 +33,33 @@ use crate::worker::job::{Job, Task, HISTORY_POINTS};
 /// Fewest coordinates worth a worker: below this, a message round trip (≈ 1 ms) costs more than
 /// the block's share of the compute saves.
 pub const MIN_BLOCK: usize = 16;
+
+/// Coordinate-steps each worker should have before the page shares a run of its own accord (no
+/// `workers` key in the link, [`auto_workers`]): ≈ 6 ms of the seed's Adam steps on the Zen 4 VM
+/// (README "Every core"). Measured in Chromium on 2 cores: the seed (100 × 25 000 = 2.5 M) on 2
+/// workers ran 0.67–1.16× as fast as on one; a run of 2 000 × 5 000 = 10 M, 1.03–1.43×.
+pub const AUTO_MIN_STEPS: u64 = 4_000_000;
+
+/// What one proximal step counts as, in Adam steps: the e2e workers spec's Tournesol state
+/// (pseudo-Huber fit, prox: a 1-D solve per coordinate) took 324 ms on one worker where the seed
+/// took 7.9 ms, both 100 coordinates × 25 000 epochs (41×); shared by 2 it took 214 ms.
+pub const PROX_STEP_WEIGHT: u64 = 32;
+
+/// How many of `workers` a run is shared among when no link asked for a number: no more than
+/// gives each [`AUTO_MIN_STEPS`] of work, and at least 1. Below that a split costs more than it
+/// saves (the helpers' round trip, the merge), and where the browser overstates the cores
+/// (WebKit reports 4 on a 2-core machine) the extra workers only take turns on the same cores.
+pub fn auto_workers(workers: u32, spec: &RunSpec) -> u32 {
+    let weight = match spec.opt {
+        OptimizerKind::Prox => PROX_STEP_WEIGHT,
+        _ => 1,
+    };
+    let steps = (spec.n as u64)
+        .saturating_mul(spec.epochs)
+        .saturating_mul(weight);
+    let most = u32::try_from(steps / AUTO_MIN_STEPS).unwrap_or(u32::MAX);
+    workers.min(most).max(1)
+}
 
 /// The coordinate blocks of a run of n coordinates shared among at most `workers` workers:
 /// contiguous, each a whole number of [`LANES`] (the last one excepted), each at least

@@ -93,3 +93,38 @@ for (const state of STATES) {
     problems.expectNone();
   });
 }
+
+// Without a `workers` key the page shares a run among cores − 1 workers, but no more than gives
+// each 4 M coordinate-steps (src/worker/split.rs, auto_workers): WebKit reports 4 cores on a
+// 2-core machine, and the seed (100 × 25 000 = 2.5 M) split 3 ways there ran 2–10× slower than on
+// one worker.
+test('without a workers key, the seed stays on one worker and a wide run is shared', async ({ page }) => {
+  const problems = watchProblems(page);
+  // What WebKit reports on this 2-core machine.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 4 }));
+  const lab = new Lab(page);
+  await lab.open('mu=0.1');
+  await lab.waitDone({ timeout: 60_000 });
+  expect(await page.evaluate(() => navigator.hardwareConcurrency)).toBe(4);
+  // Run again while the helpers load: the seed must never be shared.
+  for (let i = 0; i < 5; i += 1) {
+    await page.getByTestId('run').click();
+    await lab.waitDone({ timeout: 60_000 });
+    expect(await workersOf(page), `seed run ${i + 1}`).toBe('1');
+  }
+  await lab.open('mu=0.1&n=2000&epochs=6000');
+  await lab.waitDone({ timeout: 60_000 });
+  // 2 000 × 6 000 = 12 M steps are worth 3 workers (the page's and 2 helpers, cores − 1 = 3).
+  await expect
+    .poll(
+      async () => {
+        if ((await workersOf(page)) === '3') return 3;
+        await page.getByTestId('run').click();
+        await lab.waitDone({ timeout: 60_000 });
+        return Number(await workersOf(page));
+      },
+      { timeout: 60_000, intervals: [200] },
+    )
+    .toBe(3);
+  problems.expectNone();
+});

@@ -29,8 +29,8 @@ mod request;
 #[cfg(feature = "test-hooks")]
 pub mod test_hooks;
 
-use request::Failure;
 pub use request::{Event, Request, WATCHDOG_MS};
+use request::{Failure, Sharing};
 
 use crate::protocol::{decode, encode, from_js, to_js, FromWorker, RunId, ToWorker};
 
@@ -77,8 +77,8 @@ struct Inner {
     load_retries: usize,
     /// The worker's wasm memory as its last progress report gave it.
     worker_wasm_bytes: u64,
-    /// Workers a run or sweep is shared among ([`WorkerClient::set_workers`]).
-    workers: u32,
+    /// Workers a run is shared among ([`WorkerClient::share_among`]).
+    share: Sharing,
     on_event: Rc<dyn Fn(Event)>,
 }
 
@@ -107,7 +107,10 @@ impl WorkerClient {
             faults_in_a_row: 0,
             load_retries: 0,
             worker_wasm_bytes: 0,
-            workers: 1,
+            share: Sharing {
+                workers: 1,
+                asked: false,
+            },
             on_event: Rc::new(on_event),
         })));
         if let Err(e) = client.spawn() {
@@ -293,7 +296,7 @@ impl WorkerClient {
             inner.current = Some(run);
             let what = request.describe();
             let kept = request.clone();
-            let message = request.into_message(run, inner.workers);
+            let message = request.into_message(run, inner.share);
             inner.in_flight = Some(InFlight {
                 request: kept,
                 bytes: encode(&message),
@@ -306,15 +309,14 @@ impl WorkerClient {
         self.post(&message);
     }
 
-    /// Shares each later run among the workers a link asks for ([`workers_for`]).
+    /// Shares each later run among the workers a link asks for, or else among as many as the
+    /// machine's cores and the run's size are worth ([`workers_for`], [`Sharing`]); the worker
+    /// starts the helpers it needs.
     pub fn share_among(&self, asked: u32) {
-        self.set_workers(workers_for(asked));
-    }
-
-    /// Shares each later run among `workers` workers (the worker starts the helpers
-    /// it needs; 1: the worker alone).
-    pub fn set_workers(&self, workers: u32) {
-        self.0.borrow_mut().workers = workers.max(1);
+        self.0.borrow_mut().share = Sharing {
+            workers: workers_for(asked),
+            asked: asked > 0,
+        };
     }
 
     /// Stops the current run; nothing more about it will reach the page.

@@ -5,6 +5,16 @@ use crate::i18n::{fill, localise, t};
 use crate::link::fmt_real;
 use crate::protocol::{FromWorker, RunId, ToWorker};
 use crate::spec::{RunSpec, SweepSpec};
+use crate::worker::split::auto_workers;
+
+/// How many workers the page shares runs among, and whether a link asked for that number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sharing {
+    /// The workers ([`super::workers_for`]).
+    pub workers: u32,
+    /// Whether the link's `workers` key set them (then every run is shared among them).
+    pub asked: bool,
+}
 
 /// Silence, while a request is in flight, after which a worker counts as dead. A healthy worker
 /// reports progress every 100 ms of compute and reads its messages every 8 ms.
@@ -23,15 +33,24 @@ pub enum Request {
 }
 
 impl Request {
-    /// The message for the worker, to be shared among `workers` workers where it can be.
-    pub(super) fn into_message(self, run: RunId, workers: u32) -> ToWorker {
+    /// The message for the worker, to be shared among `share`'s workers where it can be (a run
+    /// the link did not ask to share, among no more than its size is worth: [`auto_workers`]).
+    pub(super) fn into_message(self, run: RunId, share: Sharing) -> ToWorker {
+        let workers = |spec: &RunSpec| match share.asked {
+            true => share.workers,
+            false => auto_workers(share.workers, spec),
+        };
         match self {
-            Request::Run(spec) => ToWorker::Start { run, spec, workers },
+            Request::Run(spec) => ToWorker::Start {
+                run,
+                workers: workers(&spec),
+                spec,
+            },
             Request::Continue(spec, z) => ToWorker::Continue {
                 run,
+                workers: workers(&spec),
                 spec,
                 z,
-                workers,
             },
             Request::Sweep(spec) => ToWorker::Sweep { run, spec },
             Request::LossCsv(spec) => ToWorker::LossCsv { run, spec },
