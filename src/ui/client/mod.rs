@@ -310,7 +310,7 @@ impl WorkerClient {
     }
 
     /// Shares each later run among the workers a link asks for, or else among as many as the
-    /// machine's cores and the run's size are worth ([`workers_for`], [`Sharing`]); the worker
+    /// machine's cores and the run's work are worth ([`workers_for`], [`Sharing`]); the worker
     /// starts the helpers it needs.
     pub fn share_among(&self, asked: u32) {
         self.0.borrow_mut().share = Sharing {

@@ -34,7 +34,7 @@ pub enum Request {
 
 impl Request {
     /// The message for the worker, to be shared among `share`'s workers where it can be (a run
-    /// the link did not ask to share, among no more than its size is worth: [`auto_workers`]).
+    /// the link did not ask to share, among no more than its work is worth: [`auto_workers`]).
     pub(super) fn into_message(self, run: RunId, share: Sharing) -> ToWorker {
         let workers = |spec: &RunSpec| match share.asked {
             true => share.workers,
