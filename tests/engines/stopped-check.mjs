@@ -43,7 +43,13 @@ export function stoppedCheck({ open, forget, site, check, waitDone }) {
       check(seen.inert === true, `the stopped app is not inert (${seen.inert})`);
       check(seen.reload, 'no Reload button');
       check(seen.top >= 0 && seen.top < 100, `the notice is not at the top of the window (top ${seen.top})`);
-      const problems = await page.problems();
+      // The trap's error reaches the suite by an event of its own (Firefox: WebDriver BiDi's
+      // log.entryAdded), which can come after the notice is drawn: a clean clone's Firefox read
+      // no problem here, and (h) then saw the error arrive. Wait for it, then judge what came.
+      const problems = await waitFor(() => page.problems(), (p) => p.length >= 1, {
+        timeout: 10_000,
+        message: "the trap's error in the page's log",
+      });
       check(problems.length >= 1 && problems.every((p) => /unreachable/i.test(p)), `the page logged other problems: ${problems.join(' | ')}`);
       forget(page);
       await page.click('fatal-reload');
